@@ -1,0 +1,61 @@
+/// A birthday: month and day, with the year when it is known.
+public struct Birthday: Hashable, Sendable, CustomStringConvertible {
+    public let month: Int
+    public let day: Int
+    public let year: Int?
+
+    /// A birthday, or nil when the month and day (in that year, or in a leap year when the year
+    /// is unknown) do not exist.
+    public init?(month: Int, day: Int, year: Int? = nil) {
+        guard (1...12).contains(month), day >= 1, day <= Day.length(ofMonth: month, year: year ?? 2000) else {
+            return nil
+        }
+        self.month = month
+        self.day = day
+        self.year = year
+    }
+
+    /// Reads `1980-03-15`, `03-15`, `--03-15` (vCard's form without a year), `3/15` or `3月15日`.
+    public init?(text: String) {
+        let t = text.trimmingSpaces()
+        if let d = Day(iso: t) {
+            self.init(month: d.month, day: d.dayOfMonth, year: d.year)
+            return
+        }
+        let body = t.hasPrefix("--") ? String(t.dropFirst(2)) : t
+        let parts: [String]
+        if body.hasSuffix("日") || body.hasSuffix("号") {
+            parts = body.dropLast().split(separator: "月", omittingEmptySubsequences: false).map(String.init)
+        } else {
+            parts = body.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" }.map(String.init)
+        }
+        guard parts.count == 2, let m = DateExpression.chineseNumber(parts[0]), let d = DateExpression.chineseNumber(parts[1])
+        else { return nil }
+        self.init(month: m, day: d)
+    }
+
+    /// `YYYY-MM-DD`, or `--MM-DD` when the year is unknown (the store's form, as in vCard 4).
+    public var description: String {
+        var bytes: [UInt8] = []
+        if let year {
+            bytes.appendDigits(UInt(max(year, 0)), minimumWidth: 4)
+            bytes.append(UInt8(ascii: "-"))
+        } else {
+            bytes.append(contentsOf: [UInt8(ascii: "-"), UInt8(ascii: "-")])
+        }
+        bytes.appendDigits(UInt(month), minimumWidth: 2)
+        bytes.append(UInt8(ascii: "-"))
+        bytes.appendDigits(UInt(day), minimumWidth: 2)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The next day, on or after `today`, that this birthday falls on; 29 February is
+    /// kept on 28 February in years without it.
+    public func nextOccurrence(onOrAfter today: Day) -> Day {
+        for year in today.year...(today.year + 1) {
+            let d = min(day, Day.length(ofMonth: month, year: year))
+            if let candidate = Day(year: year, month: month, day: d), candidate >= today { return candidate }
+        }
+        return today
+    }
+}

@@ -1,0 +1,102 @@
+/// The seller's customer information card.
+public struct Customer: Hashable, Sendable, Identifiable {
+    /// Nil until the store has saved the customer.
+    public var id: Int64?
+    public var name: String
+    public var company: String?
+    public var title: String?
+    public var kind: CustomerKind
+    public var phones: [LabeledValue]
+    public var emails: [LabeledValue]
+    public var address: String?
+    public var city: String?
+    public var region: String?
+    /// The visit route the seller groups this customer's visits on.
+    public var route: String?
+    public var industry: String?
+    public var source: String?
+    public var tags: [String]
+    public var grade: Grade?
+    public var status: CustomerStatus
+    public var birthday: Birthday?
+    public var preferredChannel: ContactChannel?
+    public var creditLevel: String?
+    public var creditLimit: Money?
+    /// What the customer said they want.
+    public var needs: String?
+    /// What worries them.
+    public var concerns: String?
+    public var notes: String?
+    /// Whatever the seller's trade needs beyond these fields, name → value.
+    public var customFields: [String: String]
+    public var createdAt: LocalDateTime
+    public var updatedAt: LocalDateTime
+    /// The last logged contact (any interaction but a note); kept by the store.
+    public var lastContactAt: LocalDateTime?
+
+    /// A new customer with just a name; everything else empty.
+    public init(name: String, createdAt: LocalDateTime) {
+        id = nil
+        self.name = name
+        company = nil
+        title = nil
+        kind = .person
+        phones = []
+        emails = []
+        address = nil
+        city = nil
+        region = nil
+        route = nil
+        industry = nil
+        source = nil
+        tags = []
+        grade = nil
+        status = .lead
+        birthday = nil
+        preferredChannel = nil
+        creditLevel = nil
+        creditLimit = nil
+        needs = nil
+        concerns = nil
+        notes = nil
+        customFields = [:]
+        self.createdAt = createdAt
+        updatedAt = createdAt
+        lastContactAt = nil
+    }
+}
+
+/// A phone number or an email address with an optional label (`mobile`, `work`, `微信`).
+public struct LabeledValue: Hashable, Sendable {
+    public var value: String
+    public var label: String?
+
+    public init(_ value: String, label: String? = nil) {
+        self.value = value
+        self.label = label
+    }
+
+    /// Reads `value` or `label:value` (`work:010-1234`); a label is letters only, so a
+    /// URL-like value is not split.
+    public init(parsing text: String) {
+        if let colon = text.firstIndex(of: ":"), colon != text.startIndex,
+           text[..<colon].allSatisfy({ $0.isLetter }), text[..<colon].count <= 12 {
+            self.init(String(text[text.index(after: colon)...]).trimmingSpaces(), label: String(text[..<colon]))
+        } else {
+            self.init(text.trimmingSpaces())
+        }
+    }
+}
+
+extension LabeledValue: CustomStringConvertible {
+    public var description: String { label.map { "\($0):\(value)" } ?? value }
+}
+
+/// Phone numbers compare by their digits: `+86 138-0013-8000` and `8613800138000` are one number.
+public enum PhoneNumber {
+    /// The digits of a phone number (a leading + kept), for matching and duplicate checks.
+    public static func normalized(_ text: String) -> String {
+        let digits = text.filter(\.isASCIIDigit)
+        return text.trimmingSpaces().hasPrefix("+") ? "+" + digits : digits
+    }
+}

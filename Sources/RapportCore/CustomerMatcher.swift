@@ -1,0 +1,86 @@
+/// A customer as the matcher sees it.
+public struct CustomerCandidate: Hashable, Sendable {
+    public var id: Int64
+    public var name: String
+    public var company: String?
+    public var keys: SearchKeys
+
+    public init(id: Int64, name: String, company: String?, keys: SearchKeys) {
+        self.id = id
+        self.name = name
+        self.company = company
+        self.keys = keys
+    }
+}
+
+/// How closely a candidate matches what the seller typed; earlier cases win.
+public enum MatchTier: Int, Comparable, Sendable, CaseIterable {
+    case exactName, namePrefix, substring, pinyin, pinyinPartial
+
+    public static func < (lhs: MatchTier, rhs: MatchTier) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// What a customer reference resolved to.
+public enum CustomerMatch: Equatable, Sendable {
+    case one(CustomerCandidate)
+    case several([CustomerCandidate])
+    case none
+}
+
+/// The one matcher behind every customer reference (`rapport log wjg …`) and the TUI's filter.
+public enum CustomerMatcher {
+    /// The id a reference names: `#12` always, bare digits possibly (the store falls back to
+    /// text matching when no customer has that id, so a phone number still works).
+    public static func id(in reference: String) -> (id: Int64, explicit: Bool)? {
+        let t = reference.trimmingSpaces()
+        if t.hasPrefix("#"), let id = Int64(t.dropFirst()), id > 0 { return (id, true) }
+        if !t.isEmpty, t.count <= 9, t.allSatisfy(\.isASCIIDigit), let id = Int64(t), id > 0 { return (id, false) }
+        return nil
+    }
+
+    /// The folded form of a query, as `SearchKeys` stores its keys.
+    public static func normalize(_ query: String) -> String {
+        SearchKeys.fold(query.trimmingSpaces())
+    }
+
+    /// The tier at which a candidate matches a normalized query, or nil.
+    public static func tier(of keys: SearchKeys, query q: String) -> MatchTier? {
+        guard !q.isEmpty else { return nil }
+        if keys.name == q { return .exactName }
+        if keys.name.hasPrefix(q) { return .namePrefix }
+        if keys.name.contains(q) || keys.company.contains(q) { return .substring }
+        let digits = PhoneNumber.normalized(q)
+        if digits.count >= 3, digits.count == q.count || q.hasPrefix("+"), keys.phones.contains(where: { $0.contains(digits) }) {
+            return .substring
+        }
+        let compact = q.filter { $0 != " " }
+        if keys.pinyin.contains(compact) || keys.initials.contains(compact) { return .pinyin }
+        if compact.count >= 2, compact.allSatisfy({ $0.isASCII && $0.isLetter }),
+           keys.pinyin.contains(where: { $0.contains(compact) }) || keys.initials.contains(where: { $0.hasPrefix(compact) }) {
+            return .pinyinPartial
+        }
+        return nil
+    }
+
+    /// Resolves a reference among candidates: the best tier that has any match decides.
+    public static func match(_ reference: String, among candidates: [CustomerCandidate]) -> CustomerMatch {
+        let q = normalize(reference)
+        var best: MatchTier?
+        var found: [CustomerCandidate] = []
+        for candidate in candidates {
+            guard let tier = tier(of: candidate.keys, query: q) else { continue }
+            if let b = best, tier > b { continue }
+            if tier == best {
+                found.append(candidate)
+            } else {
+                best = tier
+                found = [candidate]
+            }
+        }
+        switch found.count {
+        case 0: return .none
+        case 1: return .one(found[0])
+        default: return .several(found.sorted { ($0.name, $0.id) < ($1.name, $1.id) })
+        }
+    }
+}

@@ -1,0 +1,109 @@
+/// An amount of money in integer minor units (fen, cents): never floating point.
+public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var minorUnits: Int64
+    public var currency: Currency
+
+    public init(minorUnits: Int64, currency: Currency) {
+        self.minorUnits = minorUnits
+        self.currency = currency
+    }
+
+    /// Reads `12000`, `12,000.50`, `-3.5`, `1.2万` (ten thousand) or `3亿` (a hundred million).
+    public init(parsing text: String, currency: Currency) throws(MoneyError) {
+        self.init(minorUnits: try Money.parseMinorUnits(text, fractionDigits: currency.fractionDigits), currency: currency)
+    }
+
+    /// `12,000.50` with the currency's digits, no symbol.
+    public var formatted: String {
+        let digits = currency.fractionDigits
+        var scale: Int64 = 1
+        for _ in 0..<digits { scale *= 10 }
+        let magnitude = minorUnits.magnitude
+        let whole = String(magnitude / UInt64(scale))
+        var grouped = ""
+        for (i, c) in whole.enumerated() {
+            if i > 0, (whole.count - i) % 3 == 0 { grouped.append(",") }
+            grouped.append(c)
+        }
+        let sign = minorUnits < 0 ? "-" : ""
+        guard digits > 0 else { return sign + grouped }
+        let fraction = String(magnitude % UInt64(scale))
+        return sign + grouped + "." + String(repeating: "0", count: digits - fraction.count) + fraction
+    }
+
+    public var description: String { currency.code + " " + formatted }
+
+    public static func < (lhs: Money, rhs: Money) -> Bool { lhs.minorUnits < rhs.minorUnits }
+
+    /// Parses an amount into minor units with exact decimal arithmetic.
+    static func parseMinorUnits(_ text: String, fractionDigits: Int) throws(MoneyError) -> Int64 {
+        var body = Substring(text.trimmingSpaces())
+        var multiplierDigits = 0
+        if body.hasSuffix("万") {
+            multiplierDigits = 4
+        } else if body.hasSuffix("亿") {
+            multiplierDigits = 8
+        }
+        if multiplierDigits > 0 { body = body.dropLast() }
+        var negative = false
+        if body.first == "-" {
+            negative = true
+            body = body.dropFirst()
+        }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard !body.isEmpty, parts.count <= 2, let integerPart = parts.first else { throw .unreadable(text) }
+        let fractionPart = parts.count == 2 ? parts[1] : ""
+        // Thousands separators must group by three; "1,2,3" is a typo, not a number.
+        let groups = integerPart.split(separator: ",", omittingEmptySubsequences: false)
+        guard !integerPart.isEmpty || !fractionPart.isEmpty,
+              groups.enumerated().allSatisfy({ i, g in i == 0 ? groups.count == 1 || (1...3).contains(g.count) : g.count == 3 }),
+              groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }), fractionPart.allSatisfy(\.isASCIIDigit),
+              parts.count == 1 || !fractionPart.isEmpty
+        else { throw .unreadable(text) }
+        let integerDigits = groups.joined()
+        // Scale by the currency's digits and the 万/亿 multiplier; extra fraction digits must be zero.
+        let shift = fractionDigits + multiplierDigits
+        var fraction = String(fractionPart)
+        if fraction.count > shift {
+            guard fraction.dropFirst(shift).allSatisfy({ $0 == "0" }) else { throw .tooPrecise(text) }
+            fraction = String(fraction.prefix(shift))
+        }
+        fraction += String(repeating: "0", count: shift - fraction.count)
+        let all = (integerDigits + fraction).drop { $0 == "0" }
+        guard all.count <= 18, let value = Int64(all.isEmpty ? "0" : String(all)) else { throw .tooLarge(text) }
+        // Minor units carry the currency's digits; the multiplier's are already folded in.
+        return negative ? -value : value
+    }
+}
+
+/// A currency: an ISO 4217 code and how many minor-unit digits it has.
+public struct Currency: Hashable, Sendable, CustomStringConvertible {
+    public let code: String
+    public let fractionDigits: Int
+
+    /// A currency by its three-letter code; unknown codes get two digits.
+    public init(code: String) {
+        let upper = code.uppercased()
+        self.code = upper
+        self.fractionDigits = ["JPY": 0, "KRW": 0, "VND": 0, "CLP": 0, "ISK": 0, "KWD": 3, "BHD": 3, "JOD": 3][upper] ?? 2
+    }
+
+    public static let yuan = Currency(code: "CNY")
+
+    public var description: String { code }
+}
+
+/// Why an amount could not be read.
+public enum MoneyError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unreadable(String)
+    case tooPrecise(String)
+    case tooLarge(String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let t): "unreadable amount \(t.quotedForMessage); write 12000, 12,000.50 or 1.2万"
+        case .tooPrecise(let t): "amount \(t.quotedForMessage) has more decimals than the currency allows"
+        case .tooLarge(let t): "amount \(t.quotedForMessage) is too large"
+        }
+    }
+}

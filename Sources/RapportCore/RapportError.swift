@@ -1,0 +1,49 @@
+/// Everything a seller can get wrong, each with a one-line message that names the bad value.
+public enum RapportError: Error, Equatable, Sendable, CustomStringConvertible {
+    case empty(field: String)
+    case tooLong(field: String, value: String, length: Int, limit: Int)
+    case invalid(field: String, value: String, expected: String)
+    case date(DateExpressionError)
+    case money(MoneyError)
+    case customerNotFound(String)
+    case ambiguousCustomer(String, [CustomerCandidate])
+    case notFound(what: String, reference: String)
+    case conflict(String)
+    case databaseTooNew(path: String)
+    case database(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .empty(let field):
+            "\(field) must not be empty"
+        case .tooLong(let field, let value, let length, let limit):
+            "\(field) \(value.quotedForMessage) is \(length) characters long; the limit is \(limit)"
+        case .invalid(let field, let value, let expected):
+            "invalid \(field) \(value.quotedForMessage); \(expected)"
+        case .date(let e):
+            e.description
+        case .money(let e):
+            e.description
+        case .customerNotFound(let ref):
+            "no customer matches \(ref.quotedForMessage); try `rapport list` to see your customers"
+        case .ambiguousCustomer(let ref, let candidates):
+            "\(ref.quotedForMessage) matches \(candidates.count) customers; name one by #id"
+        case .notFound(let what, let ref):
+            "no \(what) \(ref.quotedForMessage)"
+        case .conflict(let message):
+            message
+        case .databaseTooNew(let path):
+            "the database \(path.quotedForMessage) was written by a newer Rapport; upgrade Rapport to open it (the file was not modified)"
+        case .database(let path, let reason):
+            "cannot use the database \(path.quotedForMessage): \(reason)"
+        }
+    }
+}
+
+extension StringProtocol {
+    /// The value in quotes for an error message: control characters and escape sequences
+    /// removed, and cut to 40 cells so one bad value cannot flood the line.
+    public var quotedForMessage: String {
+        "\"" + TerminalText.sanitized(String(self)).truncated(toWidth: 40) + "\""
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// The forms of a customer a seller may type to find them: folded name and company,
+/// pinyin in full and as initials, phone digits.
+///
+/// The store keeps them in one text column, so narrowing a search is one `LIKE` over one
+/// column, and the pinyin transform (tens of microseconds a name) runs once per write.
+public struct SearchKeys: Hashable, Sendable {
+    public var name: String
+    public var company: String
+    /// Full pinyin of name and company (`wangjianguo`), every reading.
+    public var pinyin: [String]
+    /// Pinyin initials of name and company (`wjg`), every reading.
+    public var initials: [String]
+    public var phones: [String]
+    /// What lists sort by: the name's pinyin when it has Han characters, so 王建国 sorts
+    /// under W beside Wagner, as phone contact lists in China do.
+    public var sortKey: String
+
+    /// Computes the keys of a customer; a memo saves the pinyin of names seen before.
+    public init(name: String, company: String?, phones: [String], memo: PinyinMemo? = nil) {
+        self.name = SearchKeys.fold(name)
+        self.company = SearchKeys.fold(company ?? "")
+        let nameReadings = memo?.readings(ofName: name) ?? Pinyin.readings(ofName: name)
+        let companyReading = company.flatMap { memo?.syllables($0) ?? Pinyin.syllables($0) }
+        let readings = nameReadings + (companyReading.map { [$0] } ?? [])
+        pinyin = readings.map { $0.joined() }
+        initials = readings.map { String($0.compactMap(\.first)) }
+        self.phones = phones.map(PhoneNumber.normalized).filter { !$0.isEmpty }
+        sortKey = nameReadings.first?.joined(separator: " ") ?? self.name
+    }
+
+    /// Case, accents and full-width forms folded away: `Zoë` → `zoe`, `ＡＢＣ` → `abc`.
+    public static func fold(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    // MARK: - Stored form
+
+    /// One line per key kind; a search for folded text is a substring search of this.
+    public var stored: String {
+        [name, company, pinyin.joined(separator: " "), initials.joined(separator: " "), phones.joined(separator: " ")]
+            .joined(separator: "\n")
+    }
+
+    /// Reads the stored form back (the sort key is kept in a column of its own; here it is the name).
+    public init(stored: String) {
+        let lines = stored.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        func line(_ i: Int) -> String { i < lines.count ? lines[i] : "" }
+        name = line(0)
+        company = line(1)
+        pinyin = line(2).split(separator: " ").map(String.init)
+        initials = line(3).split(separator: " ").map(String.init)
+        phones = line(4).split(separator: " ").map(String.init)
+        sortKey = name
+    }
+}

@@ -5,8 +5,19 @@ import PackageDescription
 let package = Package(
     name: "Rapport",
     platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    ],
     targets: [
         .target(name: "RapportCore"),
+        .target(
+            name: "RapportStore",
+            dependencies: ["RapportCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore"]),
+        .testTarget(
+            name: "RapportStoreTests",
+            dependencies: ["RapportStore", "RapportCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

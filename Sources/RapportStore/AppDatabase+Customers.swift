@@ -1,0 +1,218 @@
+import GRDB
+import RapportCore
+
+// MARK: - Writes
+
+extension AppDatabase {
+    /// Saves a new customer (already validated) and returns it with its id.
+    public func addCustomer(_ customer: Customer) throws -> Customer {
+        let keys = SearchKeys(name: customer.name, company: customer.company, phones: customer.phones.map(\.value))
+        return try write { db in try RecordWriter.insert(customer, keys: keys, db) }
+    }
+
+    /// Rewrites a saved customer's card (already validated), phones, emails and tags included.
+    public func updateCustomer(_ customer: Customer) throws {
+        try write { db in try RecordWriter.update(customer, db) }
+    }
+
+    /// Adds a contact person under a company customer.
+    public func addContactPerson(_ person: ContactPerson) throws -> ContactPerson {
+        try write { db in
+            guard let kind = try String.fetchOne(db, sql: "SELECT kind FROM customer WHERE id = ?", arguments: [person.customerID])
+            else { throw RapportError.notFound(what: "customer", reference: "#\(person.customerID)") }
+            guard kind == CustomerKind.company.rawValue else {
+                throw RapportError.conflict(
+                    "customer #\(person.customerID) is a person, not a company; make it one first with `rapport edit #\(person.customerID) --kind company`")
+            }
+            return try RecordWriter.insert(person, db)
+        }
+    }
+}
+
+// MARK: - Reads
+
+extension AppDatabase {
+    /// A customer's full card, or nil when there is no such id.
+    public func customer(id: Int64) throws -> Customer? {
+        try read { db in try Self.fetchCustomer(id: id, db) }
+    }
+
+    static func fetchCustomer(id: Int64, _ db: Database) throws -> Customer? {
+        guard var customer = try Customer.fetchOne(db, sql: "SELECT * FROM customer WHERE id = ?", arguments: [id]) else {
+            return nil
+        }
+        customer.phones = try Row.fetchAll(db, sql: "SELECT number, label FROM customer_phone WHERE customer_id = ? ORDER BY position",
+                                           arguments: [id]).map { LabeledValue($0[0], label: $0[1]) }
+        customer.emails = try Row.fetchAll(db, sql: "SELECT address, label FROM customer_email WHERE customer_id = ? ORDER BY position",
+                                           arguments: [id]).map { LabeledValue($0[0], label: $0[1]) }
+        customer.tags = try String.fetchAll(db, sql: "SELECT tag FROM customer_tag WHERE customer_id = ? ORDER BY tag", arguments: [id])
+        return customer
+    }
+
+    /// Resolves what the seller typed (`#12`, `12`, `王建国`, `wang`, `wjg`, a phone number)
+    /// to one customer; throws when none or several match.
+    public func resolveCustomer(_ reference: String) throws -> Customer {
+        try read { db in
+            if let (id, explicit) = CustomerMatcher.id(in: reference) {
+                if let customer = try Self.fetchCustomer(id: id, db) { return customer }
+                if explicit { throw RapportError.customerNotFound(reference) }
+            }
+            switch CustomerMatcher.match(reference, among: try Self.candidates(for: reference, db)) {
+            case .one(let candidate):
+                guard let customer = try Self.fetchCustomer(id: candidate.id, db) else {
+                    throw RapportError.customerNotFound(reference)
+                }
+                return customer
+            case .several(let candidates):
+                throw RapportError.ambiguousCustomer(reference, candidates)
+            case .none:
+                throw RapportError.customerNotFound(reference)
+            }
+        }
+    }
+
+    /// Customers whose search keys contain the reference in any form the matcher tries:
+    /// a superset of its matches, narrowed with one LIKE over one column.
+    static func candidates(for reference: String, _ db: Database) throws -> [CustomerCandidate] {
+        let q = CustomerMatcher.normalize(reference)
+        guard !q.isEmpty else { return [] }
+        var needles = [q, q.filter { $0 != " " }]
+        let digits = PhoneNumber.normalized(q).filter(\.isASCIIDigit)
+        if digits.count >= 3 { needles.append(digits) }
+        let patterns = Array(Set(needles)).sorted().map { "%" + escapeLike($0) + "%" }
+        let sql = "SELECT id, name, company, search_text FROM customer WHERE "
+            + patterns.map { _ in "search_text LIKE ? ESCAPE '\\'" }.joined(separator: " OR ")
+        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(patterns)).map {
+            CustomerCandidate(id: $0[0], name: $0[1], company: $0[2], keys: SearchKeys(stored: $0[3]))
+        }
+    }
+
+    static func escapeLike(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            if c == "%" || c == "_" || c == "\\" { out.append("\\") }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// A customer's card: the customer, contact persons, open follow-ups soonest first, and the
+    /// timeline newest first (all of it, or the newest `timelineLimit`).
+    public func customerCard(id: Int64, timelineLimit: Int? = nil) throws -> CustomerCard? {
+        try read { db in
+            guard let customer = try Self.fetchCustomer(id: id, db) else { return nil }
+            let contacts = try ContactPerson.fetchAll(db, sql: "SELECT * FROM contact_person WHERE customer_id = ? ORDER BY id",
+                                                      arguments: [id])
+            let open = try FollowUp.fetchAll(db, sql: """
+                SELECT * FROM follow_up WHERE customer_id = ? AND status = 'open' ORDER BY due_on, due_time, id
+                """, arguments: [id])
+            let timeline = try Interaction.fetchAll(db, sql: """
+                SELECT * FROM interaction WHERE customer_id = ? ORDER BY occurred_at DESC, id DESC LIMIT ?
+                """, arguments: [id, timelineLimit ?? -1])
+            return CustomerCard(customer: customer, contacts: contacts, openFollowUps: open, timeline: timeline)
+        }
+    }
+
+    /// The customer list, sorted by name as pronounced (pinyin for Chinese names).
+    public func customers(matching filter: CustomerFilter = CustomerFilter(), limit: Int? = nil) throws -> [CustomerRow] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        switch filter.grade {
+        case .grade(let g)?:
+            conditions.append("c.grade = ?")
+            arguments += [g.rawValue]
+        case .ungraded?:
+            conditions.append("c.grade IS NULL")
+        case nil:
+            break
+        }
+        if let tag = filter.tag {
+            conditions.append("EXISTS (SELECT 1 FROM customer_tag t WHERE t.customer_id = c.id AND t.tag = ?)")
+            arguments += [tag]
+        }
+        if let city = filter.city {
+            conditions.append("c.city = ?")
+            arguments += [city]
+        }
+        if let status = filter.status {
+            conditions.append("c.status = ?")
+            arguments += [status.rawValue]
+        }
+        let sql = """
+            SELECT \(Self.summaryColumns), c.city,
+              (SELECT number FROM customer_phone p WHERE p.customer_id = c.id ORDER BY position LIMIT 1),
+              (SELECT due_on || coalesce(' ' || due_time, '') FROM follow_up f
+                 WHERE f.customer_id = c.id AND f.status = 'open' ORDER BY due_on, due_time LIMIT 1)
+            FROM customer c
+            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+            ORDER BY c.sort_key, c.id
+            LIMIT ?
+            """
+        arguments += [limit ?? -1]
+        return try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                let next: String? = row[9]
+                return CustomerRow(summary: Self.summary(row), city: row[7], phone: row[8],
+                                   nextFollowUp: next.flatMap(Self.when(stored:)))
+            }
+        }
+    }
+
+    // MARK: - Row decoding shared by the list and the scanner
+
+    /// The columns `summary(_:)` reads, in its order, from a `customer` aliased `c`.
+    static let summaryColumns = "c.id, c.name, c.company, c.grade, c.status, c.created_at, c.last_contact_at"
+
+    static func summary(_ row: Row, from start: Int = 0) -> CustomerSummary {
+        let added: String = row[start + 5]
+        let lastContact: String? = row[start + 6]
+        return CustomerSummary(
+            id: row[start], name: row[start + 1], company: row[start + 2],
+            grade: (row[start + 3] as String?).flatMap(Grade.init(rawValue:)),
+            status: CustomerStatus(rawValue: row[start + 4]) ?? .lead,
+            addedOn: Day(iso: String(added.prefix(10))) ?? Day(ordinal: 0),
+            lastContactOn: lastContact.flatMap { Day(iso: String($0.prefix(10))) }
+        )
+    }
+
+    static func summary(_ row: ColumnReader, from start: Int32 = 0) -> CustomerSummary {
+        CustomerSummary(
+            id: row.int64(start), name: row.text(start + 1) ?? "", company: row.text(start + 2),
+            grade: row.text(start + 3).flatMap(Grade.init(rawValue:)),
+            status: row.text(start + 4).flatMap(CustomerStatus.init(rawValue:)) ?? .lead,
+            addedOn: row.day(start + 5) ?? Day(ordinal: 0), lastContactOn: row.day(start + 6)
+        )
+    }
+
+    /// `YYYY-MM-DD` or `YYYY-MM-DD HH:MM`, as a follow-up's day and time are stored side by side.
+    static func when(stored text: String) -> When? {
+        guard let day = Day(iso: String(text.prefix(10))) else { return nil }
+        return When(day: day, time: text.count > 11 ? ClockTime(text: String(text.dropFirst(11))) : nil)
+    }
+}
+
+extension AppDatabase {
+    /// Ids of the customers with exactly this name, to warn about doubles.
+    public func customers(named name: String) throws -> [Int64] {
+        try read { db in try Int64.fetchAll(db, sql: "SELECT id FROM customer WHERE name = ? ORDER BY id", arguments: [name]) }
+    }
+}
+
+/// How big the book is.
+public struct BookCounts: Hashable, Sendable {
+    public var customers: Int
+    public var interactions: Int
+    public var openFollowUps: Int
+}
+
+extension AppDatabase {
+    public func bookCounts() throws -> BookCounts {
+        try read { db in
+            BookCounts(
+                customers: try Int.fetchOne(db, sql: "SELECT count(*) FROM customer") ?? 0,
+                interactions: try Int.fetchOne(db, sql: "SELECT count(*) FROM interaction") ?? 0,
+                openFollowUps: try Int.fetchOne(db, sql: "SELECT count(*) FROM follow_up WHERE status = 'open'") ?? 0
+            )
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import GRDB
+import RapportCore
+
+extension AppDatabase {
+    /// Logs an interaction in one transaction: saves it, moves the customer's last-contact
+    /// time (notes excepted), closes the earliest open follow-up due by then unless
+    /// `keepOpen`, and schedules the `next` follow-up when asked.
+    public func logInteraction(_ interaction: Interaction, next: When?, keepOpen: Bool, now: LocalDateTime) throws -> LoggedInteraction {
+        try write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM customer WHERE id = ?", arguments: [interaction.customerID]) == true else {
+                throw RapportError.notFound(what: "customer", reference: "#\(interaction.customerID)")
+            }
+            if let contactID = interaction.contactID {
+                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM contact_person WHERE id = ? AND customer_id = ?",
+                                        arguments: [contactID, interaction.customerID]) == true
+                else { throw RapportError.notFound(what: "contact person of this customer", reference: "#\(contactID)") }
+            }
+            let saved = try RecordWriter.insert(interaction, db)
+            try db.execute(sql: """
+                UPDATE customer SET updated_at = ?,
+                  last_contact_at = CASE WHEN ? AND (last_contact_at IS NULL OR last_contact_at < ?) THEN ? ELSE last_contact_at END
+                WHERE id = ?
+                """, arguments: [now.text, interaction.kind.isContact, interaction.at.text, interaction.at.text, interaction.customerID])
+
+            var closed: FollowUp?
+            if !keepOpen, interaction.kind.isContact,
+               var due = try FollowUp.fetchOne(db, sql: """
+                   SELECT * FROM follow_up WHERE customer_id = ? AND status = 'open' AND due_on <= ?
+                   ORDER BY due_on, due_time, id LIMIT 1
+                   """, arguments: [interaction.customerID, interaction.at.day.iso]) {
+                due.status = .done
+                due.doneAt = interaction.at
+                try Self.markDone(due, db)
+                closed = due
+            }
+            var created: FollowUp?
+            if let next {
+                let followUp = FollowUp(customerID: interaction.customerID, due: next,
+                                        title: NextFollowUpTitle.from(interaction), createdAt: now)
+                created = try RecordWriter.insert(followUp, createdBy: saved.id, db)
+            }
+            return LoggedInteraction(interaction: saved, closed: closed, created: created)
+        }
+    }
+
+    /// Schedules a follow-up.
+    public func addFollowUp(_ followUp: FollowUp) throws -> FollowUp {
+        try write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM customer WHERE id = ?", arguments: [followUp.customerID]) == true else {
+                throw RapportError.notFound(what: "customer", reference: "#\(followUp.customerID)")
+            }
+            return try RecordWriter.insert(followUp, db)
+        }
+    }
+
+    /// A follow-up by id.
+    public func followUp(id: Int64) throws -> FollowUp? {
+        try read { db in try FollowUp.fetchOne(db, sql: "SELECT * FROM follow_up WHERE id = ?", arguments: [id]) }
+    }
+
+    /// Marks a follow-up done; refuses one that is already done.
+    public func completeFollowUp(id: Int64, at: LocalDateTime) throws -> FollowUp {
+        try write { db in
+            guard var f = try FollowUp.fetchOne(db, sql: "SELECT * FROM follow_up WHERE id = ?", arguments: [id]) else {
+                throw RapportError.notFound(what: "follow-up", reference: "\(id)")
+            }
+            guard f.status == .open else {
+                throw RapportError.conflict("follow-up \(id) is already done (on \(f.doneAt?.day.iso ?? "an earlier day"))")
+            }
+            f.status = .done
+            f.doneAt = at
+            try Self.markDone(f, db)
+            return f
+        }
+    }
+
+    /// Marks a customer's earliest open follow-up done.
+    public func completeEarliestFollowUp(customerID: Int64, at: LocalDateTime) throws -> FollowUp {
+        try write { db in
+            guard var f = try FollowUp.fetchOne(db, sql: """
+                SELECT * FROM follow_up WHERE customer_id = ? AND status = 'open' ORDER BY due_on, due_time, id LIMIT 1
+                """, arguments: [customerID])
+            else { throw RapportError.conflict("customer #\(customerID) has no open follow-up") }
+            f.status = .done
+            f.doneAt = at
+            try Self.markDone(f, db)
+            return f
+        }
+    }
+
+    private static func markDone(_ f: FollowUp, _ db: Database) throws {
+        try db.execute(sql: "UPDATE follow_up SET status = 'done', done_at = ? WHERE id = ?", arguments: [f.doneAt?.text, f.id])
+    }
+}

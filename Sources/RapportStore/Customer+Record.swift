@@ -1,0 +1,126 @@
+import Foundation
+import GRDB
+import RapportCore
+
+// The domain types stay plain values; reading them from rows lives here, writing them in
+// RecordWriter.swift (explicit cached statements, one path for single saves and bulk loads).
+
+extension Customer: FetchableRecord {
+    static let databaseTableName = "customer"
+
+    /// Reads the row's own columns; phones, emails and tags are filled in by `loadChannels`.
+    public init(row: Row) throws {
+        self.init(name: row["name"], createdAt: try row.localDateTime("created_at"))
+        id = row["id"]
+        company = row["company"]
+        title = row["title"]
+        kind = CustomerKind(rawValue: row["kind"]) ?? .person
+        address = row["address"]
+        city = row["city"]
+        region = row["region"]
+        route = row["route"]
+        industry = row["industry"]
+        source = row["source"]
+        grade = (row["grade"] as String?).flatMap(Grade.init(rawValue:))
+        status = CustomerStatus(rawValue: row["status"]) ?? .lead
+        birthday = (row["birthday"] as String?).flatMap(Birthday.init(text:))
+        preferredChannel = (row["preferred_channel"] as String?).flatMap(ContactChannel.init(rawValue:))
+        creditLevel = row["credit_level"]
+        if let limit: Int64 = row["credit_limit"], let currency: String = row["credit_currency"] {
+            creditLimit = Money(minorUnits: limit, currency: Currency(code: currency))
+        }
+        needs = row["needs"]
+        concerns = row["concerns"]
+        notes = row["notes"]
+        customFields = Self.decodeCustomFields(row["custom_fields"])
+        updatedAt = try row.localDateTime("updated_at")
+        lastContactAt = try row.optionalLocalDateTime("last_contact_at")
+    }
+
+
+
+    /// Custom fields as a JSON object with sorted keys, so the stored text is stable.
+    static func encodeCustomFields(_ fields: [String: String]) -> String {
+        guard !fields.isEmpty,
+              let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys]),
+              let text = String(data: data, encoding: .utf8)
+        else { return "{}" }
+        return text
+    }
+
+    static func decodeCustomFields(_ text: String?) -> [String: String] {
+        guard let data = text?.data(using: .utf8),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: String]
+        else { return [:] }
+        return object
+    }
+}
+
+extension ContactPerson: FetchableRecord {
+    static let databaseTableName = "contact_person"
+
+    public init(row: Row) {
+        self.init(customerID: row["customer_id"], name: row["name"])
+        id = row["id"]
+        role = (row["role"] as String?).flatMap(DecisionRole.init(rawValue:))
+        phone = row["phone"]
+        email = row["email"]
+        birthday = (row["birthday"] as String?).flatMap(Birthday.init(text:))
+        notes = row["notes"]
+    }
+
+
+}
+
+extension Interaction: FetchableRecord {
+    static let databaseTableName = "interaction"
+
+    public init(row: Row) throws {
+        self.init(customerID: row["customer_id"], kind: InteractionKind(rawValue: row["kind"]) ?? .note,
+                  at: try row.localDateTime("occurred_at"),
+                  outcome: (row["outcome"] as String?).flatMap(Outcome.init(rawValue:)), note: row["note"])
+        id = row["id"]
+        contactID = row["contact_id"]
+    }
+
+
+}
+
+extension FollowUp: FetchableRecord {
+    static let databaseTableName = "follow_up"
+
+    public init(row: Row) throws {
+        let day: String = row["due_on"]
+        guard let due = Day(iso: day) else { throw StoredValueError(column: "due_on", value: day) }
+        let time = (row["due_time"] as String?).flatMap { ClockTime(text: $0) }
+        self.init(customerID: row["customer_id"], due: When(day: due, time: time), title: row["title"],
+                  createdAt: try row.localDateTime("created_at"))
+        id = row["id"]
+        status = FollowUpStatus(rawValue: row["status"]) ?? .open
+        doneAt = try row.optionalLocalDateTime("done_at")
+    }
+
+
+}
+
+/// A stored value the schema allowed but Rapport cannot read: someone edited the file by hand.
+struct StoredValueError: Error, CustomStringConvertible {
+    var column: String
+    var value: String
+
+    var description: String { "unreadable \(column) \(value.quotedForMessage) in the database" }
+}
+
+extension Row {
+    func localDateTime(_ column: String) throws -> LocalDateTime {
+        let text: String = self[column]
+        guard let value = LocalDateTime(text: text) else { throw StoredValueError(column: column, value: text) }
+        return value
+    }
+
+    func optionalLocalDateTime(_ column: String) throws -> LocalDateTime? {
+        guard let text: String = self[column] else { return nil }
+        guard let value = LocalDateTime(text: text) else { throw StoredValueError(column: column, value: text) }
+        return value
+    }
+}

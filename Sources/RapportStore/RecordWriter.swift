@@ -1,0 +1,103 @@
+import GRDB
+import RapportCore
+
+/// The one place rows are written. Statements are cached per connection, so the demo's
+/// bulk load of a million interactions and a single `rapport log` run the same code.
+enum RecordWriter {
+    // MARK: - Customers
+
+    private static let customerColumns = [
+        "name", "company", "title", "kind", "address", "city", "region", "route", "industry", "source", "grade",
+        "status", "birthday", "preferred_channel", "credit_level", "credit_limit", "credit_currency", "needs",
+        "concerns", "notes", "custom_fields", "search_text", "sort_key", "created_at", "updated_at", "last_contact_at",
+    ]
+
+    private static func customerValues(_ c: Customer, _ keys: SearchKeys) -> StatementArguments {
+        let values: [(any DatabaseValueConvertible)?] = [
+            c.name, c.company, c.title, c.kind.rawValue, c.address, c.city, c.region, c.route, c.industry, c.source,
+            c.grade?.rawValue, c.status.rawValue, c.birthday?.description, c.preferredChannel?.rawValue, c.creditLevel,
+            c.creditLimit?.minorUnits, c.creditLimit?.currency.code, c.needs, c.concerns, c.notes,
+            Customer.encodeCustomFields(c.customFields), keys.stored, keys.sortKey, c.createdAt.text, c.updatedAt.text,
+            c.lastContactAt?.text,
+        ]
+        return StatementArguments(values)
+    }
+
+    /// Inserts a customer with its phones, emails and tags; returns it with its id.
+    static func insert(_ customer: Customer, keys: SearchKeys, _ db: Database) throws -> Customer {
+        let sql = "INSERT INTO customer (" + customerColumns.joined(separator: ", ") + ") VALUES ("
+            + Array(repeating: "?", count: customerColumns.count).joined(separator: ", ") + ")"
+        try db.cachedStatement(sql: sql).execute(arguments: customerValues(customer, keys))
+        var saved = customer
+        saved.id = db.lastInsertedRowID
+        try replaceChannels(of: saved, db)
+        return saved
+    }
+
+    /// Rewrites a saved customer's own columns, phones, emails and tags.
+    static func update(_ customer: Customer, _ db: Database) throws {
+        guard let id = customer.id else { return }
+        let keys = SearchKeys(name: customer.name, company: customer.company, phones: customer.phones.map(\.value))
+        let sql = "UPDATE customer SET " + customerColumns.map { "\($0) = ?" }.joined(separator: ", ") + " WHERE id = ?"
+        var arguments = customerValues(customer, keys)
+        arguments += [id]
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
+        try db.cachedStatement(sql: "DELETE FROM customer_phone WHERE customer_id = ?").execute(arguments: [id])
+        try db.cachedStatement(sql: "DELETE FROM customer_email WHERE customer_id = ?").execute(arguments: [id])
+        try db.cachedStatement(sql: "DELETE FROM customer_tag WHERE customer_id = ?").execute(arguments: [id])
+        try replaceChannels(of: customer, db)
+    }
+
+    private static func replaceChannels(of customer: Customer, _ db: Database) throws {
+        guard let id = customer.id else { return }
+        let phone = try db.cachedStatement(sql: """
+            INSERT INTO customer_phone (customer_id, position, number, label, normalized) VALUES (?, ?, ?, ?, ?)
+            """)
+        for (i, p) in customer.phones.enumerated() {
+            try phone.execute(arguments: [id, i, p.value, p.label, PhoneNumber.normalized(p.value)])
+        }
+        let email = try db.cachedStatement(sql: """
+            INSERT INTO customer_email (customer_id, position, address, label, normalized) VALUES (?, ?, ?, ?, ?)
+            """)
+        for (i, e) in customer.emails.enumerated() {
+            try email.execute(arguments: [id, i, e.value, e.label, e.value.lowercased()])
+        }
+        let tag = try db.cachedStatement(sql: "INSERT OR IGNORE INTO customer_tag (customer_id, tag) VALUES (?, ?)")
+        for t in customer.tags {
+            try tag.execute(arguments: [id, t])
+        }
+    }
+
+    // MARK: - Contact persons, interactions, follow-ups
+
+    static func insert(_ person: ContactPerson, _ db: Database) throws -> ContactPerson {
+        try db.cachedStatement(sql: """
+            INSERT INTO contact_person (customer_id, name, role, phone, email, birthday, notes) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [person.customerID, person.name, person.role?.rawValue, person.phone, person.email,
+                                     person.birthday?.description, person.notes])
+        var saved = person
+        saved.id = db.lastInsertedRowID
+        return saved
+    }
+
+    static func insert(_ interaction: Interaction, _ db: Database) throws -> Interaction {
+        try db.cachedStatement(sql: """
+            INSERT INTO interaction (customer_id, contact_id, kind, occurred_at, outcome, note) VALUES (?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [interaction.customerID, interaction.contactID, interaction.kind.rawValue,
+                                     interaction.at.text, interaction.outcome?.rawValue, interaction.note])
+        var saved = interaction
+        saved.id = db.lastInsertedRowID
+        return saved
+    }
+
+    static func insert(_ followUp: FollowUp, createdBy interactionID: Int64? = nil, _ db: Database) throws -> FollowUp {
+        try db.cachedStatement(sql: """
+            INSERT INTO follow_up (customer_id, due_on, due_time, title, status, done_at, created_at, interaction_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [followUp.customerID, followUp.due.iso, followUp.time?.description, followUp.title,
+                                     followUp.status.rawValue, followUp.doneAt?.text, followUp.createdAt.text, interactionID])
+        var saved = followUp
+        saved.id = db.lastInsertedRowID
+        return saved
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+import Testing
+@testable import RapportCore
+@testable import RapportStore
+
+struct ReminderQueryTests {
+    /// today 2026-11-23; cutoffs: A and B before 11-09, C before 10-24, ungraded before 09-24.
+    private func book() throws -> (AppDatabase, [String: Customer], [String: FollowUp]) {
+        let db = try AppDatabase.empty()
+        var c: [String: Customer] = [:]
+        c["a14"] = try Fixture.customer(db, "A fourteen", grade: .a)
+        try Fixture.call(db, c["a14"]!, at: "2026-11-09 10:00")        // 14 days: within cadence
+        c["a15"] = try Fixture.customer(db, "A fifteen", grade: .a)
+        try Fixture.call(db, c["a15"]!, at: "2026-11-08 18:00")        // 15 days: forgotten
+        c["c30"] = try Fixture.customer(db, "C thirty", grade: .c)
+        try Fixture.call(db, c["c30"]!, at: "2026-10-24 09:00")
+        c["c31"] = try Fixture.customer(db, "C thirty-one", grade: .c)
+        try Fixture.call(db, c["c31"]!, at: "2026-10-23 09:00")
+        c["new61"] = try Fixture.customer(db, "Never 61", added: "2026-09-23 12:00")
+        c["new60"] = try Fixture.customer(db, "Never 60", added: "2026-09-24 12:00")
+        c["lost"] = try Fixture.customer(db, "Lost", grade: .a, status: .lost)
+        try Fixture.call(db, c["lost"]!, at: "2020-01-01 09:00")
+        c["dormant"] = try Fixture.customer(db, "Dormant", grade: .b, status: .dormant)
+        c["noted"] = try Fixture.customer(db, "Only a note", grade: .a)
+        try Fixture.call(db, c["noted"]!, at: "2026-11-20 09:00", kind: .note)
+        var f: [String: FollowUp] = [:]
+        for (key, day) in [("overdue", "2026-11-20"), ("due", "2026-11-23"), ("future", "2026-11-24")] {
+            f[key] = try db.addFollowUp(FollowUp(customerID: c["a14"]!.id!, due: When(day: Fixture.day(day)), title: key,
+                                                 createdAt: Fixture.at("2026-11-01 09:00")))
+        }
+        let done = try db.addFollowUp(FollowUp(customerID: c["c30"]!.id!, due: When(day: Fixture.day("2026-11-01")), title: "done",
+                                               createdAt: Fixture.at("2026-10-01 09:00")))
+        _ = try db.completeFollowUp(id: done.id!, at: Fixture.at("2026-11-01 10:00"))
+        return (db, c, f)
+    }
+
+    @Test func theStoreAnswersThePlanWithExactlyTheHandComputedRows() throws {
+        let (db, c, f) = try book()
+        let scanner = ReminderScanner()
+        let inputs = try db.reminderInputs(for: scanner.plan(today: Fixture.today))
+        #expect(Set(inputs.openFollowUps.map(\.id)) == [f["overdue"]!.id!, f["due"]!.id!])
+        #expect(Set(inputs.quietCustomers.map(\.id)) == Set(["a15", "c31", "new61", "noted"].map { c[$0]!.id! }))
+    }
+
+    @Test func theScanNamesEachReminderWithItsReason() throws {
+        let (db, c, f) = try book()
+        let scanner = ReminderScanner()
+        let reminders = scanner.scan(try db.reminderInputs(for: scanner.plan(today: Fixture.today)), today: Fixture.today)
+        let byCustomerAndRule = Dictionary(uniqueKeysWithValues: reminders.map { ("\($0.customer.name)|\($0.rule)", $0) })
+        #expect(reminders.count == 6)
+        #expect(byCustomerAndRule["A fourteen|overdue"]?.followUpID == f["overdue"]!.id)
+        #expect(byCustomerAndRule["A fourteen|overdue"]?.detail == "3 days overdue (due 2026-11-20): overdue")
+        #expect(byCustomerAndRule["A fourteen|due"]?.detail == "due today: due")
+        #expect(byCustomerAndRule["A fifteen|forgotten"]?.detail == "A · 15 days since last contact (cadence 14)")
+        #expect(byCustomerAndRule["C thirty-one|forgotten"]?.detail == "C · 31 days since last contact (cadence 30)")
+        #expect(byCustomerAndRule["Never 61|forgotten"]?.detail == "ungraded · never contacted, added 61 days ago (cadence 60)")
+        // Jan 1 to Nov 23 2026: 304 days to Nov 1, then 22 more.
+        #expect(byCustomerAndRule["Only a note|forgotten"]?.detail == "A · never contacted, added 326 days ago (cadence 14)")
+        #expect(c["lost"] != nil)
+    }
+
+    @Test(arguments: [true, false])
+    func theQuietCustomerQueryIsAnIndexRangeNotAScan(graded: Bool) throws {
+        let db = try AppDatabase.empty()
+        let plan = try db.reader.read {
+            try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN " + AppDatabase.quietCustomersSQL(graded: graded),
+                             arguments: graded ? ["A", "2026-11-09"] : ["2026-11-09"])
+        }.map { $0["detail"] as String }.joined(separator: "\n")
+        #expect(plan.contains("USING INDEX customer_on_contact_clock"), "\(plan)")
+        #expect(!plan.contains("interaction"))
+    }
+
+    @Test func theDueFollowUpQueryUsesTheOpenFollowUpIndex() throws {
+        let db = try AppDatabase.empty()
+        let plan = try db.reader.read {
+            try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN " + AppDatabase.openFollowUpsDueSQL, arguments: ["2026-11-23"])
+        }.map { $0["detail"] as String }.joined(separator: "\n")
+        #expect(plan.contains("USING INDEX follow_up_open_on_due"), "\(plan)")
+        #expect(!plan.contains("interaction"))
+    }
+}
+
+struct DemoBookStoreTests {
+    @Test func theDemoBookIsConsistentAndItsRemindersMatchPlainSQL() throws {
+        let db = try AppDatabase.empty()
+        try db.loadDemoBook(DemoBook(customers: 300, seed: 3, today: Fixture.today))
+        let counts = try db.bookCounts()
+        #expect(counts.customers == 300)
+        // Every customer's last contact is its newest non-note interaction.
+        let inconsistent = try db.reader.read {
+            try Int.fetchOne($0, sql: """
+                SELECT count(*) FROM customer c WHERE c.last_contact_at IS NOT
+                  (SELECT max(occurred_at) FROM interaction i WHERE i.customer_id = c.id AND i.kind != 'note')
+                """)
+        }
+        #expect(inconsistent == 0)
+        let scanner = ReminderScanner()
+        let reminders = scanner.scan(try db.reminderInputs(for: scanner.plan(today: Fixture.today)), today: Fixture.today)
+        let sql: [ReminderRuleKind: String] = [
+            .overdue: "SELECT count(*) FROM follow_up WHERE status = 'open' AND due_on < '2026-11-23'",
+            .due: "SELECT count(*) FROM follow_up WHERE status = 'open' AND due_on = '2026-11-23'",
+            .forgotten: """
+                SELECT count(*) FROM customer WHERE status NOT IN ('lost', 'dormant') AND
+                  julianday('2026-11-23') - julianday(substr(coalesce(last_contact_at, created_at), 1, 10)) >
+                  CASE grade WHEN 'A' THEN 14 WHEN 'B' THEN 14 WHEN 'C' THEN 30 ELSE 60 END
+                """,
+        ]
+        for (rule, query) in sql {
+            let expected = try db.reader.read { try Int.fetchOne($0, sql: query) }
+            #expect(reminders.filter { $0.rule == rule }.count == expected, "\(rule)")
+            #expect((expected ?? 0) > 0, "the demo book should exercise \(rule)")
+        }
+    }
+
+    @Test func theDemoGoesOnlyIntoAnEmptyBook() throws {
+        let db = try AppDatabase.empty()
+        try Fixture.customer(db, "Anna")
+        #expect(throws: RapportError.self) { try db.loadDemoBook(DemoBook(customers: 5, seed: 1, today: Fixture.today)) }
+        #expect(try db.bookCounts().customers == 1)
+    }
+}

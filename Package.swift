@@ -5,8 +5,12 @@ import PackageDescription
 let package = Package(
     name: "Rapport",
     platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "rapport", targets: ["rapport"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
         .target(name: "RapportCore"),
@@ -14,10 +18,19 @@ let package = Package(
             name: "RapportStore",
             dependencies: ["RapportCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(
+            name: "RapportCLI",
+            dependencies: [
+                "RapportCore", "RapportStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "rapport", dependencies: ["RapportCLI"]),
         .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore"]),
         .testTarget(
             name: "RapportStoreTests",
             dependencies: ["RapportStore", "RapportCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "RapportCLITests", dependencies: ["RapportCLI", "RapportCore", "rapport"]),
     ]
 )

@@ -1,0 +1,83 @@
+import ArgumentParser
+import RapportCore
+
+/// `rapport followup add|done`
+struct FollowUpCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "followup",
+        abstract: "Schedule follow-ups and mark them done.",
+        subcommands: [AddFollowUp.self, DoneFollowUp.self]
+    )
+}
+
+extension FollowUpCommand {
+    /// `rapport followup add <customer> WHEN [title…]`
+    struct AddFollowUp: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add",
+            abstract: "Promise to contact a customer again on a day.",
+            discussion: "Example: rapport followup add wjg 周五 14:30 回访报价   (WHEN may be two words: next week, tomorrow 14:00)"
+        )
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The customer: #id, name, prefix, phone or pinyin.") var customer: String
+        @Argument(help: "When: 周五, tomorrow, +2w, 2026-12-01, …") var when: String
+        @Argument(help: "What to follow up on.") var title: [String] = []
+
+        func run() throws {
+            let session = try global.session()
+            // The date may run into the title's first words (`next week`, `周五 14:30`): the
+            // longest reading that is a date wins.
+            var words = title
+            var expression = when
+            for extra in stride(from: min(2, title.count), to: 0, by: -1) {
+                let candidate = ([when] + title.prefix(extra)).joined(separator: " ")
+                if (try? DateExpression.parse(candidate, today: session.today)) != nil {
+                    expression = candidate
+                    words = Array(title.dropFirst(extra))
+                    break
+                }
+            }
+            let due = try When(expression: expression, today: session.today)
+            guard due.day >= session.today else {
+                throw RapportError.invalid(field: "follow-up day", value: expression, expected: "it cannot be in the past")
+            }
+            let text = try FieldLimits.within(words.joined(separator: " "), field: "title", limit: FieldLimits.shortText)
+            let target = try session.database.resolveCustomer(customer)
+            guard let id = target.id else { throw RapportError.customerNotFound(customer) }
+            let saved = try session.database.addFollowUp(FollowUp(customerID: id, due: due, title: text, createdAt: session.now))
+            Terminal.write("Follow-up \(saved.id ?? 0) for \(TerminalText.sanitized(target.name)) (#\(id)): "
+                + RelativeDay.dated(saved.due) + (saved.time.map { " \($0)" } ?? "")
+                + " (\(RelativeDay.describe(saved.due, today: session.today)))\n")
+        }
+    }
+
+    /// `rapport followup done <id|customer>`
+    struct DoneFollowUp: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "done",
+            abstract: "Mark a follow-up done: by its number, or a customer's earliest open one.",
+            discussion: "Examples: rapport followup done 17   rapport followup done wjg   rapport followup done '#12'"
+        )
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "A follow-up number (as `rapport today` and `show` print it), or a customer (#id, name, pinyin).")
+        var target: String
+
+        func run() throws {
+            let session = try global.session()
+            let db = session.database
+            let done: FollowUp
+            if target.allSatisfy(\.isASCIIDigit), let id = Int64(target), try db.followUp(id: id) != nil {
+                done = try db.completeFollowUp(id: id, at: session.now)
+            } else {
+                let customer = try db.resolveCustomer(target)
+                guard let id = customer.id else { throw RapportError.customerNotFound(target) }
+                done = try db.completeEarliestFollowUp(customerID: id, at: session.now)
+            }
+            Terminal.write("Done: follow-up \(done.id ?? 0) (due \(done.due.iso)\(done.title.isEmpty ? "" : ": " + TerminalText.sanitized(done.title)))\n")
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+import RapportStore
+
+/// Options every command takes: which book, and which day it is.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .customLong("db"), help: ArgumentHelp(
+        "The database file (default: $RAPPORT_DB, else $XDG_DATA_HOME/rapport/rapport.db).", valueName: "path"))
+    var database: String?
+
+    @Option(help: ArgumentHelp(
+        "Pretend today is this day, e.g. 2026-12-01 or tomorrow (default: $RAPPORT_TODAY, else the real day).",
+        valueName: "day"))
+    var today: String?
+
+    /// Opens the book and fixes the clock for this run.
+    func session() throws -> Session {
+        let environment = ProcessInfo.processInfo.environment
+        let clock = try Session.clock(option: today, environment: environment, real: time(nil))
+        let path = AppDatabase.path(option: database, environment: environment)
+        return Session(database: try AppDatabase.open(at: path), now: clock)
+    }
+}
+
+/// One run of a command: the open book and the moment it runs at.
+struct Session {
+    let database: AppDatabase
+    /// The seller's local wall-clock time, read once per run.
+    let now: LocalDateTime
+
+    var today: Day { now.day }
+
+    /// Now on the local wall clock, with the day replaced by `--today` or `RAPPORT_TODAY`
+    /// (an ISO day, or any date expression relative to the real day) so runs are repeatable.
+    static func clock(option: String?, environment: [String: String], real: time_t) throws -> LocalDateTime {
+        // One conversion per run, through the C library: Foundation's Calendar would load
+        // ICU's calendar data for this alone.
+        var seconds = real
+        var parts = tm()
+        localtime_r(&seconds, &parts)
+        let realDay = Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)) ?? Day(ordinal: 0)
+        let realNow = LocalDateTime(day: realDay, time: ClockTime(clampingHour: Int(parts.tm_hour), minute: Int(parts.tm_min)))
+        guard let fixed = option ?? environment["RAPPORT_TODAY"].flatMap({ $0.isEmpty ? nil : $0 }) else { return realNow }
+        do {
+            let when = try DateExpression.parse(fixed, today: realDay)
+            return LocalDateTime(day: when.day, time: when.time ?? realNow.time)
+        } catch {
+            throw RapportError.date(error)
+        }
+    }
+}

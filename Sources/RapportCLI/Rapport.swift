@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+
+/// The root of the command tree.
+///
+/// Every command names itself: left to ArgumentParser, each name would be derived with
+/// `String(describing:)` of its type, a conformance search that costs milliseconds at
+/// every launch of a large static binary.
+public struct Rapport: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "rapport",
+        abstract: "A terminal CRM for the individual salesperson.",
+        discussion: """
+            Record a call in one line, and open every morning on who to call today:
+
+              rapport add 王建国 --company 华信科技 --phone 138-0013-8000 --grade A
+              rapport log wjg call 谈了报价 --next 周五
+              rapport today
+
+            Customers are named by #id, name, a prefix, a substring, a phone number, or pinyin
+            (wangjianguo, wjg). Dates: \(DateExpression.acceptedForms).
+            """,
+        version: "0.1.0",
+        subcommands: [
+            Today.self, Add.self, Edit.self, List.self, Show.self, Log.self, FollowUpCommand.self,
+            ContactCommand.self, Demo.self,
+        ],
+        defaultSubcommand: Today.self
+    )
+
+    public init() {}
+}
+
+/// Runs the command line: Rapport's own errors print as one line (plus the candidates when
+/// a customer reference is ambiguous) and exit 2; argument errors go to ArgumentParser.
+public enum RapportMain {
+    public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        do {
+            var command = try Rapport.parseAsRoot(arguments)
+            try command.run()
+            exit(0)
+        } catch let error as RapportError {
+            report(error)
+            exit(2)
+        } catch let error as CustomerCheckFailed {
+            exit(error.status)
+        } catch {
+            Rapport.exit(withError: error)
+        }
+    }
+
+    static func report(_ error: RapportError) {
+        Terminal.error("rapport: " + error.description)
+        guard case .ambiguousCustomer(_, let candidates) = error else { return }
+        for (i, c) in candidates.prefix(10).enumerated() {
+            let company = c.company.map { " (" + TerminalText.sanitized($0) + ")" } ?? ""
+            Terminal.error("  \(i + 1). #\(c.id) \(TerminalText.sanitized(c.name))\(company)")
+        }
+        if candidates.count > 10 { Terminal.error("  … and \(candidates.count - 10) more") }
+    }
+}
+
+/// Exit status without a message, for `today --check`.
+struct CustomerCheckFailed: Error {
+    var status: Int32
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import RapportCore
+
+/// `rapport show <customer> [--json]`
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show a customer's card, contact persons, open follow-ups and timeline.",
+        discussion: "Example: rapport show wjg"
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The customer: #id, name, prefix, phone or pinyin.") var customer: String
+
+    @Flag(help: "Print JSON instead of text.") var json = false
+
+    func run() throws {
+        let session = try global.session()
+        let found = try session.database.resolveCustomer(customer)
+        guard let id = found.id, let card = try session.database.customerCard(id: id) else {
+            throw RapportError.customerNotFound(customer)
+        }
+        if json {
+            var w = JSONWriter()
+            w.beginObject()
+            w.key("customer")
+            w.customer(card.customer)
+            w.key("contacts")
+            w.beginArray()
+            card.contacts.forEach { w.contact($0) }
+            w.endArray()
+            w.key("open_follow_ups")
+            w.beginArray()
+            card.openFollowUps.forEach { w.followUp($0) }
+            w.endArray()
+            w.key("timeline")
+            w.beginArray()
+            card.timeline.forEach { w.interaction($0) }
+            w.endArray()
+            w.endObject()
+            w.newline()
+            Terminal.write(w.bytes)
+            return
+        }
+        Terminal.write(CardText.render(card, today: session.today))
+    }
+}
+
+/// The customer card as text for the terminal; every user value sanitized.
+enum CardText {
+    static func render(_ card: CustomerCard, today: Day) -> String {
+        let c = card.customer
+        func clean(_ s: String) -> String { TerminalText.sanitized(s) }
+        var out = Style.bold.apply(clean(c.name)) + "  #\(c.id ?? 0)  " + (c.grade.map { "grade \($0.rawValue)" } ?? "ungraded")
+            + " · \(c.status.rawValue) · \(c.kind.rawValue)\n"
+        let headline = [c.company, c.title].compactMap { $0 }.map(clean).joined(separator: " · ")
+        if !headline.isEmpty { out += headline + "\n" }
+        out += "\n"
+        var lines: [(String, String)] = []
+        func add(_ label: String, _ value: String?) {
+            if let value, !value.isEmpty { lines.append((label, value)) }
+        }
+        add("Phone", c.phones.map { clean($0.description) }.joined(separator: ", "))
+        add("Email", c.emails.map { clean($0.description) }.joined(separator: ", "))
+        add("City", [c.city, c.region].compactMap { $0 }.map(clean).joined(separator: ", "))
+        add("Route", c.route.map(clean))
+        add("Address", c.address.map(clean))
+        add("Industry", c.industry.map(clean))
+        add("Source", c.source.map(clean))
+        add("Tags", c.tags.map(clean).joined(separator: ", "))
+        add("Birthday", c.birthday.map { b in
+            "\(b) (\(RelativeDay.describe(b.nextOccurrence(onOrAfter: today), today: today)))"
+        })
+        add("Channel", c.preferredChannel?.rawValue)
+        add("Credit", [c.creditLevel.map(clean), c.creditLimit.map { "limit \($0)" }].compactMap { $0 }.joined(separator: ", "))
+        add("Needs", c.needs.map(clean))
+        add("Concerns", c.concerns.map(clean))
+        add("Notes", c.notes.map(clean))
+        for key in c.customFields.keys.sorted() { add(clean(key), c.customFields[key].map(clean)) }
+        add("Added", c.createdAt.text + " · updated " + c.updatedAt.text)
+        add("Contacted", c.lastContactAt.map { "\($0.text) (\(RelativeDay.describe($0.day, today: today)))" } ?? "never")
+        let width = lines.map(\.0.displayWidth).max() ?? 0
+        for (label, value) in lines {
+            out += Style.dim.apply(label.padded(toWidth: width)) + "  " + value + "\n"
+        }
+        if !card.contacts.isEmpty {
+            out += "\n" + Style.bold.apply("Contact persons") + "\n"
+            var table = TextTable([.init(title: "ID", alignment: .right), .init(title: "Name", maxWidth: 20), .init(title: "Role"),
+                                   .init(title: "Phone"), .init(title: "Email", maxWidth: 30), .init(title: "Notes")])
+            for p in card.contacts {
+                table.append(["#\(p.id ?? 0)", p.name, p.role?.rawValue ?? "", p.phone ?? "", p.email ?? "", p.notes ?? ""])
+            }
+            out += table.render()
+        }
+        out += "\n" + Style.bold.apply("Open follow-ups (\(card.openFollowUps.count))") + "\n"
+        if card.openFollowUps.isEmpty {
+            out += "  none\n"
+        }
+        for f in card.openFollowUps {
+            let when = RelativeDay.dated(f.due) + (f.time.map { " \($0)" } ?? "")
+            let text = "  \(f.id ?? 0)  \(when)  \(clean(f.title))  (\(RelativeDay.describe(f.due, today: today)))\n"
+            out += f.due < today ? Style.red.apply(text) : text
+        }
+        out += "\n" + Style.bold.apply("Timeline (\(card.timeline.count))") + "\n"
+        if card.timeline.isEmpty { out += "  nothing logged yet\n" }
+        for i in card.timeline {
+            let head = "  \(i.at.text)  \(i.kind.rawValue.padded(toWidth: 7))  \((i.outcome?.rawValue ?? "").padded(toWidth: 9))"
+            let note = TerminalText.sanitizedKeepingNewlines(i.note).split(separator: "\n", omittingEmptySubsequences: false)
+            let person = i.contactID.flatMap { id in card.contacts.first { $0.id == id } }.map { "  · " + clean($0.name) } ?? ""
+            out += head + "  " + (note.first.map(String.init) ?? "") + person + "\n"
+            for more in note.dropFirst() { out += String(repeating: " ", count: head.displayWidth + 2) + more + "\n" }
+        }
+        return out
+    }
+}

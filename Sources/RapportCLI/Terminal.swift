@@ -1,0 +1,71 @@
+import Foundation
+import RapportCore
+
+/// Where output goes, and whether it may be coloured.
+enum Terminal {
+    /// Colour only on a terminal, never under NO_COLOR (https://no-color.org) or TERM=dumb.
+    static let colorEnabled: Bool = {
+        let env = ProcessInfo.processInfo.environment
+        return isatty(STDOUT_FILENO) == 1 && env["NO_COLOR"].map(\.isEmpty) != false && env["TERM"] != "dumb"
+    }()
+
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// Writes text to stdout in one call (buffered output from `print` is slow for big lists).
+    static func write(_ text: String) {
+        var text = text
+        text.withUTF8 { writeAll(STDOUT_FILENO, $0) }
+    }
+
+    static func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { writeAll(STDOUT_FILENO, $0) }
+    }
+
+    static func error(_ text: String) {
+        var line = text + "\n"
+        line.withUTF8 { writeAll(STDERR_FILENO, $0) }
+    }
+
+    fileprivate static func writeAll(_ fd: Int32, _ buffer: UnsafeBufferPointer<UInt8>) {
+        guard var base = buffer.baseAddress else { return }
+        var left = buffer.count
+        while left > 0 {
+            let n = Foundation.write(fd, base, left)
+            if n <= 0 {
+                if n < 0, errno == EINTR { continue }
+                return
+            }
+            base += n
+            left -= n
+        }
+    }
+}
+
+/// SGR attributes for the few places colour helps; plain text when colour is off.
+enum Style {
+    case bold, dim, red, yellow, green, cyan
+
+    private var code: String {
+        switch self {
+        case .bold: "1"
+        case .dim: "2"
+        case .red: "31"
+        case .yellow: "33"
+        case .green: "32"
+        case .cyan: "36"
+        }
+    }
+
+    /// The text wrapped in this style when colour is on. The text must already be sanitized.
+    func apply(_ text: String) -> String {
+        Terminal.colorEnabled ? "\u{1B}[\(code)m" + text + "\u{1B}[0m" : text
+    }
+}
+
+extension Terminal {
+    /// Progress on stderr without a newline (the caller checked stderr is a terminal).
+    static func errorInline(_ text: String) {
+        var text = text
+        text.withUTF8 { writeAll(STDERR_FILENO, $0) }
+    }
+}

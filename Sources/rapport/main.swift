@@ -1,0 +1,3 @@
+import RapportCLI
+
+RapportMain.run()

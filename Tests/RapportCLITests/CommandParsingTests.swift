@@ -1,0 +1,49 @@
+import ArgumentParser
+import Testing
+@testable import RapportCLI
+
+struct CommandParsingTests {
+    @Test func aCallIsOneLine() throws {
+        let command = try Rapport.parseAsRoot(["log", "wjg", "call", "谈了报价", "下周", "--next", "周五", "--outcome", "reached"])
+        let log = try #require(command as? Log)
+        #expect(log.customer == "wjg")
+        #expect(log.kind == "call")
+        #expect(log.note == ["谈了报价", "下周"])
+        #expect(log.next == "周五")
+        #expect(log.outcome == "reached")
+        #expect(log.keepOpen == false)
+    }
+
+    @Test func optionsMayComeBeforeTheNote() throws {
+        let log = try #require(try Rapport.parseAsRoot(["log", "--next", "+2w", "#12", "v", "met", "the", "CFO"]) as? Log)
+        #expect(log.customer == "#12")
+        #expect(log.kind == "v")
+        #expect(log.note == ["met", "the", "CFO"])
+        #expect(log.next == "+2w")
+    }
+
+    @Test func noSubcommandIsTheTodayView() throws {
+        #expect(try Rapport.parseAsRoot([]) is Today)
+    }
+
+    @Test(arguments: [["frobnicate"], ["add"], ["log", "wjg"], ["add", "x", "--kind", "robot"], ["demo", "--customers", "0"]])
+    func badCommandLinesAreRefused(arguments: [String]) {
+        #expect(throws: (any Error).self) { try Rapport.parseAsRoot(arguments) }
+    }
+
+    @Test func customerFieldsApplyToACard() throws {
+        let add = try #require(try Rapport.parseAsRoot([
+            "add", "王建国", "--company", "华信", "--phone", "mobile:138-0013-8000", "--phone", "010-1234", "--tag", "vip",
+            "--grade", "a", "--birthday", "3月15日", "--credit-limit", "5万", "--set", "资质=ISO9001",
+        ]) as? Add)
+        var card = RapportCoreCustomer.blank(name: add.name)
+        try add.fields.apply(to: &card)
+        #expect(card.company == "华信")
+        #expect(card.phones.map(\.description) == ["mobile:138-0013-8000", "010-1234"])
+        #expect(card.tags == ["vip"])
+        #expect(card.grade?.rawValue == "A")
+        #expect(card.birthday?.description == "--03-15")
+        #expect(card.creditLimit?.minorUnits == 5_000_000)
+        #expect(card.customFields == ["资质": "ISO9001"])
+    }
+}

@@ -1,0 +1,54 @@
+# Rapport — two commands on a fresh Debian machine: `make run` and `make test`.
+
+SWIFT      ?= swift
+RELEASE    := -c release --static-swift-stdlib
+BIN        := .build/release/rapport
+# System packages the build, the tests and the benchmarks need.
+PACKAGES   := libncursesw5-dev libsqlite3-dev sqlite3 tmux
+BENCH_PACKAGES := hyperfine
+SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test build release bench deps bench-deps install-missing demo clean
+
+## run: install what is missing, build in release mode, start Rapport on your book
+run: release
+	$(BIN)
+
+## test: the whole suite (unit, store, end to end)
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build $(RELEASE)
+
+## demo: a demo book in /tmp, then today's view of it
+demo: release
+	rm -f /tmp/rapport-demo.db /tmp/rapport-demo.db-wal /tmp/rapport-demo.db-shm
+	$(BIN) demo --db /tmp/rapport-demo.db --customers 500
+	$(BIN) today --db /tmp/rapport-demo.db
+
+## bench: timings against the sqlite3 CLI on cached demo books (see docs/benchmarks.md)
+bench: release bench-deps
+	Tests/Benchmarks/bench.sh $(BIN)
+
+deps:
+	@$(MAKE) --no-print-directory install-missing WANT="$(PACKAGES)"
+
+bench-deps:
+	@$(MAKE) --no-print-directory install-missing WANT="$(BENCH_PACKAGES)"
+
+# Installs the packages of WANT that dpkg does not know as installed (a fresh machine
+# has empty apt lists, so update first).
+install-missing:
+	@missing=""; for p in $(WANT); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+clean:
+	rm -rf .build

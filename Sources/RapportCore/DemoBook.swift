@@ -99,13 +99,16 @@ public struct DemoBook: Sendable {
             let span = created.day.days(until: lastDay)
             // Mean a little above the target, so the book as a whole (3 % never contacted) has about it.
             let count = rng.int(1...(2 * interactionsPerCustomer))
-            var days = (0..<(count - 1)).map { _ in created.day.adding(days: rng.int(0...max(0, span))) }
-            days.append(lastDay)
-            days.sort()
-            for (i, day) in days.enumerated() {
+            // Moments, not just days, are sorted, and none falls before the customer was added.
+            var moments = (0..<(count - 1)).map { _ in
+                LocalDateTime(day: created.day.adding(days: rng.int(0...max(0, span))), time: rng.clock())
+            }
+            moments.append(LocalDateTime(day: lastDay, time: rng.clock()))
+            moments = moments.map { max($0, created) }.sorted()
+            for (i, moment) in moments.enumerated() {
                 // The newest entry is a real contact, so the book's last-contact day is `lastDay`.
-                let kind = i == days.count - 1 ? rng.pick([.call, .call, .email, .visit, .message]) : rng.kindOfContact()
-                var interaction = Interaction(customerID: 0, kind: kind, at: LocalDateTime(day: day, time: rng.clock()))
+                let kind = i == moments.count - 1 ? rng.pick([.call, .call, .email, .visit, .message]) : rng.kindOfContact()
+                var interaction = Interaction(customerID: 0, kind: kind, at: moment)
                 interaction.outcome = rng.outcome(for: kind)
                 interaction.note = rng.chance(0.85) ? rng.pick(chinese ? Pool.notesZh : Pool.notesEn) : ""
                 interactions.append(interaction)

@@ -82,13 +82,20 @@ public struct JSONWriter: Sendable {
 
     public mutating func int(_ value: Int) { int(Int64(value)) }
 
-    /// A number with at most `digits` decimals, trailing zeros dropped.
+    /// A number with at most `digits` decimals, trailing zeros dropped; `null` for NaN and
+    /// infinity, which JSON cannot write.
     public mutating func number(_ value: Double, digits: Int = 2) {
         separate()
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let rounded = (value * scale).rounded() / scale
-        appendLiteral(rounded == rounded.rounded() ? String(Int64(rounded)) : String(rounded))
+        if !rounded.isFinite {
+            appendLiteral("null")
+        } else if rounded == rounded.rounded(), abs(rounded) < 1e15 {
+            appendLiteral(String(Int64(rounded)))
+        } else {
+            appendLiteral(String(rounded))
+        }
         needsComma = true
     }
 

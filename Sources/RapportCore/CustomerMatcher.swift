@@ -44,22 +44,37 @@ public enum CustomerMatcher {
     }
 
     /// The tier at which a candidate matches a normalized query, or nil.
+    ///
+    /// Every match is a containment: the folded query in the name or company; the query
+    /// without spaces in the pinyin initials (so `w` already finds 王建国 as the seller types,
+    /// and `jg` finds 建国) or, from two letters on, in a full reading (`jianguo`); or a
+    /// phone-like query's digits in a phone. `SearchCorpus` relies on exactly this to
+    /// filter a whole book by substring search.
     public static func tier(of keys: SearchKeys, query q: String) -> MatchTier? {
         guard !q.isEmpty else { return nil }
         if keys.name == q { return .exactName }
         if keys.name.hasPrefix(q) { return .namePrefix }
         if keys.name.contains(q) || keys.company.contains(q) { return .substring }
-        let digits = PhoneNumber.normalized(q)
-        if digits.count >= 3, digits.count == q.count || q.hasPrefix("+"), keys.phones.contains(where: { $0.contains(digits) }) {
-            return .substring
-        }
-        let compact = q.filter { $0 != " " }
+        if let digits = phoneDigits(q), keys.phones.contains(where: { $0.contains(digits) }) { return .substring }
+        let compact = self.compact(q)
+        guard !compact.isEmpty else { return nil }
         if keys.pinyin.contains(compact) || keys.initials.contains(compact) { return .pinyin }
-        if compact.count >= 2, compact.allSatisfy({ $0.isASCII && $0.isLetter }),
-           keys.pinyin.contains(where: { $0.contains(compact) }) || keys.initials.contains(where: { $0.hasPrefix(compact) }) {
+        if keys.initials.contains(where: { $0.contains(compact) })
+            || (compact.count >= 2 && keys.pinyin.contains(where: { $0.contains(compact) })) {
             return .pinyinPartial
         }
         return nil
+    }
+
+    /// The query as pinyin is matched: spaces removed (`wang jian` → `wangjian`).
+    public static func compact(_ q: String) -> String { q.filter { $0 != " " } }
+
+    /// The digits of a query that looks like a phone number (digits with + - . ( ) and
+    /// spaces), or nil.
+    public static func phoneDigits(_ q: String) -> String? {
+        let digits = q.filter(\.isASCIIDigit)
+        guard !digits.isEmpty, q.allSatisfy({ $0.isASCIIDigit || "+-.() ".contains($0) }) else { return nil }
+        return digits
     }
 
     /// Resolves a reference among candidates: the best tier that has any match decides.

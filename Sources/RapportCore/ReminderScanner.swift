@@ -10,13 +10,29 @@ public struct ReminderScanner: Sendable {
         self.rules = rules
     }
 
-    /// What to read from the store for a scan on `today`.
-    public func plan(today: Day) -> ScanPlan {
+    /// What to read from the store for a scan on `today`; with a limit, only each rule's
+    /// most urgent `limit` reminders and their totals.
+    public func plan(today: Day, limit: Int? = nil) -> ScanPlan {
         let grades: [Grade?] = Grade.allCases.map { $0 } + [nil]
         return ScanPlan(
+            today: today,
             followUpsDueBy: today,
-            contactCutoffs: grades.map { GradeCutoff(grade: $0, before: today.adding(days: -settings.cadence(for: $0))) }
+            contactCutoffs: grades.map { GradeCutoff(grade: $0, before: today.adding(days: -settings.cadence(for: $0))) },
+            limit: limit
         )
+    }
+
+    /// The scan as the today view shows it: each rule's most urgent reminders (all of them,
+    /// or `limit`) and how many each rule has in all.
+    public func report(_ inputs: ReminderInputs, today: Day, limit: Int? = nil) -> ReminderReport {
+        let all = scan(inputs, today: today)
+        var kept: [Reminder] = []
+        var counts: [ReminderRuleKind: Int] = [:]
+        for r in all {
+            counts[r.rule, default: 0] += 1
+            if limit.map({ counts[r.rule, default: 0] <= $0 }) ?? true { kept.append(r) }
+        }
+        return ReminderReport(reminders: kept, totals: limit == nil ? counts : counts.merging(inputs.totals) { _, stored in stored })
     }
 
     /// Every reminder for `today`, most urgent first; ties go by the rules' order, then by
@@ -33,4 +49,21 @@ public struct ReminderScanner: Sendable {
         return keys.sorted { ($0.urgency, $0.rule, $0.customer, $0.followUp) < ($1.urgency, $1.rule, $1.customer, $1.followUp) }
             .map { found[$0.index] }
     }
+}
+
+/// The today view's content: the reminders shown, most urgent first, and each rule's total.
+public struct ReminderReport: Sendable {
+    public var reminders: [Reminder]
+    public var totals: [ReminderRuleKind: Int]
+
+    public init(reminders: [Reminder], totals: [ReminderRuleKind: Int]) {
+        self.reminders = reminders
+        self.totals = totals
+    }
+
+    /// How many reminders the rule has in all (more than are listed when the scan was limited).
+    public func total(_ rule: ReminderRuleKind) -> Int { totals[rule] ?? 0 }
+
+    /// Nothing overdue, due or forgotten.
+    public var isEmpty: Bool { totals.values.allSatisfy { $0 == 0 } }
 }

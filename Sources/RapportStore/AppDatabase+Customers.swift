@@ -76,9 +76,8 @@ extension AppDatabase {
     static func candidates(for reference: String, _ db: Database) throws -> [CustomerCandidate] {
         let q = CustomerMatcher.normalize(reference)
         guard !q.isEmpty else { return [] }
-        var needles = [q, q.filter { $0 != " " }]
-        let digits = PhoneNumber.normalized(q).filter(\.isASCIIDigit)
-        if digits.count >= 3 { needles.append(digits) }
+        var needles = [q, CustomerMatcher.compact(q)]
+        if let digits = CustomerMatcher.phoneDigits(q) { needles.append(digits) }
         let patterns = Array(Set(needles)).sorted().map { "%" + escapeLike($0) + "%" }
         let sql = "SELECT id, name, company, search_text FROM customer WHERE "
             + patterns.map { _ in "search_text LIKE ? ESCAPE '\\'" }.joined(separator: " OR ")
@@ -138,42 +137,35 @@ extension AppDatabase {
             conditions.append("c.status = ?")
             arguments += [status.rawValue]
         }
-        let sql = """
-            SELECT \(Self.summaryColumns), c.city,
-              (SELECT number FROM customer_phone p WHERE p.customer_id = c.id ORDER BY position LIMIT 1),
-              (SELECT due_on || coalesce(' ' || due_time, '') FROM follow_up f
-                 WHERE f.customer_id = c.id AND f.status = 'open' ORDER BY due_on, due_time LIMIT 1)
-            FROM customer c
-            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-            ORDER BY c.sort_key, c.id
-            LIMIT ?
-            """
-        arguments += [limit ?? -1]
-        return try read { db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                let next: String? = row[9]
-                return CustomerRow(summary: Self.summary(row), city: row[7], phone: row[8],
-                                   nextFollowUp: next.flatMap(Self.when(stored:)))
-            }
+        let sql = Self.rowSQL(where: conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), orderBy: "c.sort_key, c.id")
+        arguments += [limit ?? -1, 0]
+        return try read { db in try Self.rows(sql, arguments, db) }
+    }
+
+    /// The customer list's columns: the summary, city, first phone, next open follow-up.
+    static func rowSQL(where condition: String, orderBy: String) -> String {
+        """
+        SELECT \(summaryColumns), c.city,
+          (SELECT number FROM customer_phone p WHERE p.customer_id = c.id ORDER BY position LIMIT 1),
+          (SELECT due_on || coalesce(' ' || due_time, '') FROM follow_up f
+             WHERE f.customer_id = c.id AND f.status = 'open' ORDER BY due_on, due_time LIMIT 1)
+        FROM customer c WHERE \(condition) ORDER BY \(orderBy) LIMIT ? OFFSET ?
+        """
+    }
+
+    static func rows(_ sql: String, _ arguments: StatementArguments, _ db: Database) throws -> [CustomerRow] {
+        var rows: [CustomerRow] = []
+        try db.cachedStatement(sql: sql).forEachRow(arguments: arguments) { row in
+            rows.append(CustomerRow(summary: summary(row), city: row.text(7), phone: row.text(8),
+                                    nextFollowUp: row.text(9).flatMap(when(stored:))))
         }
+        return rows
     }
 
     // MARK: - Row decoding shared by the list and the scanner
 
     /// The columns `summary(_:)` reads, in its order, from a `customer` aliased `c`.
     static let summaryColumns = "c.id, c.name, c.company, c.grade, c.status, c.created_at, c.last_contact_at"
-
-    static func summary(_ row: Row, from start: Int = 0) -> CustomerSummary {
-        let added: String = row[start + 5]
-        let lastContact: String? = row[start + 6]
-        return CustomerSummary(
-            id: row[start], name: row[start + 1], company: row[start + 2],
-            grade: (row[start + 3] as String?).flatMap(Grade.init(rawValue:)),
-            status: CustomerStatus(rawValue: row[start + 4]) ?? .lead,
-            addedOn: Day(iso: String(added.prefix(10))) ?? Day(ordinal: 0),
-            lastContactOn: lastContact.flatMap { Day(iso: String($0.prefix(10))) }
-        )
-    }
 
     static func summary(_ row: ColumnReader, from start: Int32 = 0) -> CustomerSummary {
         CustomerSummary(

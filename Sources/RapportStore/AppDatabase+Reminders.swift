@@ -8,11 +8,12 @@ extension AppDatabase {
     public func reminderInputs(for plan: ScanPlan) throws -> ReminderInputs {
         try read { db in
             var inputs = ReminderInputs()
+            if let limit = plan.limit {
+                try Self.readTops(plan, limit: limit, into: &inputs, db)
+                return inputs
+            }
             try db.cachedStatement(sql: Self.openFollowUpsDueSQL).forEachRow(arguments: [plan.followUpsDueBy.iso]) { row in
-                guard let day = row.day(1) else { throw StoredValueError(column: "due_on", value: row.text(1) ?? "") }
-                inputs.openFollowUps.append(DueFollowUp(
-                    id: row.int64(0), customer: Self.summary(row, from: 4),
-                    due: When(day: day, time: row.text(2).flatMap { ClockTime(text: $0) }), title: row.text(3) ?? ""))
+                inputs.openFollowUps.append(try Self.dueFollowUp(row))
             }
             for cutoff in plan.contactCutoffs {
                 var arguments: StatementArguments = cutoff.grade.map { [$0.rawValue] } ?? []
@@ -22,6 +23,67 @@ extension AppDatabase {
                 }
             }
             return inputs
+        }
+    }
+
+    /// A screenful: per rule and grade the `limit` oldest candidates, and every rule's total
+    /// counted by index. No more rows are read than a first frame shows.
+    private static func readTops(_ plan: ScanPlan, limit: Int, into inputs: inout ReminderInputs, _ db: Database) throws {
+        let grades: [Grade?] = Grade.allCases.map { $0 } + [nil]
+        for (rule, comparison) in [(ReminderRuleKind.overdue, "<"), (.due, "=")] {
+            for grade in grades {
+                var arguments: StatementArguments = [plan.today.iso]
+                if let grade { arguments += [grade.rawValue] }
+                arguments += [limit]
+                try db.cachedStatement(sql: """
+                    SELECT f.id, f.due_on, f.due_time, f.title, \(summaryColumns)
+                    FROM follow_up f JOIN customer c ON c.id = f.customer_id
+                    WHERE f.status = 'open' AND f.due_on \(comparison) ? AND \(grade == nil ? "c.grade IS NULL" : "c.grade = ?")
+                    ORDER BY f.due_on, f.due_time LIMIT ?
+                    """).forEachRow(arguments: arguments) { row in
+                    inputs.openFollowUps.append(try dueFollowUp(row))
+                }
+            }
+            inputs.totals[rule] = try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT count(*) FROM follow_up WHERE status = 'open' AND due_on \(comparison) ?"),
+                arguments: [plan.today.iso]) ?? 0
+        }
+        var forgotten = 0
+        for cutoff in plan.contactCutoffs {
+            var arguments: StatementArguments = cutoff.grade.map { [$0.rawValue] } ?? []
+            arguments += [cutoff.before.iso]
+            let sql = quietCustomersSQL(graded: cutoff.grade != nil)
+            try db.cachedStatement(sql: sql + " ORDER BY coalesce(c.last_contact_at, c.created_at) LIMIT ?")
+                .forEachRow(arguments: arguments + [limit]) { row in
+                    inputs.quietCustomers.append(summary(row))
+                }
+            forgotten += try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM (\(sql))"), arguments: arguments) ?? 0
+        }
+        inputs.totals[.forgotten] = forgotten
+    }
+
+    private static func dueFollowUp(_ row: ColumnReader) throws -> DueFollowUp {
+        guard let day = row.day(1) else { throw StoredValueError(column: "due_on", value: row.text(1) ?? "") }
+        return DueFollowUp(id: row.int64(0), customer: summary(row, from: 4),
+                           due: When(day: day, time: row.text(2).flatMap { ClockTime(text: $0) }), title: row.text(3) ?? "")
+    }
+
+    /// The cadences (and later every reminder setting) as the seller set them.
+    public func reminderSettings() throws -> ReminderSettings {
+        try read { db in
+            var settings = ReminderSettings.defaults
+            for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting WHERE key LIKE 'cadence.%'") {
+                let key: String = row[0]
+                let value: String = row[1]
+                guard let days = Int(value), days > 0 else { continue }
+                let grade = String(key.dropFirst("cadence.".count))
+                if grade == "none" {
+                    settings.cadence[nil] = days
+                } else if let g = Grade(rawValue: grade) {
+                    settings.cadence[g] = days
+                }
+            }
+            return settings
         }
     }
 
@@ -46,17 +108,14 @@ extension AppDatabase {
     /// nothing is due.
     public func upcomingFollowUps(after day: Day, limit: Int) throws -> [DueFollowUp] {
         try read { db in
-            try Row.fetchAll(db, sql: """
+            var found: [DueFollowUp] = []
+            try db.cachedStatement(sql: """
                 SELECT f.id, f.due_on, f.due_time, f.title, \(Self.summaryColumns)
                 FROM follow_up f JOIN customer c ON c.id = f.customer_id
                 WHERE f.status = 'open' AND f.due_on > ?
                 ORDER BY f.due_on, f.due_time, f.id LIMIT ?
-                """, arguments: [day.iso, limit]).map { row in
-                let dueText: String = row[1]
-                guard let due = Day(iso: dueText) else { throw StoredValueError(column: "due_on", value: dueText) }
-                return DueFollowUp(id: row[0], customer: Self.summary(row, from: 4),
-                                   due: When(day: due, time: (row[2] as String?).flatMap { ClockTime(text: $0) }), title: row[3])
-            }
+                """).forEachRow(arguments: [day.iso, limit]) { found.append(try Self.dueFollowUp($0)) }
+            return found
         }
     }
 }

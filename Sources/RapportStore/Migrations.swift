@@ -117,6 +117,58 @@ extension AppDatabase {
                 CREATE INDEX follow_up_on_customer ON follow_up(customer_id);
                 """)
         }
+        migrator.registerMigration("v2-attention") { db in
+            // Settings the seller can change; the cadences are the process guides' defaults.
+            try db.execute(sql: """
+                CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+                INSERT INTO setting (key, value) VALUES
+                  ('cadence.A', '14'), ('cadence.B', '14'), ('cadence.C', '30'), ('cadence.none', '60');
+                -- The day a customer next needs the seller: the earliest open follow-up, or the
+                -- day the grade's cadence runs out. A day, not a score, so it does not go stale
+                -- overnight and the customer list can page through it by index.
+                ALTER TABLE customer ADD COLUMN attention_on TEXT NOT NULL DEFAULT '9999-12-31';
+                CREATE INDEX customer_on_attention ON customer(attention_on, sort_key, id);
+                CREATE INDEX customer_on_last_contact ON customer(last_contact_at, id);
+                """)
+            try db.execute(sql: refreshAttentionV2(where: "1"))
+            // Triggers keep it true in the same transaction as every change it depends on.
+            try db.execute(sql: """
+                CREATE TRIGGER customer_attention_on_insert AFTER INSERT ON customer BEGIN
+                  \(refreshAttentionV2(where: "id = NEW.id"));
+                END;
+                CREATE TRIGGER customer_attention_on_update AFTER UPDATE OF grade, status, last_contact_at, created_at ON customer BEGIN
+                  \(refreshAttentionV2(where: "id = NEW.id"));
+                END;
+                CREATE TRIGGER follow_up_attention_on_insert AFTER INSERT ON follow_up BEGIN
+                  \(refreshAttentionV2(where: "id = NEW.customer_id"));
+                END;
+                CREATE TRIGGER follow_up_attention_on_update AFTER UPDATE OF status, due_on, customer_id ON follow_up BEGIN
+                  \(refreshAttentionV2(where: "id = NEW.customer_id"));
+                  \(refreshAttentionV2(where: "id = OLD.customer_id AND OLD.customer_id != NEW.customer_id"));
+                END;
+                CREATE TRIGGER follow_up_attention_on_delete AFTER DELETE ON follow_up BEGIN
+                  \(refreshAttentionV2(where: "id = OLD.customer_id"));
+                END;
+                """)
+        }
         return migrator
+    }
+
+    /// Recomputes `attention_on` for the customers `condition` selects: never for lost and
+    /// dormant customers (the far future), else the earliest of the first open follow-up and
+    /// the last contact (or the day added) plus the grade's cadence.
+    ///
+    /// Frozen with migration v2, which wrote it into its triggers: a different rule is a new
+    /// function and a new migration that replaces the triggers.
+    static func refreshAttentionV2(where condition: String) -> String {
+        """
+        UPDATE customer SET attention_on = CASE WHEN status IN ('lost', 'dormant') THEN '9999-12-31' ELSE min(
+            coalesce((SELECT min(f.due_on) FROM follow_up f WHERE f.customer_id = customer.id AND f.status = 'open'), '9999-12-31'),
+            coalesce(date(substr(coalesce(last_contact_at, created_at), 1, 10),
+                          '+' || (SELECT value FROM setting WHERE key = 'cadence.' || coalesce(grade, 'none')) || ' days'),
+                     '9999-12-31'))
+          END
+        WHERE \(condition)
+        """
     }
 }

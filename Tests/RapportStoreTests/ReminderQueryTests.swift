@@ -84,9 +84,9 @@ struct ReminderQueryTests {
 struct DemoBookStoreTests {
     @Test func theDemoBookIsConsistentAndItsRemindersMatchPlainSQL() throws {
         let db = try AppDatabase.empty()
-        try db.loadDemoBook(DemoBook(customers: 300, seed: 3, today: Fixture.today))
+        try db.loadDemoBook(DemoBook(customers: 800, seed: 3, today: Fixture.today))
         let counts = try db.bookCounts()
-        #expect(counts.customers == 300)
+        #expect(counts.customers == 800)
         // Every customer's last contact is its newest non-note interaction.
         let inconsistent = try db.reader.read {
             try Int.fetchOne($0, sql: """

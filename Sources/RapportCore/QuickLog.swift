@@ -1,0 +1,100 @@
+/// One line typed at the TUI's log prompt, read with the CLI's grammar:
+/// `call 谈了报价 next 周五`, `v met the CFO next +2w outcome reached`.
+public struct QuickLog: Hashable, Sendable {
+    public var kind: InteractionKind
+    public var note: String
+    public var next: When?
+    public var outcome: Outcome?
+
+    /// The kind when the line does not start with one: a seller mostly logs calls.
+    public static let defaultKind = InteractionKind.call
+
+    /// The words that introduce the next follow-up's date and the outcome.
+    public static let nextWords: Set<String> = ["next", "下次", "下一次"]
+    public static let outcomeWords: Set<String> = ["outcome", "结果"]
+
+    /// Reads a log line. The kind comes first (a name, a one-letter shortcut, or 电话 …),
+    /// else it is a call; `next WHEN` (one or two words) and `outcome X` are taken from
+    /// anywhere; the rest is the note. A `next` whose date does not read is an error at the
+    /// end of the line (most likely a typo) and an ordinary word elsewhere (`next steps`).
+    public static func parse(_ line: String, today: Day) throws(QuickLogError) -> QuickLog {
+        var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }).map(String.init)
+        var kind = defaultKind
+        if let first = words.first, let k = InteractionKind(text: first) {
+            kind = k
+            words.removeFirst()
+        }
+        var next: When?
+        var outcome: Outcome?
+        var note: [String] = []
+        var i = 0
+        while i < words.count {
+            let word = words[i]
+            if outcomeWords.contains(word.lowercased()), outcome == nil {
+                guard i + 1 < words.count else { throw .missingOutcome }
+                guard let o = Outcome(text: words[i + 1]) else { throw .unknownOutcome(words[i + 1]) }
+                outcome = o
+                i += 2
+                continue
+            }
+            if nextWords.contains(word.lowercased()), next == nil {
+                if let (when, used) = date(in: words, after: i, today: today) {
+                    next = when
+                    i += 1 + used
+                    continue
+                }
+                // At the end of the line an unreadable date is most likely a typo; earlier,
+                // `next` is a word of the note.
+                let remaining = words.count - i - 1
+                if remaining == 0 { throw .missingDate }
+                if remaining <= 2 { throw .date(Self.dateError(words[(i + 1)...].joined(separator: " "), today: today)) }
+            }
+            note.append(word)
+            i += 1
+        }
+        return QuickLog(kind: kind, note: note.joined(separator: " "), next: next, outcome: outcome)
+    }
+
+    /// The longest date (two words, then one) after position `i`.
+    private static func date(in words: [String], after i: Int, today: Day) -> (When, Int)? {
+        for used in stride(from: min(2, words.count - i - 1), through: 1, by: -1) {
+            let text = words[(i + 1)...(i + used)].joined(separator: " ")
+            if let when = try? DateExpression.parse(text, today: today) { return (when, used) }
+        }
+        return nil
+    }
+
+    private static func dateError(_ text: String, today: Day) -> DateExpressionError {
+        do {
+            _ = try DateExpression.parse(text, today: today)
+            return .unrecognized(text)
+        } catch {
+            return error
+        }
+    }
+
+    public init(kind: InteractionKind, note: String, next: When?, outcome: Outcome?) {
+        self.kind = kind
+        self.note = note
+        self.next = next
+        self.outcome = outcome
+    }
+}
+
+/// Why a log line could not be read; shown on the prompt line, the text kept.
+public enum QuickLogError: Error, Equatable, Sendable, CustomStringConvertible {
+    case date(DateExpressionError)
+    case missingDate
+    case missingOutcome
+    case unknownOutcome(String)
+
+    public var description: String {
+        switch self {
+        case .date(let e): e.description
+        case .missingDate: "`next` needs a date: next 周五, next +2w, next tomorrow 14:00"
+        case .missingOutcome: "`outcome` needs one of " + Outcome.allCases.map(\.rawValue).joined(separator: ", ")
+        case .unknownOutcome(let o):
+            "unknown outcome \(o.quotedForMessage); use " + Outcome.allCases.map(\.rawValue).joined(separator: ", ")
+        }
+    }
+}

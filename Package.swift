@@ -18,10 +18,12 @@ let package = Package(
             name: "RapportStore",
             dependencies: ["RapportCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .systemLibrary(name: "CNcursesw"),
+        .target(name: "RapportTUI", dependencies: ["RapportCore", "RapportStore", "CNcursesw"]),
         .target(
             name: "RapportCLI",
             dependencies: [
-                "RapportCore", "RapportStore",
+                "RapportCore", "RapportStore", "RapportTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -31,6 +33,7 @@ let package = Package(
             name: "RapportStoreTests",
             dependencies: ["RapportStore", "RapportCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "RapportTUITests", dependencies: ["RapportTUI", "RapportCore"]),
         .testTarget(name: "RapportCLITests", dependencies: ["RapportCLI", "RapportCore", "rapport"]),
     ]
 )

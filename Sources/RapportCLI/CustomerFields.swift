@@ -36,73 +36,29 @@ struct CustomerFields: ParsableArguments {
     @Option(name: .customLong("set"), help: ArgumentHelp("A custom field: --set 行业资质=ISO9001 (repeatable; key= removes).", valueName: "key=value"))
     var custom: [String] = []
 
-    /// Applies the given options to a card; an empty value clears a field.
+    /// Applies the given options to a card; an empty value clears a field, and `--phone`,
+    /// `--email` and `--tag` add to what the card has.
     func apply(to customer: inout Customer) throws {
-        func text(_ value: String?, _ field: inout String?) {
-            if let value { field = value.isEmpty ? nil : value }
+        let single: [(CustomerField, String?)] = [
+            (.company, company), (.title, title), (.kind, kind?.rawValue), (.address, address), (.city, city),
+            (.region, region), (.route, route), (.industry, industry), (.source, source), (.grade, grade),
+            (.status, status?.rawValue), (.birthday, birthday), (.channel, preferredChannel), (.creditLevel, creditLevel),
+            (.needs, needs), (.concerns, concerns), (.notes, notes),
+        ]
+        for (field, value) in single {
+            if let value { try field.apply(value, to: &customer) }
         }
-        text(company, &customer.company)
-        text(title, &customer.title)
-        if let kind { customer.kind = kind }
         customer.phones += phone.map(LabeledValue.init(parsing:))
         customer.emails += email.map(LabeledValue.init(parsing:))
-        text(address, &customer.address)
-        text(city, &customer.city)
-        text(region, &customer.region)
-        text(route, &customer.route)
-        text(industry, &customer.industry)
-        text(source, &customer.source)
         customer.tags += tag
-        if let grade {
-            if grade.isEmpty || grade.lowercased() == "none" {
-                customer.grade = nil
-            } else if let g = Grade(text: grade) {
-                customer.grade = g
-            } else {
-                throw RapportError.invalid(field: "grade", value: grade, expected: "use A, B, C or none")
-            }
-        }
-        if let status { customer.status = status }
-        if let birthday {
-            if birthday.isEmpty {
-                customer.birthday = nil
-            } else if let b = Birthday(text: birthday) {
-                customer.birthday = b
-            } else {
-                throw RapportError.invalid(field: "birthday", value: birthday, expected: "write 1980-03-15, 03-15 or 3月15日")
-            }
-        }
-        if let preferredChannel {
-            if preferredChannel.isEmpty {
-                customer.preferredChannel = nil
-            } else if let c = ContactChannel(rawValue: preferredChannel.lowercased()) {
-                customer.preferredChannel = c
-            } else {
-                throw RapportError.invalid(field: "channel", value: preferredChannel,
-                                           expected: "use " + ContactChannel.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-        }
-        text(creditLevel, &customer.creditLevel)
-        if let creditLimit {
-            if creditLimit.isEmpty {
-                customer.creditLimit = nil
-            } else {
-                let currency = Currency(code: currency ?? customer.creditLimit?.currency.code ?? Currency.yuan.code)
-                do {
-                    customer.creditLimit = try Money(parsing: creditLimit, currency: currency)
-                } catch {
-                    throw RapportError.money(error)
-                }
-            }
-        } else if let currency, let limit = customer.creditLimit {
-            customer.creditLimit = Money(minorUnits: limit.minorUnits, currency: Currency(code: currency))
-        }
         if let currency, currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isLetter }) {
             throw RapportError.invalid(field: "currency", value: currency, expected: "use a three-letter code such as CNY, USD or EUR")
         }
-        text(needs, &customer.needs)
-        text(concerns, &customer.concerns)
-        text(notes, &customer.notes)
+        if let creditLimit {
+            try CustomerField.creditLimit.apply(creditLimit.isEmpty ? "" : creditLimit + (currency.map { " " + $0 } ?? ""), to: &customer)
+        } else if let currency, let limit = customer.creditLimit {
+            customer.creditLimit = Money(minorUnits: limit.minorUnits, currency: Currency(code: currency))
+        }
         for item in custom {
             guard let eq = item.firstIndex(of: "=") else {
                 throw RapportError.invalid(field: "custom field", value: item, expected: "write --set key=value")

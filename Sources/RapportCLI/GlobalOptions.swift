@@ -17,9 +17,18 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the book and fixes the clock for this run.
     func session() throws -> Session {
         let environment = ProcessInfo.processInfo.environment
-        let clock = try Session.clock(option: today, environment: environment, real: time(nil))
         let path = AppDatabase.path(option: database, environment: environment)
-        return Session(database: try AppDatabase.open(at: path), now: clock)
+        return Session(database: try AppDatabase.open(at: path), now: try clock())
+    }
+
+    /// Now, on the seller's wall clock (with the day fixed by --today or RAPPORT_TODAY).
+    func clock() throws -> LocalDateTime {
+        try Session.clock(option: today, environment: ProcessInfo.processInfo.environment, real: time(nil))
+    }
+
+    /// Whether --today or RAPPORT_TODAY fixes the day (tests and demos want the time fixed too).
+    var isClockFixed: Bool {
+        today != nil || ProcessInfo.processInfo.environment["RAPPORT_TODAY"].map { !$0.isEmpty } == true
     }
 }
 

@@ -23,10 +23,10 @@ public struct Rapport: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Today.self, Add.self, Edit.self, List.self, Show.self, Log.self, FollowUpCommand.self,
+            Open.self, Today.self, Add.self, Edit.self, List.self, Show.self, Log.self, FollowUpCommand.self,
             ContactCommand.self, Demo.self,
         ],
-        defaultSubcommand: Today.self
+        defaultSubcommand: Open.self
     )
 
     public init() {}

@@ -20,15 +20,22 @@ struct Today: ParsableCommand {
 
     func run() throws {
         let session = try global.session()
-        let scanner = ReminderScanner()
-        let inputs = try session.database.reminderInputs(for: scanner.plan(today: session.today))
-        let reminders = scanner.scan(inputs, today: session.today)
+        let settings = try session.database.reminderSettings()
         if json {
-            Terminal.write(TodayView.json(reminders, today: session.today))
+            let scanner = ReminderScanner(settings: settings)
+            let inputs = try session.database.reminderInputs(for: scanner.plan(today: session.today))
+            Terminal.write(TodayView.json(scanner.scan(inputs, today: session.today), today: session.today))
         } else {
-            let upcoming = reminders.isEmpty ? try session.database.upcomingFollowUps(after: session.today, limit: 3) : []
-            Terminal.write(TodayView.text(reminders, today: session.today, upcoming: upcoming))
+            try Self.printText(session, settings: settings)
         }
+    }
+
+    /// The today view as text: `rapport today`, and `rapport` when not on a terminal.
+    static func printText(_ session: Session, settings: ReminderSettings) throws {
+        let scanner = ReminderScanner(settings: settings)
+        let reminders = scanner.scan(try session.database.reminderInputs(for: scanner.plan(today: session.today)), today: session.today)
+        let upcoming = reminders.isEmpty ? try session.database.upcomingFollowUps(after: session.today, limit: 3) : []
+        Terminal.write(TodayView.text(reminders, today: session.today, upcoming: upcoming))
     }
 }
 

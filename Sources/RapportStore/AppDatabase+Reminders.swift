@@ -29,20 +29,24 @@ extension AppDatabase {
     /// A screenful: per rule and grade the `limit` oldest candidates, and every rule's total
     /// counted by index. No more rows are read than a first frame shows.
     private static func readTops(_ plan: ScanPlan, limit: Int, into inputs: inout ReminderInputs, _ db: Database) throws {
-        let grades: [Grade?] = Grade.allCases.map { $0 } + [nil]
         for (rule, comparison) in [(ReminderRuleKind.overdue, "<"), (.due, "=")] {
-            for grade in grades {
-                var arguments: StatementArguments = [plan.today.iso]
-                if let grade { arguments += [grade.rawValue] }
-                arguments += [limit]
-                try db.cachedStatement(sql: """
-                    SELECT f.id, f.due_on, f.due_time, f.title, \(summaryColumns)
-                    FROM follow_up f JOIN customer c ON c.id = f.customer_id
-                    WHERE f.status = 'open' AND f.due_on \(comparison) ? AND \(grade == nil ? "c.grade IS NULL" : "c.grade = ?")
-                    ORDER BY f.due_on, f.due_time LIMIT ?
-                    """).forEachRow(arguments: arguments) { row in
-                    inputs.openFollowUps.append(try dueFollowUp(row))
-                }
+            // One walk in due order, stopped once every grade has `limit` rows: each grade's
+            // earliest rows hold its most urgent, and no row is read twice.
+            var perGrade: [Grade?: Int] = [:]
+            let statement = try db.cachedStatement(sql: """
+                SELECT f.id, f.due_on, f.due_time, f.title, \(summaryColumns)
+                FROM follow_up f JOIN customer c ON c.id = f.customer_id
+                WHERE f.status = 'open' AND f.due_on \(comparison) ?
+                ORDER BY f.due_on, f.due_time
+                """)
+            let rows = try Row.fetchCursor(statement, arguments: [plan.today.iso])
+            let row = ColumnReader(statement: statement.sqliteStatement)
+            while try rows.next() != nil {
+                let grade = row.text(7).flatMap(Grade.init(rawValue:))
+                guard perGrade[grade, default: 0] < limit else { continue }
+                perGrade[grade, default: 0] += 1
+                inputs.openFollowUps.append(try dueFollowUp(row))
+                if perGrade.count == 4, perGrade.values.allSatisfy({ $0 >= limit }) { break }
             }
             inputs.totals[rule] = try Int.fetchOne(
                 db.cachedStatement(sql: "SELECT count(*) FROM follow_up WHERE status = 'open' AND due_on \(comparison) ?"),
@@ -52,12 +56,14 @@ extension AppDatabase {
         for cutoff in plan.contactCutoffs {
             var arguments: StatementArguments = cutoff.grade.map { [$0.rawValue] } ?? []
             arguments += [cutoff.before.iso]
-            let sql = quietCustomersSQL(graded: cutoff.grade != nil)
-            try db.cachedStatement(sql: sql + " ORDER BY coalesce(c.last_contact_at, c.created_at) LIMIT ?")
+            let condition = quietCustomersCondition(graded: cutoff.grade != nil)
+            try db.cachedStatement(sql: "SELECT \(summaryColumns) FROM customer c WHERE \(condition) ORDER BY coalesce(c.last_contact_at, c.created_at) LIMIT ?")
                 .forEachRow(arguments: arguments + [limit]) { row in
                     inputs.quietCustomers.append(summary(row))
                 }
-            forgotten += try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM (\(sql))"), arguments: arguments) ?? 0
+            // Counted over the index alone: no customer row is read.
+            forgotten += try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM customer c WHERE \(condition)"),
+                                          arguments: arguments) ?? 0
         }
         inputs.totals[.forgotten] = forgotten
     }
@@ -97,9 +103,12 @@ extension AppDatabase {
     /// Chased customers of one grade (or none) whose contact clock is before a day: a range
     /// of the index on grade and contact clock.
     static func quietCustomersSQL(graded: Bool) -> String {
+        "SELECT \(summaryColumns) FROM customer c WHERE " + quietCustomersCondition(graded: graded)
+    }
+
+    static func quietCustomersCondition(graded: Bool) -> String {
         """
-        SELECT \(summaryColumns) FROM customer c
-        WHERE c.status NOT IN ('lost', 'dormant') AND \(graded ? "c.grade = ?" : "c.grade IS NULL")
+        c.status NOT IN ('lost', 'dormant') AND \(graded ? "c.grade = ?" : "c.grade IS NULL")
           AND coalesce(c.last_contact_at, c.created_at) < ?
         """
     }

@@ -20,6 +20,12 @@ struct ColumnReader {
         return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, i))), as: UTF8.self)
     }
 
+    /// Calls `body` with the column's text bytes (empty for NULL), without copying them.
+    func withText(_ i: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        let bytes = sqlite3_column_text(statement, i)
+        body(UnsafeBufferPointer(start: bytes, count: bytes == nil ? 0 : Int(sqlite3_column_bytes(statement, i))))
+    }
+
     /// The day at the start of a `YYYY-MM-DD…` column, or nil when NULL or unreadable.
     func day(_ i: Int32) -> Day? {
         guard let bytes = sqlite3_column_text(statement, i) else { return nil }

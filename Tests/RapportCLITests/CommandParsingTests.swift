@@ -22,11 +22,14 @@ struct CommandParsingTests {
         #expect(log.next == "+2w")
     }
 
-    @Test func noSubcommandIsTheTodayView() throws {
-        #expect(try Rapport.parseAsRoot([]) is Today)
+    @Test func noSubcommandOpensTheInterface() throws {
+        #expect(try Rapport.parseAsRoot([]) is Open)
+        let snapshot = try #require(try Rapport.parseAsRoot(["--snapshot", "100x30", "--keys", "/wjg"]) as? Open)
+        #expect(snapshot.snapshot == "100x30")
+        #expect(snapshot.keys == "/wjg")
     }
 
-    @Test(arguments: [["frobnicate"], ["add"], ["log", "wjg"], ["add", "x", "--kind", "robot"], ["demo", "--customers", "0"]])
+    @Test(arguments: [["frobnicate"], ["add"], ["log", "wjg"], ["add", "x", "--kind", "robot"], ["demo", "--customers", "0"], ["--snapshot", "100"], ["--snapshot", "0x30"]])
     func badCommandLinesAreRefused(arguments: [String]) {
         #expect(throws: (any Error).self) { try Rapport.parseAsRoot(arguments) }
     }

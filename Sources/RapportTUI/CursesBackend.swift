@@ -1,0 +1,137 @@
+import CNcursesw
+import Foundation
+
+/// The one file that touches curses: start and stop the screen, read keys, copy a frame.
+/// Every call happens on the main thread, from the run loop.
+final class CursesBackend {
+    private let colors: Bool
+
+    /// Takes over the terminal. `setlocale` comes first so that ncursesw reads and writes
+    /// UTF-8; signals that end the program restore the terminal first.
+    init(color: Bool) {
+        setlocale(LC_ALL, "")
+        initscr()
+        cbreak()
+        noecho()
+        nonl()
+        keypad(rapport_stdscr(), true)
+        set_escdelay(25)
+        colors = color && has_colors()
+        if colors {
+            start_color()
+            use_default_colors()
+            init_pair(1, Int16(COLOR_RED), -1)
+            init_pair(2, Int16(COLOR_YELLOW), -1)
+            init_pair(3, Int16(COLOR_GREEN), -1)
+            init_pair(4, Int16(COLOR_CYAN), -1)
+        }
+        for signal in [SIGINT, SIGTERM, SIGHUP] {
+            Foundation.signal(signal) { number in
+                endwin()
+                _exit(128 + number)
+            }
+        }
+    }
+
+    /// Gives the terminal back as it was.
+    func stop() {
+        curs_set(1)
+        endwin()
+    }
+
+    var size: Size { Size(width: Int(rapport_cols()), height: Int(rapport_lines())) }
+
+    /// Copies a frame to the screen; curses sends only what changed.
+    func draw(_ buffer: ScreenBuffer) {
+        let screen = rapport_stdscr()
+        werase(screen)
+        for y in 0..<buffer.height {
+            var x = 0
+            while x < buffer.width {
+                // One call per run of cells with the same style.
+                let style = buffer[x, y].style
+                let start = x
+                var text: [wchar_t] = []
+                while x < buffer.width, buffer[x, y].style == style {
+                    for scalar in buffer[x, y].text.unicodeScalars { text.append(wchar_t(bitPattern: scalar.value)) }
+                    x += 1
+                }
+                apply(style)
+                wmove(screen, Int32(y), Int32(start))
+                waddnwstr(screen, text, Int32(text.count))
+            }
+        }
+        apply(.normal)
+        if let (x, y) = buffer.cursor {
+            curs_set(1)
+            wmove(screen, Int32(y), Int32(x))
+        } else {
+            curs_set(0)
+        }
+        wrefresh(screen)
+    }
+
+    /// Whether a key arrives within `milliseconds` (it stays queued for `readKey`).
+    func keyArrives(within milliseconds: Int32) -> Bool {
+        let screen = rapport_stdscr()
+        wtimeout(screen, milliseconds)
+        defer { wtimeout(screen, -1) }
+        var code: wint_t = 0
+        let result = wget_wch(screen, &code)
+        guard result != ERR else { return false }
+        if result == KEY_CODE_YES { ungetch(Int32(code)) } else { unget_wch(wchar_t(bitPattern: code)) }
+        return true
+    }
+
+    /// Waits for a key; Chinese typed through an input method arrives as whole characters.
+    func readKey() -> Key? {
+        var code: wint_t = 0
+        let result = wget_wch(rapport_stdscr(), &code)
+        if result == KEY_CODE_YES { return functionKey(Int32(code)) }
+        guard result == OK else { return nil }
+        switch code {
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 9: return .tab
+        case 8, 127: return .backspace
+        case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(code) + 96)))
+        default: return Unicode.Scalar(UInt32(code)).map { .char(Character($0)) }
+        }
+    }
+
+    private func functionKey(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: .up
+        case KEY_DOWN: .down
+        case KEY_LEFT: .left
+        case KEY_RIGHT: .right
+        case KEY_PPAGE: .pageUp
+        case KEY_NPAGE: .pageDown
+        case KEY_HOME: .home
+        case KEY_END: .end
+        case KEY_BACKSPACE: .backspace
+        case KEY_DC: .delete
+        case KEY_BTAB: .backTab
+        case KEY_ENTER: .enter
+        case rapport_key_resize(): .resize
+        default: nil
+        }
+    }
+
+    /// Colours when the terminal has them and NO_COLOR is unset; attributes otherwise.
+    private func apply(_ style: CellStyle) {
+        let (attributes, pair): (attr_t, Int16) = switch style {
+        case .normal: (rapport_a_normal(), 0)
+        case .title: (rapport_a_bold(), 0)
+        case .header: (rapport_a_reverse(), 0)
+        case .selected: (rapport_a_reverse() | rapport_a_bold(), 0)
+        case .dim: (rapport_a_dim(), 0)
+        case .alert: (rapport_a_bold(), colors ? 1 : 0)
+        case .warning: (colors ? rapport_a_normal() : rapport_a_underline(), colors ? 2 : 0)
+        case .good: (rapport_a_normal(), colors ? 3 : 0)
+        case .error: (rapport_a_bold(), colors ? 1 : 0)
+        case .bar: (rapport_a_normal(), colors ? 4 : 0)
+        }
+        wattr_set(rapport_stdscr(), attributes, pair, nil)
+    }
+}

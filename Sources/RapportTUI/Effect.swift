@@ -1,0 +1,31 @@
+import RapportCore
+
+/// What the state machine asks the outside world to do; `EffectRunner` does it against
+/// the store and answers with events.
+public enum Effect: Equatable, Sendable {
+    case loadToday(limit: Int)
+    case loadCustomers(sort: CustomerSort, offset: Int, limit: Int)
+    case filterCustomers(query: String)
+    case loadFilteredRows(ids: [Int64], offset: Int)
+    case loadCard(customerID: Int64)
+    case loadStatusCounts
+    case log(customerID: Int64, entry: QuickLog)
+    case snooze(followUpID: Int64, to: When)
+    case saveCustomer(Customer)
+}
+
+/// What happens to the state machine: keys, a new size, and the answers to effects.
+public enum Event: Sendable {
+    case key(Key)
+    case resized(Size)
+    case todayLoaded(ReminderReport, upcoming: [DueFollowUp])
+    /// A page of the list; `total` is nil for a page of the filtered list, whose size the state knows.
+    case customersLoaded(rows: [CustomerRow], offset: Int, total: Int?)
+    case filtered(query: String, ids: [Int64], rows: [CustomerRow])
+    case cardLoaded(CustomerCard?)
+    case statusCountsLoaded([CustomerStatus: Int])
+    /// A write succeeded; the message says what was done.
+    case saved(String, customerID: Int64?)
+    /// An effect failed; the message says why.
+    case failed(String)
+}

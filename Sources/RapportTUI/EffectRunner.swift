@@ -1,0 +1,91 @@
+import RapportCore
+import RapportStore
+
+/// Carries out effects against the store and answers with events. The only part of the
+/// TUI besides the curses backend that is not pure.
+public final class EffectRunner {
+    let database: AppDatabase
+    let scanner: ReminderScanner
+    /// The seller's wall clock (fixed by RAPPORT_TODAY in tests), read at each write.
+    let clock: () -> LocalDateTime
+    /// Search keys of the whole book, loaded the first time the filter is used.
+    private var corpus: SearchCorpus?
+
+    public init(database: AppDatabase, settings: ReminderSettings, clock: @escaping () -> LocalDateTime) {
+        self.database = database
+        scanner = ReminderScanner(settings: settings)
+        self.clock = clock
+    }
+
+    /// Loads the search keys ahead of the first `/`, while the seller reads the today view.
+    public func preloadSearch() {
+        _ = try? searchCorpus()
+    }
+
+    private func searchCorpus() throws -> SearchCorpus {
+        if let corpus { return corpus }
+        let loaded = try database.searchCorpus()
+        corpus = loaded
+        return loaded
+    }
+
+    public func run(_ effect: Effect) -> [Event] {
+        do {
+            return try perform(effect)
+        } catch let error as RapportError {
+            return [.failed(error.description)]
+        } catch {
+            return [.failed("\(error)")]
+        }
+    }
+
+    private func perform(_ effect: Effect) throws -> [Event] {
+        switch effect {
+        case .loadToday(let limit):
+            let today = clock().day
+            let inputs = try database.reminderInputs(for: scanner.plan(today: today, limit: limit))
+            let report = scanner.report(inputs, today: today, limit: limit)
+            let upcoming = report.isEmpty ? try database.upcomingFollowUps(after: today, limit: 3) : []
+            return [.todayLoaded(report, upcoming: upcoming)]
+        case .loadCustomers(let sort, let offset, let limit):
+            let order: CustomerOrder = switch sort {
+            case .attention: .attention
+            case .name: .name
+            case .lastContact: .lastContact
+            }
+            return [.customersLoaded(rows: try database.customerPage(order: order, offset: offset, limit: limit),
+                                     offset: offset, total: try database.customerCount())]
+        case .filterCustomers(let query):
+            let corpus = try searchCorpus()
+            let ids = corpus.matches(query).map { corpus.ids[$0] }
+            // A screenful and some: the rest loads as the seller scrolls.
+            return [.filtered(query: query, ids: ids, rows: try database.customerRows(ids: Array(ids.prefix(Reducer.filterPageSize))))]
+        case .loadFilteredRows(let ids, let offset):
+            return [.customersLoaded(rows: try database.customerRows(ids: ids), offset: offset, total: nil)]
+        case .loadCard(let id):
+            return [.cardLoaded(try database.customerCard(id: id, timelineLimit: 200))]
+        case .loadStatusCounts:
+            return [.statusCountsLoaded(try database.statusCounts())]
+        case .log(let id, let entry):
+            let now = clock()
+            let logged = try database.logInteraction(
+                Interaction(customerID: id, kind: entry.kind, at: now, outcome: entry.outcome, note: entry.note),
+                next: entry.next, keepOpen: false, now: now)
+            var message = "Logged " + entry.kind.rawValue + (entry.outcome.map { ", " + $0.rawValue } ?? "")
+            if logged.closed != nil { message += " · follow-up done" }
+            if let next = logged.created { message += " · next " + RelativeDay.dated(next.due) + (next.time.map { " " + $0.description } ?? "") }
+            return [.saved(message, customerID: id)]
+        case .snooze(let id, let when):
+            let f = try database.rescheduleFollowUp(id: id, to: when)
+            return [.saved("Snoozed to " + RelativeDay.dated(f.due) + (f.time.map { " " + $0.description } ?? ""), customerID: f.customerID)]
+        case .saveCustomer(let customer):
+            corpus = nil
+            if customer.id == nil {
+                let saved = try database.addCustomer(customer)
+                return [.saved("Added " + saved.name, customerID: saved.id)]
+            }
+            try database.updateCustomer(customer)
+            return [.saved("Saved " + customer.name, customerID: customer.id)]
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// Everything a seller can ask of the TUI, by name; keys map to these as data.
+public enum Action: String, CaseIterable, Sendable {
+    case quit, showToday, showMain, showHelp, back
+    case moveUp, moveDown, pageUp, pageDown, top, bottom
+    case focusNext, focusPrevious
+    case open, log, snooze, filter, cycleSort, edit, addCustomer
+}
+
+/// Where a binding applies.
+public enum BindingContext: String, CaseIterable, Sendable {
+    case today, main, card, help
+}
+
+/// One line of the key table: keys, where they work, what they do, and the help text.
+public struct KeyBinding: Sendable {
+    public var keys: [Key]
+    public var contexts: Set<BindingContext>
+    public var action: Action
+    public var help: String
+    /// The help screen's section.
+    public var section: String
+}
+
+/// The one table that drives both input and the help screen.
+public enum KeyBindings {
+    private static let everywhere = Set(BindingContext.allCases)
+    private static let lists: Set<BindingContext> = [.today, .main, .card, .help]
+
+    public static let table: [KeyBinding] = [
+        KeyBinding(keys: [.char("t")], contexts: everywhere, action: .showToday, help: "today: who to call, who is forgotten", section: "Everywhere"),
+        KeyBinding(keys: [.char("?")], contexts: [.today, .main, .card], action: .showHelp, help: "this help", section: "Everywhere"),
+        KeyBinding(keys: [.char("q")], contexts: everywhere, action: .quit, help: "quit", section: "Everywhere"),
+        KeyBinding(keys: [.char("j"), .down], contexts: lists, action: .moveDown, help: "down", section: "Moving"),
+        KeyBinding(keys: [.char("k"), .up], contexts: lists, action: .moveUp, help: "up", section: "Moving"),
+        KeyBinding(keys: [.pageDown, .ctrl("d")], contexts: lists, action: .pageDown, help: "page down", section: "Moving"),
+        KeyBinding(keys: [.pageUp, .ctrl("u")], contexts: lists, action: .pageUp, help: "page up", section: "Moving"),
+        KeyBinding(keys: [.char("g"), .home], contexts: lists, action: .top, help: "top", section: "Moving"),
+        KeyBinding(keys: [.char("G"), .end], contexts: lists, action: .bottom, help: "bottom", section: "Moving"),
+        KeyBinding(keys: [.enter], contexts: [.today], action: .open, help: "open the customer (on a “more” line: show more)", section: "Today"),
+        KeyBinding(keys: [.char("l")], contexts: [.today, .main, .card], action: .log, help: "log a call, visit, … : c 谈了报价 Tab 周五 Enter", section: "Today"),
+        KeyBinding(keys: [.char("s")], contexts: [.today], action: .snooze, help: "snooze the follow-up to another day", section: "Today"),
+        KeyBinding(keys: [.tab, .escape], contexts: [.today], action: .showMain, help: "the customer list", section: "Today"),
+        KeyBinding(keys: [.tab], contexts: [.main], action: .focusNext, help: "next pane", section: "Customers"),
+        KeyBinding(keys: [.backTab], contexts: [.main], action: .focusPrevious, help: "previous pane", section: "Customers"),
+        KeyBinding(keys: [.enter], contexts: [.main], action: .open, help: "open the customer card", section: "Customers"),
+        KeyBinding(keys: [.char("/")], contexts: [.main, .today], action: .filter, help: "filter by name, company, phone, pinyin (wjg)", section: "Customers"),
+        KeyBinding(keys: [.char("o")], contexts: [.main], action: .cycleSort, help: "sort by attention, name, last contact", section: "Customers"),
+        KeyBinding(keys: [.char("a")], contexts: [.main, .card], action: .addCustomer, help: "add a customer", section: "Customers"),
+        KeyBinding(keys: [.char("e")], contexts: [.main, .card], action: .edit, help: "edit the customer", section: "Customers"),
+        KeyBinding(keys: [.escape], contexts: [.main], action: .back, help: "clear the filter", section: "Customers"),
+        KeyBinding(keys: [.escape, .char("h")], contexts: [.card, .help], action: .back, help: "back", section: "Card and help"),
+        KeyBinding(keys: [.char("?")], contexts: [.help], action: .back, help: "close the help", section: "Card and help"),
+    ]
+
+    /// The action a key asks for in a context, if any.
+    public static func action(for key: Key, in context: BindingContext) -> Action? {
+        table.first { $0.contexts.contains(context) && $0.keys.contains(key) }?.action
+    }
+
+    /// `j ↓` — the keys of a binding as the help and the footer show them.
+    public static func keyNames(_ binding: KeyBinding) -> String {
+        binding.keys.map(\.name).joined(separator: " ")
+    }
+}

@@ -1,0 +1,215 @@
+import RapportCore
+
+/// A line of text with its style.
+public struct StyledLine: Hashable, Sendable {
+    public var text: String
+    public var style: CellStyle
+
+    public init(_ text: String, _ style: CellStyle = .normal) {
+        self.text = text
+        self.style = style
+    }
+}
+
+/// Models turned into text for the screen, with no access to the screen: table-tested.
+public enum Presentation {
+    // MARK: - Numbers and days
+
+    /// `7,301`.
+    public static func count(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
+    /// How overdue a customer is against their cadence: good below 75 %, warning to 100 %,
+    /// alert beyond.
+    public static func cadenceStyle(daysSince: Int, cadence: Int) -> CellStyle {
+        guard cadence > 0 else { return .normal }
+        if daysSince * 4 < cadence * 3 { return .good }
+        return daysSince <= cadence ? .warning : .alert
+    }
+
+    // MARK: - Today
+
+    public static func todayHeading(_ rule: ReminderRuleKind, total: Int) -> StyledLine {
+        StyledLine(rule.heading + " (" + count(total) + ")", rule == .overdue ? .alert : .title)
+    }
+
+    /// A reminder: name and company in fixed columns, then the reason.
+    public static func todayLine(_ r: Reminder, width: Int) -> String {
+        let nameWidth = min(20, max(8, width / 5))
+        let companyWidth = min(20, max(6, width / 5))
+        return "  " + r.customer.name.padded(toWidth: nameWidth) + "  " + (r.customer.company ?? "").padded(toWidth: companyWidth)
+            + "  " + r.detail
+    }
+
+    public static func moreLine(shown: Int, total: Int) -> String {
+        "  … " + count(total - shown) + " more — Enter shows more"
+    }
+
+    public static func upcomingLine(_ f: DueFollowUp) -> String {
+        "  " + RelativeDay.dated(f.due.day) + (f.due.time.map { " " + $0.description } ?? "") + "  " + f.customer.name
+            + (f.title.isEmpty ? "" : " · " + f.title)
+    }
+
+    // MARK: - Customer list
+
+    /// Column widths of the list for a pane width: name, company, grade, days, next.
+    static func listColumns(width: Int) -> (name: Int, company: Int) {
+        let flexible = max(10, width - 2 - 2 - 5 - 6 - 5)
+        let name = flexible * 11 / 20
+        return (name, flexible - name - 2)
+    }
+
+    public static func listTitles(width: Int) -> String {
+        let (n, c) = listColumns(width: width)
+        return " " + "Name".padded(toWidth: n) + " " + "Company".padded(toWidth: c) + " Gr" + "Last".padded(toWidth: 6, alignment: .right)
+            + " Next"
+    }
+
+    /// A customer row split into styled pieces: the days since contact coloured against the
+    /// cadence, the next follow-up red when overdue.
+    public static func listRow(_ row: CustomerRow, width: Int, today: Day, settings: ReminderSettings) -> [StyledLine] {
+        let (n, c) = listColumns(width: width)
+        let s = row.summary
+        let days = s.lastContactOn.map { $0.days(until: today) }
+        let dayText = days.map { String($0) + "d" } ?? "—"
+        let dayStyle = days.map { cadenceStyle(daysSince: $0, cadence: settings.cadence(for: s.grade)) } ?? .warning
+        let next = row.nextFollowUp.map { Day.formatMonthDay($0.day) } ?? ""
+        let nextStyle: CellStyle = (row.nextFollowUp?.day).map { $0 < today ? .alert : .normal } ?? .normal
+        return [
+            StyledLine(" " + s.name.padded(toWidth: n) + " " + (s.company ?? "").padded(toWidth: c) + " " + (s.grade?.rawValue ?? "-").padded(toWidth: 2)),
+            StyledLine(dayText.padded(toWidth: 6, alignment: .right), s.status.isChased ? dayStyle : .dim),
+            StyledLine(" " + next, nextStyle),
+        ]
+    }
+
+    // MARK: - Timeline
+
+    /// The selected customer's timeline for a pane: open follow-ups pinned on top, then
+    /// interactions newest first, each note wrapped to the pane.
+    public static func timelineLines(_ card: CustomerCard?, width: Int, today: Day) -> [StyledLine] {
+        guard let card else { return [StyledLine("No customer selected.", .dim)] }
+        let w = max(10, width - 2)
+        var lines: [StyledLine] = []
+        for f in card.openFollowUps {
+            let when = RelativeDay.dated(f.due) + (f.time.map { " " + $0.description } ?? "")
+            lines.append(StyledLine("◆ " + when + " (" + RelativeDay.describe(f.due, today: today) + ")" + (f.title.isEmpty ? "" : " " + f.title),
+                                    f.due < today ? .alert : .title))
+        }
+        if card.timeline.isEmpty { lines.append(StyledLine("Nothing logged yet. Press l to log a call.", .dim)) }
+        for i in card.timeline {
+            let person = i.contactID.flatMap { id in card.contacts.first { $0.id == id } }.map { " · " + $0.name } ?? ""
+            lines.append(StyledLine(i.at.text + "  " + i.kind.rawValue + (i.outcome.map { "  " + $0.rawValue } ?? "") + person, .header))
+            for line in TerminalText.sanitizedKeepingNewlines(i.note).wrapped(toWidth: w - 2) {
+                lines.append(StyledLine("  " + line))
+            }
+        }
+        return lines
+    }
+
+    // MARK: - Card
+
+    /// Every field of the card, the contact persons, open follow-ups and the timeline.
+    public static func cardLines(_ card: CustomerCard?, width: Int, today: Day) -> [StyledLine] {
+        guard let card else { return [StyledLine("Loading…", .dim)] }
+        let c = card.customer
+        var lines = [
+            StyledLine(c.name + "  #" + String(c.id ?? 0) + "  " + (c.grade.map { "grade " + $0.rawValue } ?? "ungraded")
+                       + " · " + c.status.rawValue + " · " + c.kind.rawValue, .title),
+        ]
+        let fields = CustomerField.allCases.filter { $0 != .name }
+        let labelWidth = fields.map(\.label.displayWidth).max() ?? 0
+        for field in fields {
+            let value = field.text(of: c)
+            guard !value.isEmpty else { continue }
+            let wrapped = TerminalText.sanitizedKeepingNewlines(value).wrapped(toWidth: max(10, width - labelWidth - 4))
+            for (i, part) in wrapped.enumerated() {
+                lines.append(StyledLine(" " + (i == 0 ? field.label : "").padded(toWidth: labelWidth) + "  " + part))
+            }
+        }
+        for key in c.customFields.keys.sorted() {
+            lines.append(StyledLine(" " + key.padded(toWidth: labelWidth) + "  " + (c.customFields[key] ?? "")))
+        }
+        lines.append(StyledLine(" " + "contacted".padded(toWidth: labelWidth) + "  "
+                                + (c.lastContactAt.map { $0.text + " (" + RelativeDay.describe($0.day, today: today) + ")" } ?? "never")))
+        lines.append(StyledLine(""))
+        lines.append(StyledLine("Contact persons (" + String(card.contacts.count) + ")", .title))
+        for p in card.contacts {
+            let parts = [p.name, p.role?.rawValue, p.phone, p.email, p.birthday.map { "birthday " + $0.description }, p.notes]
+            lines.append(StyledLine("  " + parts.compactMap { $0 }.joined(separator: " · ")))
+        }
+        lines.append(StyledLine(""))
+        lines.append(StyledLine("Timeline", .title))
+        lines += timelineLines(card, width: width, today: today).map { StyledLine("  " + $0.text, $0.style) }
+        return lines
+    }
+
+    // MARK: - Help and hints
+
+    /// The help screen, generated from the key-binding table.
+    public static func helpLines() -> [StyledLine] {
+        var lines: [StyledLine] = []
+        var sections: [String] = []
+        for b in KeyBindings.table where !sections.contains(b.section) { sections.append(b.section) }
+        for section in sections {
+            if !lines.isEmpty { lines.append(StyledLine("")) }
+            lines.append(StyledLine(section, .title))
+            for b in KeyBindings.table where b.section == section {
+                lines.append(StyledLine("  " + KeyBindings.keyNames(b).padded(toWidth: 14) + b.help))
+            }
+        }
+        lines.append(StyledLine(""))
+        lines.append(StyledLine("At the log prompt", .title))
+        lines.append(StyledLine("  kind first (call email visit meeting message note, or c e v m s n), then the note;"))
+        lines.append(StyledLine("  next WHEN and outcome X anywhere: c 谈了报价 next 周五 outcome reached"))
+        lines.append(StyledLine("  Tab writes “next ”; Enter saves; Esc cancels with nothing written."))
+        return lines
+    }
+
+    /// The footer's hints for a context, from the same table.
+    public static func hints(_ context: BindingContext) -> String {
+        let wanted: [BindingContext: [Action]] = [
+            .today: [.open, .log, .snooze, .filter, .showMain, .showHelp, .quit],
+            .main: [.open, .log, .filter, .cycleSort, .addCustomer, .edit, .focusNext, .showToday, .showHelp, .quit],
+            .card: [.log, .edit, .back, .showToday, .quit],
+            .help: [.back, .quit],
+        ]
+        return (wanted[context] ?? []).compactMap { action in
+            KeyBindings.table.first { $0.action == action && $0.contexts.contains(context) }.map { b in
+                (b.keys.first?.name ?? "") + " " + shortHelp(action)
+            }
+        }.joined(separator: " · ")
+    }
+
+    private static func shortHelp(_ action: Action) -> String {
+        switch action {
+        case .open: "open"
+        case .log: "log"
+        case .snooze: "snooze"
+        case .filter: "filter"
+        case .showMain: "customers"
+        case .showToday: "today"
+        case .showHelp: "help"
+        case .quit: "quit"
+        case .cycleSort: "sort"
+        case .addCustomer: "add"
+        case .edit: "edit"
+        case .focusNext: "pane"
+        case .back: "back"
+        default: action.rawValue
+        }
+    }
+}
+
+extension Day {
+    /// `11-27`, for narrow columns.
+    static func formatMonthDay(_ day: Day) -> String {
+        String(day.iso.dropFirst(5))
+    }
+}

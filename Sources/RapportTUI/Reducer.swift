@@ -1,0 +1,388 @@
+import RapportCore
+
+/// The state machine: (state, event) → new state and effects. Pure: no store, no curses.
+public enum Reducer {
+    /// Rows of the customer list loaded per request.
+    static let pageSize = 200
+    /// Rows fetched with each keystroke of the filter: a screenful and some.
+    static let filterPageSize = 80
+
+    /// The effects to run at launch: the today view, a screenful of it.
+    public static func start(_ state: AppState) -> [Effect] {
+        [.loadToday(limit: state.todayLimit)]
+    }
+
+    public static func reduce(_ state: inout AppState, _ event: Event) -> [Effect] {
+        switch event {
+        case .key(let key):
+            return handle(key, &state)
+        case .resized(let size):
+            state.size = size
+            state.todayWindow.reveal(height: Layout(size: size).bodyHeight)
+            state.list.window.reveal(height: Layout(size: size).listRows)
+            return []
+        case .todayLoaded(let report, let upcoming):
+            state.report = report
+            state.upcoming = upcoming
+            selectToday(state.todayWindow.selected, direction: 1, &state)
+            return []
+        case .customersLoaded(let rows, let offset, let total):
+            state.list.rows = rows
+            state.list.offset = offset
+            state.list.total = total ?? state.list.filterIDs.count
+            state.list.loading = false
+            state.list.window.select(state.list.window.selected, count: state.list.total, height: Layout(size: state.size).listRows)
+            return loadSelectedCard(state)
+        case .filtered(let query, let ids, let rows):
+            guard state.list.filter == query else { return [] }
+            state.list.filterIDs = ids
+            state.list.rows = rows
+            state.list.offset = 0
+            state.list.total = ids.count
+            state.list.loading = false
+            state.list.window = ListWindow()
+            return loadSelectedCard(state)
+        case .cardLoaded(let card):
+            if card?.customer.id != state.card?.customer.id { state.timelineWindow = ListWindow() }
+            state.card = card
+            return []
+        case .statusCountsLoaded(let counts):
+            state.statusCounts = counts
+            return []
+        case .saved(let message, let customerID):
+            state.prompt = nil
+            state.form = nil
+            state.message = StatusMessage(text: message, isError: false)
+            return reloadAfterWrite(state, customerID: customerID)
+        case .failed(let message):
+            if state.prompt != nil {
+                state.prompt?.error = message
+            } else if state.form != nil {
+                state.form?.error = message
+            } else {
+                state.message = StatusMessage(text: message, isError: true)
+            }
+            state.list.loading = false
+            return []
+        }
+    }
+
+    // MARK: - Keys
+
+    private static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+        if key == .resize { return [] }
+        if state.form != nil { return handleForm(key, &state) }
+        if state.prompt != nil { return handlePrompt(key, &state) }
+        state.message = nil
+        if state.size.isTooSmall {
+            if key == .char("q") { state.quitting = true }
+            return []
+        }
+        guard let action = KeyBindings.action(for: key, in: state.context) else { return [] }
+        return perform(action, &state)
+    }
+
+    private static func perform(_ action: Action, _ state: inout AppState) -> [Effect] {
+        let layout = Layout(size: state.size)
+        switch action {
+        case .quit:
+            state.quitting = true
+            return []
+        case .showToday:
+            state.screen = .today
+            return state.report == nil ? [.loadToday(limit: state.todayLimit)] : []
+        case .showMain:
+            state.screen = .main
+            return state.list.rows.isEmpty && !state.list.loading ? loadList(&state, offset: 0) + [.loadStatusCounts] : loadSelectedCard(state)
+        case .showHelp:
+            state.previousScreen = state.screen
+            state.screen = .help
+            state.helpWindow = ListWindow()
+            return []
+        case .back:
+            if state.screen == .main {
+                guard state.list.filter != nil else { return [] }
+                return clearFilter(&state)
+            }
+            state.screen = state.previousScreen
+            return []
+        case .moveUp: return move(-1, &state)
+        case .moveDown: return move(1, &state)
+        case .pageUp: return move(-max(1, layout.bodyHeight - 1), &state)
+        case .pageDown: return move(max(1, layout.bodyHeight - 1), &state)
+        case .top: return move(Int.min / 2, &state)
+        case .bottom: return move(Int.max / 2, &state)
+        case .focusNext, .focusPrevious:
+            let panes = Pane.allCases
+            let step = action == .focusNext ? 1 : panes.count - 1
+            state.focus = panes[(state.focus.rawValue + step) % panes.count]
+            return []
+        case .open:
+            return open(&state)
+        case .log:
+            guard let (id, name) = selectedCustomer(state) else { return [] }
+            state.prompt = Prompt(purpose: .log(customerID: id, name: name), field: TextField())
+            return []
+        case .snooze:
+            guard let (id, name) = selectedFollowUp(state) else {
+                state.message = StatusMessage(text: "only a follow-up can be snoozed", isError: true)
+                return []
+            }
+            state.prompt = Prompt(purpose: .snooze(followUpID: id, name: name), field: TextField())
+            return []
+        case .filter:
+            let wasToday = state.screen == .today
+            state.screen = .main
+            state.prompt = Prompt(purpose: .filter, field: TextField(state.list.filter ?? ""))
+            return wasToday && state.list.rows.isEmpty ? loadList(&state, offset: 0) + [.loadStatusCounts] : []
+        case .cycleSort:
+            state.list.sort = state.list.sort.next
+            state.message = StatusMessage(text: "sorted by " + state.list.sort.label, isError: false)
+            guard state.list.filter == nil else { return [] }
+            state.list.window = ListWindow()
+            return loadList(&state, offset: 0)
+        case .edit:
+            guard let card = state.card, selectedCustomer(state)?.0 == card.customer.id else { return [] }
+            state.form = CustomerForm(customer: card.customer)
+            return []
+        case .addCustomer:
+            state.form = CustomerForm(customer: Customer(name: "", createdAt: state.now))
+            return []
+        }
+    }
+
+    // MARK: - Moving
+
+    private static func move(_ delta: Int, _ state: inout AppState) -> [Effect] {
+        let layout = Layout(size: state.size)
+        switch state.screen {
+        case .today:
+            let target = state.todayWindow.selected &+ delta
+            selectToday(max(0, min(target, state.todayRows.count - 1)), direction: delta < 0 ? -1 : 1, &state)
+            return []
+        case .main:
+            switch state.focus {
+            case .list:
+                let before = state.list.window.selected
+                state.list.window.select(before &+ delta, count: state.list.total, height: layout.listRows)
+                guard state.list.window.selected != before else { return [] }
+                if state.list.selectedRow == nil { return loadList(&state, offset: max(0, state.list.window.selected - pageSize / 4)) }
+                return loadSelectedCard(state)
+            case .timeline:
+                let lines = Presentation.timelineLines(state.card, width: layout.rightWidth, today: state.today).count
+                scroll(&state.timelineWindow, delta, lines: lines, height: layout.timelineHeight - 1)
+                return []
+            case .funnel:
+                return []
+            }
+        case .card:
+            let lines = Presentation.cardLines(state.card, width: state.size.width, today: state.today).count
+            scroll(&state.cardWindow, delta, lines: lines, height: layout.bodyHeight)
+            return []
+        case .help:
+            scroll(&state.helpWindow, delta, lines: Presentation.helpLines().count, height: layout.bodyHeight)
+            return []
+        }
+    }
+
+    /// Scrolls a text pane so that its top line stays within the text.
+    private static func scroll(_ window: inout ListWindow, _ delta: Int, lines: Int, height: Int) {
+        window.top = max(0, min(window.top &+ delta, max(0, lines - height)))
+    }
+
+    /// Puts the today selection on the nearest selectable row from `row` in `direction`.
+    private static func selectToday(_ row: Int, direction: Int, _ state: inout AppState) {
+        let rows = state.todayRows
+        guard !rows.isEmpty else { return }
+        var i = max(0, min(row, rows.count - 1))
+        while i >= 0, i < rows.count, !rows[i].isSelectable { i += direction }
+        if i < 0 || i >= rows.count {
+            // Nothing that way: search the other way.
+            i = max(0, min(row, rows.count - 1))
+            while i >= 0, i < rows.count, !rows[i].isSelectable { i -= direction }
+        }
+        guard i >= 0, i < rows.count, rows[i].isSelectable else { return }
+        state.todayWindow.select(i, count: rows.count, height: Layout(size: state.size).bodyHeight)
+    }
+
+    // MARK: - Opening and selection
+
+    private static func open(_ state: inout AppState) -> [Effect] {
+        if state.screen == .today, case .more = state.todayRows[safe: state.todayWindow.selected] {
+            state.todayLimit *= 2
+            return [.loadToday(limit: state.todayLimit)]
+        }
+        guard let (id, _) = selectedCustomer(state) else { return [] }
+        state.previousScreen = state.screen
+        state.screen = .card
+        state.cardWindow = ListWindow()
+        return state.card?.customer.id == id ? [] : [.loadCard(customerID: id)]
+    }
+
+    /// The customer the selection is on, with the name for the prompt.
+    static func selectedCustomer(_ state: AppState) -> (Int64, String)? {
+        switch state.screen {
+        case .today:
+            switch state.todayRows[safe: state.todayWindow.selected] {
+            case .reminder(let r): return (r.customer.id, r.customer.name)
+            case .upcoming(let f): return (f.customer.id, f.customer.name)
+            default: return nil
+            }
+        case .main:
+            return state.list.selectedRow.map { ($0.summary.id, $0.summary.name) }
+        case .card:
+            return state.card.flatMap { c in c.customer.id.map { ($0, c.customer.name) } }
+        case .help:
+            return nil
+        }
+    }
+
+    private static func selectedFollowUp(_ state: AppState) -> (Int64, String)? {
+        guard state.screen == .today else { return nil }
+        switch state.todayRows[safe: state.todayWindow.selected] {
+        case .reminder(let r): return r.followUpID.map { ($0, r.customer.name) }
+        case .upcoming(let f): return (f.id, f.customer.name)
+        default: return nil
+        }
+    }
+
+    private static func loadSelectedCard(_ state: AppState) -> [Effect] {
+        guard state.screen == .main || state.screen == .card, let row = state.list.selectedRow,
+              state.card?.customer.id != row.summary.id
+        else { return [] }
+        return [.loadCard(customerID: row.summary.id)]
+    }
+
+    /// Loads the list page at `offset` (of the filtered ids when filtering).
+    private static func loadList(_ state: inout AppState, offset: Int) -> [Effect] {
+        state.list.loading = true
+        if state.list.filter != nil {
+            let ids = state.list.filterIDs
+            let start = min(offset, ids.count)
+            return [.loadFilteredRows(ids: Array(ids[start..<min(ids.count, start + filterPageSize)]), offset: start)]
+        }
+        return [.loadCustomers(sort: state.list.sort, offset: offset, limit: pageSize)]
+    }
+
+    private static func clearFilter(_ state: inout AppState) -> [Effect] {
+        state.list.filter = nil
+        state.list.filterIDs = []
+        state.list.window = ListWindow()
+        return loadList(&state, offset: 0)
+    }
+
+    /// After a write, everything that shows it is read again: the today view, the list
+    /// page, the card, the funnel.
+    private static func reloadAfterWrite(_ state: AppState, customerID: Int64?) -> [Effect] {
+        var effects: [Effect] = [.loadToday(limit: state.todayLimit)]
+        if !state.list.rows.isEmpty || state.screen == .main {
+            if state.list.filter != nil {
+                effects.append(.filterCustomers(query: state.list.filter ?? ""))
+            } else {
+                effects.append(.loadCustomers(sort: state.list.sort, offset: state.list.offset, limit: pageSize))
+            }
+            effects.append(.loadStatusCounts)
+        }
+        if let id = customerID ?? state.card?.customer.id { effects.append(.loadCard(customerID: id)) }
+        return effects
+    }
+
+    // MARK: - Prompt and form
+
+    private static func handlePrompt(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard var prompt = state.prompt else { return [] }
+        switch key {
+        case .escape:
+            state.prompt = nil
+            if prompt.purpose == .filter { return clearFilter(&state) }
+            return []
+        case .enter:
+            return submit(prompt, &state)
+        case .tab:
+            // In the log prompt Tab writes ` next `: a call with a date is l, the note, Tab,
+            // the date, Enter.
+            if case .log = prompt.purpose {
+                let text = prompt.field.text
+                prompt.field.insert(text.isEmpty || text.hasSuffix(" ") ? "next " : " next ")
+                prompt.error = nil
+                state.prompt = prompt
+            }
+            return []
+        default:
+            guard prompt.field.handle(key) else { return [] }
+            prompt.error = nil
+            state.prompt = prompt
+            guard prompt.purpose == .filter else { return [] }
+            let query = prompt.field.text
+            if query.allSatisfy({ $0 == " " }) {
+                return state.list.filter == nil ? [] : clearFilter(&state)
+            }
+            state.list.filter = query
+            state.list.loading = true
+            return [.filterCustomers(query: query)]
+        }
+    }
+
+    private static func submit(_ prompt: Prompt, _ state: inout AppState) -> [Effect] {
+        switch prompt.purpose {
+        case .log(let id, _):
+            do {
+                let entry = try QuickLog.parse(prompt.field.text, today: state.today)
+                if let next = entry.next, next.day < state.today {
+                    state.prompt?.error = "the next follow-up cannot be in the past (\(next))"
+                    return []
+                }
+                return [.log(customerID: id, entry: entry)]
+            } catch {
+                state.prompt?.error = error.description
+                return []
+            }
+        case .snooze(let id, _):
+            do {
+                let when = try DateExpression.parse(prompt.field.text, today: state.today)
+                guard when.day >= state.today else {
+                    state.prompt?.error = "snooze to today or later, not \(when)"
+                    return []
+                }
+                return [.snooze(followUpID: id, to: when)]
+            } catch {
+                state.prompt?.error = error.description
+                return []
+            }
+        case .filter:
+            state.prompt = nil
+            state.list.window = ListWindow()
+            return loadSelectedCard(state)
+        }
+    }
+
+    private static func handleForm(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard var form = state.form else { return [] }
+        switch key {
+        case .escape:
+            state.form = nil
+            state.message = StatusMessage(text: "nothing saved", isError: false)
+            return []
+        case .enter:
+            do {
+                return [.saveCustomer(try form.customer(now: state.now))]
+            } catch let error as RapportError {
+                form.error = error.description
+            } catch {
+                form.error = "\(error)"
+            }
+        case .tab, .down:
+            form.selected = (form.selected + 1) % form.fields.count
+        case .backTab, .up:
+            form.selected = (form.selected + form.fields.count - 1) % form.fields.count
+        default:
+            if form.fields[form.selected].value.handle(key) { form.error = nil }
+        }
+        state.form = form
+        return []
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,234 @@
+import RapportCore
+
+/// Width and height in cells.
+public struct Size: Hashable, Sendable {
+    public var width: Int
+    public var height: Int
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+
+    /// Below this the screen says so instead of drawing garbage.
+    public static let minimum = Size(width: 60, height: 15)
+
+    public var isTooSmall: Bool { width < Size.minimum.width || height < Size.minimum.height }
+}
+
+/// The screens of the TUI.
+public enum Screen: Hashable, Sendable {
+    case today, main, card, help
+}
+
+/// The three panes of the main screen, in Tab order.
+public enum Pane: Int, CaseIterable, Sendable {
+    case list, timeline, funnel
+}
+
+/// How the customer list is ordered; `o` cycles.
+public enum CustomerSort: String, CaseIterable, Sendable {
+    /// When the customer next needs the seller: the most overdue first.
+    case attention
+    case name
+    /// Oldest last contact first (never contacted at the top).
+    case lastContact
+
+    public var label: String {
+        switch self {
+        case .attention: "attention"
+        case .name: "name"
+        case .lastContact: "last contact"
+        }
+    }
+
+    var next: CustomerSort {
+        let all = CustomerSort.allCases
+        return all[((all.firstIndex(of: self) ?? 0) + 1) % all.count]
+    }
+}
+
+/// A selection and scroll position over a list of `count` rows seen through `height` rows:
+/// the one list widget every pane uses.
+public struct ListWindow: Hashable, Sendable {
+    public var selected = 0
+    public var top = 0
+
+    /// Moves the selection by `delta`, clamped, and scrolls to keep it in view.
+    mutating func move(_ delta: Int, count: Int, height: Int) {
+        select(selected + delta, count: count, height: height)
+    }
+
+    mutating func select(_ row: Int, count: Int, height: Int) {
+        selected = count == 0 ? 0 : min(max(0, row), count - 1)
+        reveal(height: height)
+    }
+
+    mutating func reveal(height: Int) {
+        let h = max(1, height)
+        if selected < top { top = selected }
+        if selected >= top + h { top = selected - h + 1 }
+        top = max(0, top)
+    }
+}
+
+/// The today view's rows: group headings, reminders, and a "more" line where a group has
+/// more than are loaded.
+public enum TodayRow: Hashable, Sendable {
+    case heading(ReminderRuleKind, total: Int)
+    case reminder(Reminder)
+    case more(ReminderRuleKind, shown: Int, total: Int)
+    case upcoming(DueFollowUp)
+    case empty(String)
+
+    var isSelectable: Bool {
+        switch self {
+        case .reminder, .more, .upcoming: true
+        case .heading, .empty: false
+        }
+    }
+}
+
+/// The customer list: a window of loaded rows over the whole (or filtered) book.
+public struct CustomerListState: Sendable {
+    public var sort: CustomerSort = .attention
+    /// Rows loaded, starting at list position `offset`.
+    public var rows: [CustomerRow] = []
+    public var offset = 0
+    /// How many customers the list has (the filtered count when filtering).
+    public var total = 0
+    public var window = ListWindow()
+    /// The active filter and the ids it matched, in list order.
+    public var filter: String?
+    public var filterIDs: [Int64] = []
+    public var loading = false
+
+    /// The row at a list position, if loaded.
+    func row(at position: Int) -> CustomerRow? {
+        let i = position - offset
+        return i >= 0 && i < rows.count ? rows[i] : nil
+    }
+
+    var selectedRow: CustomerRow? { row(at: window.selected) }
+}
+
+/// A one-line prompt at the bottom of the screen.
+public struct Prompt: Sendable {
+    public enum Purpose: Sendable, Equatable {
+        /// Log an interaction with this customer.
+        case log(customerID: Int64, name: String)
+        /// Move this follow-up to another day.
+        case snooze(followUpID: Int64, name: String)
+        /// Filter the customer list as you type.
+        case filter
+    }
+
+    public var purpose: Purpose
+    public var field: TextField
+    /// The parser's message after a failed Enter; the text is kept.
+    public var error: String?
+
+    var label: String {
+        switch purpose {
+        case .log(_, let name): "log " + name + " ›"
+        case .snooze(_, let name): "snooze " + name + " until ›"
+        case .filter: "/"
+        }
+    }
+}
+
+/// The customer form (`a` adds, `e` edits): every card field as a text field.
+public struct CustomerForm: Sendable {
+    public var original: Customer
+    public var fields: [(field: CustomerField, value: TextField)]
+    public var selected = 0
+    public var error: String?
+
+    init(customer: Customer) {
+        original = customer
+        fields = CustomerField.allCases.map { ($0, TextField($0.text(of: customer))) }
+    }
+
+    var isNew: Bool { original.id == nil }
+
+    /// The edited card, or the first field that does not read.
+    func customer(now: LocalDateTime) throws -> Customer {
+        var c = original
+        for (field, value) in fields { try field.apply(value.text, to: &c) }
+        c.updatedAt = now
+        return try c.validated()
+    }
+}
+
+/// One line at the bottom after something happened.
+public struct StatusMessage: Hashable, Sendable {
+    public var text: String
+    public var isError: Bool
+}
+
+/// Everything the TUI shows, as a value; the reducer is the only thing that changes it.
+public struct AppState: Sendable {
+    public var screen: Screen = .today
+    /// Where Esc from the card or the help goes back to.
+    public var previousScreen: Screen = .today
+    public var size: Size
+    public var now: LocalDateTime
+    public var today: Day { now.day }
+
+    public var report: ReminderReport?
+    public var upcoming: [DueFollowUp] = []
+    /// How many of each rule the today view has loaded.
+    public var todayLimit: Int
+    public var todayWindow = ListWindow()
+
+    public var focus: Pane = .list
+    public var list = CustomerListState()
+    /// The selected customer's card: the timeline pane and the card screen.
+    public var card: CustomerCard?
+    public var timelineWindow = ListWindow()
+    public var cardWindow = ListWindow()
+    public var statusCounts: [CustomerStatus: Int] = [:]
+    public var helpWindow = ListWindow()
+
+    public var prompt: Prompt?
+    public var form: CustomerForm?
+    public var message: StatusMessage?
+    public var settings: ReminderSettings
+    public var quitting = false
+
+    public init(size: Size, now: LocalDateTime, settings: ReminderSettings = .defaults, todayLimit: Int = 50) {
+        self.size = size
+        self.now = now
+        self.settings = settings
+        self.todayLimit = todayLimit
+    }
+
+    /// The binding context of what is on screen.
+    var context: BindingContext {
+        switch screen {
+        case .today: .today
+        case .main: .main
+        case .card: .card
+        case .help: .help
+        }
+    }
+
+    /// The today view as rows, in the order the screen lists them.
+    public var todayRows: [TodayRow] {
+        guard let report else { return [.empty("Loading…")] }
+        if report.isEmpty {
+            return [.empty("Nothing due today, and nobody forgotten.")]
+                + (upcoming.isEmpty ? [] : [.empty(""), .empty("Coming up:")] + upcoming.map { .upcoming($0) })
+        }
+        var rows: [TodayRow] = []
+        for rule in ReminderRuleKind.allCases {
+            let total = report.total(rule)
+            guard total > 0 else { continue }
+            let items = report.reminders.filter { $0.rule == rule }
+            rows.append(.heading(rule, total: total))
+            rows += items.map { .reminder($0) }
+            if items.count < total { rows.append(.more(rule, shown: items.count, total: total)) }
+        }
+        return rows
+    }
+}

@@ -1,0 +1,46 @@
+import RapportCore
+import RapportStore
+
+/// The TUI's run loop: render, draw, read a key, reduce, run the effects.
+public enum TUIApp {
+    /// Runs the full-screen interface until the seller quits.
+    public static func run(database: AppDatabase, settings: ReminderSettings, color: Bool,
+                           clock: @escaping () -> LocalDateTime) throws {
+        let backend = CursesBackend(color: color)
+        defer { backend.stop() }
+        let runner = EffectRunner(database: database, settings: settings, clock: clock)
+        var state = AppState(size: backend.size, now: clock(), settings: settings)
+        dispatch(Reducer.start(state), &state, runner)
+        backend.draw(Renderer.render(state))
+        // Idle time after the first frame: load the filter's search keys before the first `/`.
+        if !backend.keyArrives(within: 100) { runner.preloadSearch() }
+        while !state.quitting {
+            backend.draw(Renderer.render(state))
+            guard let key = backend.readKey() else { continue }
+            let event: Event = key == .resize ? .resized(backend.size) : .key(key)
+            dispatch(Reducer.reduce(&state, event), &state, runner)
+        }
+    }
+
+    /// The screen after launch and an optional key script, as text, without touching
+    /// curses: `rapport --snapshot 100x30` for tests, documentation and timing the first frame.
+    public static func snapshot(database: AppDatabase, settings: ReminderSettings, size: Size, keys: [Key],
+                                clock: @escaping () -> LocalDateTime) -> String {
+        let runner = EffectRunner(database: database, settings: settings, clock: clock)
+        var state = AppState(size: size, now: clock(), settings: settings)
+        dispatch(Reducer.start(state), &state, runner)
+        for key in keys where !state.quitting {
+            dispatch(Reducer.reduce(&state, .key(key)), &state, runner)
+        }
+        return Renderer.render(state).text
+    }
+
+    /// Runs effects, feeding their events back, until nothing more is asked.
+    static func dispatch(_ effects: [Effect], _ state: inout AppState, _ runner: EffectRunner) {
+        var queue = effects
+        while !queue.isEmpty {
+            let effect = queue.removeFirst()
+            for event in runner.run(effect) { queue += Reducer.reduce(&state, event) }
+        }
+    }
+}

@@ -35,19 +35,22 @@ public struct ReminderScanner: Sendable {
         return ReminderReport(reminders: kept, totals: limit == nil ? counts : counts.merging(inputs.totals) { _, stored in stored })
     }
 
-    /// Every reminder for `today`, most urgent first; ties go by the rules' order, then by
-    /// customer and follow-up id, so the output is the same on every run.
+    /// Every reminder for `today`, most urgent first. Urgency stops growing (a week overdue,
+    /// twice the cadence), so ties are common: they go by the rules' order, then the longest
+    /// wait, then follow-up and customer id. The store reads a limited scan's rows in that
+    /// same order, which makes its per-grade top rows hold each rule's top.
     public func scan(_ inputs: ReminderInputs, today: Day) -> [Reminder] {
         let context = ScanContext(today: today, settings: settings)
         let order = Dictionary(uniqueKeysWithValues: ReminderRuleKind.allCases.enumerated().map { ($1, $0) })
         let found = rules.flatMap { $0.reminders(from: inputs, context: context) }
         // Sort small keys, not the reminders: moving tens of thousands of large values is the slow part.
         let keys = found.indices.map { i in
-            (urgency: -found[i].urgency, rule: order[found[i].rule, default: 0], customer: found[i].customer.id,
-             followUp: found[i].followUpID ?? 0, index: i)
+            (urgency: -found[i].urgency, rule: order[found[i].rule, default: 0], wait: -found[i].days,
+             followUp: found[i].followUpID ?? 0, customer: found[i].customer.id, index: i)
         }
-        return keys.sorted { ($0.urgency, $0.rule, $0.customer, $0.followUp) < ($1.urgency, $1.rule, $1.customer, $1.followUp) }
-            .map { found[$0.index] }
+        return keys.sorted {
+            ($0.urgency, $0.rule, $0.wait, $0.followUp, $0.customer) < ($1.urgency, $1.rule, $1.wait, $1.followUp, $1.customer)
+        }.map { found[$0.index] }
     }
 }
 

@@ -29,7 +29,10 @@ extension AppDatabase {
     /// A screenful: per rule and grade the `limit` oldest candidates, and every rule's total
     /// counted by index. No more rows are read than a first frame shows.
     private static func readTops(_ plan: ScanPlan, limit: Int, into inputs: inout ReminderInputs, _ db: Database) throws {
-        for (rule, comparison) in [(ReminderRuleKind.overdue, "<"), (.due, "=")] {
+        // Overdue rows in the scanner's order (longest wait, then id); due-today rows by time
+        // (untimed last), then id.
+        for (rule, comparison, order) in [(ReminderRuleKind.overdue, "<", "f.due_on, f.id"),
+                                          (.due, "=", "f.due_time IS NULL, f.due_time, f.id")] {
             // One walk in due order, stopped once every grade has `limit` rows: each grade's
             // earliest rows hold its most urgent, and no row is read twice.
             var perGrade: [Grade?: Int] = [:]
@@ -37,7 +40,7 @@ extension AppDatabase {
                 SELECT f.id, f.due_on, f.due_time, f.title, \(summaryColumns)
                 FROM follow_up f JOIN customer c ON c.id = f.customer_id
                 WHERE f.status = 'open' AND f.due_on \(comparison) ?
-                ORDER BY f.due_on, f.due_time
+                ORDER BY \(order)
                 """)
             let rows = try Row.fetchCursor(statement, arguments: [plan.today.iso])
             let row = ColumnReader(statement: statement.sqliteStatement)
@@ -57,7 +60,7 @@ extension AppDatabase {
             var arguments: StatementArguments = cutoff.grade.map { [$0.rawValue] } ?? []
             arguments += [cutoff.before.iso]
             let condition = quietCustomersCondition(graded: cutoff.grade != nil)
-            try db.cachedStatement(sql: "SELECT \(summaryColumns) FROM customer c WHERE \(condition) ORDER BY coalesce(c.last_contact_at, c.created_at) LIMIT ?")
+            try db.cachedStatement(sql: "SELECT \(summaryColumns) FROM customer c WHERE \(condition) ORDER BY \(contactDay), c.id LIMIT ?")
                 .forEachRow(arguments: arguments + [limit]) { row in
                     inputs.quietCustomers.append(summary(row))
                 }
@@ -108,10 +111,12 @@ extension AppDatabase {
 
     static func quietCustomersCondition(graded: Bool) -> String {
         """
-        c.status NOT IN ('lost', 'dormant') AND \(graded ? "c.grade = ?" : "c.grade IS NULL")
-          AND coalesce(c.last_contact_at, c.created_at) < ?
+        c.status NOT IN ('lost', 'dormant') AND \(graded ? "c.grade = ?" : "c.grade IS NULL") AND \(contactDay) < ?
         """
     }
+
+    /// The day of the last contact, or of the day added: the expression the index is on.
+    static let contactDay = "substr(coalesce(c.last_contact_at, c.created_at), 1, 10)"
 
     /// The next open follow-ups after `day`, soonest first: what the today view shows when
     /// nothing is due.

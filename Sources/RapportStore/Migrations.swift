@@ -159,6 +159,16 @@ extension AppDatabase {
                 CREATE INDEX customer_search_by_name ON customer(sort_key, id, search_text);
                 """)
         }
+        migrator.registerMigration("v4-contact-day-index") { db in
+            // Forgotten customers are ranked by days waited, then id: an index on the day of the
+            // contact clock (rowid comes last in every index) reads them in exactly that order.
+            try db.execute(sql: """
+                DROP INDEX customer_on_contact_clock;
+                CREATE INDEX customer_on_contact_day
+                  ON customer(grade, substr(coalesce(last_contact_at, created_at), 1, 10))
+                  WHERE status NOT IN ('lost', 'dormant');
+                """)
+        }
         return migrator
     }
 

@@ -12,7 +12,7 @@ enum RecordWriter {
         "concerns", "notes", "custom_fields", "search_text", "sort_key", "created_at", "updated_at", "last_contact_at",
     ]
 
-    private static func customerValues(_ c: Customer, _ keys: SearchKeys) -> StatementArguments {
+    private static func customerValues(_ c: Customer, _ keys: SearchKeys) -> [(any DatabaseValueConvertible)?] {
         let values: [(any DatabaseValueConvertible)?] = [
             c.name, c.company, c.title, c.kind.rawValue, c.address, c.city, c.region, c.route, c.industry, c.source,
             c.grade?.rawValue, c.status.rawValue, c.birthday?.description, c.preferredChannel?.rawValue, c.creditLevel,
@@ -20,26 +20,33 @@ enum RecordWriter {
             Customer.encodeCustomFields(c.customFields), keys.stored, keys.sortKey, c.createdAt.text, c.updatedAt.text,
             c.lastContactAt?.text,
         ]
-        return StatementArguments(values)
+        return values
     }
 
     /// Inserts a customer with its phones, emails and tags; returns it with its id.
     static func insert(_ customer: Customer, keys: SearchKeys, _ db: Database) throws -> Customer {
         let sql = "INSERT INTO customer (" + customerColumns.joined(separator: ", ") + ") VALUES ("
             + Array(repeating: "?", count: customerColumns.count).joined(separator: ", ") + ")"
-        try db.cachedStatement(sql: sql).execute(arguments: customerValues(customer, keys))
+        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(customerValues(customer, keys)))
         var saved = customer
         saved.id = db.lastInsertedRowID
         try replaceChannels(of: saved, db)
         return saved
     }
 
+    /// Columns an edit never writes: when the customer was added, and the last contact,
+    /// which only logging moves (a form opened before a call logged elsewhere must not
+    /// put it back).
+    private static let keptOnUpdate: Set<String> = ["created_at", "last_contact_at"]
+
     /// Rewrites a saved customer's own columns, phones, emails and tags.
     static func update(_ customer: Customer, _ db: Database) throws {
         guard let id = customer.id else { return }
         let keys = SearchKeys(name: customer.name, company: customer.company, phones: customer.phones.map(\.value))
-        let sql = "UPDATE customer SET " + customerColumns.map { "\($0) = ?" }.joined(separator: ", ") + " WHERE id = ?"
-        var arguments = customerValues(customer, keys)
+        let written = customerColumns.indices.filter { !keptOnUpdate.contains(customerColumns[$0]) }
+        let sql = "UPDATE customer SET " + written.map { "\(customerColumns[$0]) = ?" }.joined(separator: ", ") + " WHERE id = ?"
+        let values = customerValues(customer, keys)
+        var arguments = StatementArguments(written.map { values[$0] })
         arguments += [id]
         try db.cachedStatement(sql: sql).execute(arguments: arguments)
         try db.cachedStatement(sql: "DELETE FROM customer_phone WHERE customer_id = ?").execute(arguments: [id])

@@ -173,8 +173,10 @@ struct ReminderScannerTests {
         #expect(ReminderScanner().scan(inputs, today: Self.today).map(\.customer.id) == [3, 5, 7])
     }
 
-    @Test func equalUrgencyGoesByRuleOrderThenCustomerThenFollowUp() {
-        // With every weight zero all urgencies tie, so only the tie-breaks order the list.
+    @Test func equalUrgencyGoesByRuleThenLongestWaitThenFollowUpThenCustomer() {
+        // With every weight zero all urgencies tie, so only the tie-breaks order the list:
+        // rule order; within overdue, f31 (3 days) before the 1-day ones, which go by
+        // follow-up id (20, 30); forgotten c1 and c2 wait equally and go by customer id.
         let flat = ReminderSettings(cadence: ReminderSettings.defaults.cadence,
                                     urgency: UrgencyCoefficients(due: 0, pastCadence: 0, gradeA: 0, gradeB: 0, gradeC: 0))
         let c1 = Self.customer(1, grade: .a, lastContactDaysAgo: 30)
@@ -190,7 +192,7 @@ struct ReminderScannerTests {
         )
         let found = ReminderScanner(settings: flat).scan(inputs, today: Self.today)
         let order = found.map { "\($0.rule.rawValue) \($0.customer.id) \($0.followUpID ?? 0)" }
-        #expect(order == ["overdue 1 20", "overdue 1 31", "overdue 2 30", "due 2 40", "forgotten 1 0", "forgotten 2 0"])
+        #expect(order == ["overdue 1 31", "overdue 1 20", "overdue 2 30", "due 2 40", "forgotten 1 0", "forgotten 2 0"])
     }
 
     @Test func scanIsTheSameOnEveryRun() {

@@ -67,7 +67,7 @@ struct ReminderQueryTests {
             try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN " + AppDatabase.quietCustomersSQL(graded: graded),
                              arguments: graded ? ["A", "2026-11-09"] : ["2026-11-09"])
         }.map { $0["detail"] as String }.joined(separator: "\n")
-        #expect(plan.contains("USING INDEX customer_on_contact_clock"), "\(plan)")
+        #expect(plan.contains("USING INDEX customer_on_contact_day"), "\(plan)")
         #expect(!plan.contains("interaction"))
     }
 

@@ -52,7 +52,12 @@ struct Open: ParsableCommand {
             return
         }
         let environment = ProcessInfo.processInfo.environment
-        try TUIApp.run(database: session.database, settings: settings,
-                       color: environment["NO_COLOR"].map(\.isEmpty) != false, clock: clock)
+        do {
+            try TUIApp.run(database: session.database, settings: settings,
+                           color: environment["NO_COLOR"].map(\.isEmpty) != false, clock: clock)
+        } catch let error as TerminalUnavailable {
+            Terminal.error("rapport: " + TerminalText.sanitized(error.description) + "; here is today's list")
+            try Today.printText(session, settings: settings)
+        }
     }
 }

@@ -6,11 +6,16 @@ import Foundation
 final class CursesBackend {
     private let colors: Bool
 
-    /// Takes over the terminal. `setlocale` comes first so that ncursesw reads and writes
-    /// UTF-8; signals that end the program restore the terminal first.
-    init(color: Bool) {
+    /// Takes over the terminal, or throws when the terminal type is unknown. `setlocale`
+    /// comes first so that ncursesw reads and writes UTF-8; signals that end the program
+    /// restore the terminal first.
+    init(color: Bool) throws {
         setlocale(LC_ALL, "")
-        initscr()
+        // newterm, not initscr: initscr exits the program itself on an unknown terminal.
+        guard let terminal = newterm(nil, fdopen(STDOUT_FILENO, "w"), fdopen(STDIN_FILENO, "r")) else {
+            throw TerminalUnavailable(term: ProcessInfo.processInfo.environment["TERM"] ?? "")
+        }
+        set_term(terminal)
         cbreak()
         noecho()
         nonl()
@@ -25,12 +30,18 @@ final class CursesBackend {
             init_pair(3, Int16(COLOR_GREEN), -1)
             init_pair(4, Int16(COLOR_CYAN), -1)
         }
+        // A parent may hand down these signals blocked (seen from test runners and sandboxes);
+        // the terminal is restored only if they arrive.
+        var signals = sigset_t()
+        sigemptyset(&signals)
         for signal in [SIGINT, SIGTERM, SIGHUP] {
+            sigaddset(&signals, signal)
             Foundation.signal(signal) { number in
                 endwin()
                 _exit(128 + number)
             }
         }
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     }
 
     /// Gives the terminal back as it was.
@@ -133,5 +144,14 @@ final class CursesBackend {
         case .bar: (rapport_a_normal(), colors ? 4 : 0)
         }
         wattr_set(rapport_stdscr(), attributes, pair, nil)
+    }
+}
+
+/// The terminal cannot be driven (an unknown TERM); the caller falls back to text.
+public struct TerminalUnavailable: Error, CustomStringConvertible {
+    public var term: String
+
+    public var description: String {
+        "cannot use this terminal (TERM=\(term.isEmpty ? "unset" : term)) for the full-screen view"
     }
 }

@@ -40,12 +40,16 @@ public enum Presentation {
         StyledLine(rule.heading + " (" + count(total) + ")", rule == .overdue ? .alert : .title)
     }
 
+    /// User text made safe and measurable: padding and cutting count the cells the
+    /// terminal will show, which escape sequences do not take.
+    static func clean(_ text: String?) -> String { TerminalText.sanitized(text ?? "") }
+
     /// A reminder: name and company in fixed columns, then the reason.
     public static func todayLine(_ r: Reminder, width: Int) -> String {
         let nameWidth = min(20, max(8, width / 5))
         let companyWidth = min(20, max(6, width / 5))
-        return "  " + r.customer.name.padded(toWidth: nameWidth) + "  " + (r.customer.company ?? "").padded(toWidth: companyWidth)
-            + "  " + r.detail
+        return "  " + clean(r.customer.name).padded(toWidth: nameWidth) + "  " + clean(r.customer.company).padded(toWidth: companyWidth)
+            + "  " + clean(r.detail)
     }
 
     public static func moreLine(shown: Int, total: Int) -> String {
@@ -83,7 +87,7 @@ public enum Presentation {
         let next = row.nextFollowUp.map { Day.formatMonthDay($0.day) } ?? ""
         let nextStyle: CellStyle = (row.nextFollowUp?.day).map { $0 < today ? .alert : .normal } ?? .normal
         return [
-            StyledLine(" " + s.name.padded(toWidth: n) + " " + (s.company ?? "").padded(toWidth: c) + " " + (s.grade?.rawValue ?? "-").padded(toWidth: 2)),
+            StyledLine(" " + clean(s.name).padded(toWidth: n) + " " + clean(s.company).padded(toWidth: c) + " " + (s.grade?.rawValue ?? "-").padded(toWidth: 2)),
             StyledLine(dayText.padded(toWidth: 6, alignment: .right), s.status.isChased ? dayStyle : .dim),
             StyledLine(" " + next, nextStyle),
         ]
@@ -146,7 +150,8 @@ public enum Presentation {
         }
         lines.append(StyledLine(""))
         lines.append(StyledLine("Timeline", .title))
-        lines += timelineLines(card, width: width, today: today).map { StyledLine("  " + $0.text, $0.style) }
+        // Card lines are drawn one cell in; these get two more.
+        lines += timelineLines(card, width: width - 3, today: today).map { StyledLine("  " + $0.text, $0.style) }
         return lines
     }
 

@@ -95,7 +95,7 @@ public enum Reducer {
             state.screen = .main
             return state.list.rows.isEmpty && !state.list.loading ? loadList(&state, offset: 0) + [.loadStatusCounts] : loadSelectedCard(state)
         case .showHelp:
-            state.previousScreen = state.screen
+            state.helpReturn = state.screen
             state.screen = .help
             state.helpWindow = ListWindow()
             return []
@@ -104,7 +104,7 @@ public enum Reducer {
                 guard state.list.filter != nil else { return [] }
                 return clearFilter(&state)
             }
-            state.screen = state.previousScreen
+            state.screen = state.screen == .help ? state.helpReturn : state.previousScreen
             return []
         case .moveUp: return move(-1, &state)
         case .moveDown: return move(1, &state)
@@ -246,8 +246,10 @@ public enum Reducer {
         }
     }
 
+    /// The timeline follows the list's selection on the main screen; the card screen shows
+    /// the customer that was opened, whatever the list has selected.
     private static func loadSelectedCard(_ state: AppState) -> [Effect] {
-        guard state.screen == .main || state.screen == .card, let row = state.list.selectedRow,
+        guard state.screen == .main, let row = state.list.selectedRow,
               state.card?.customer.id != row.summary.id
         else { return [] }
         return [.loadCard(customerID: row.summary.id)]
@@ -302,8 +304,8 @@ public enum Reducer {
             // In the log prompt Tab writes ` next `: a call with a date is l, the note, Tab,
             // the date, Enter.
             if case .log = prompt.purpose {
-                let text = prompt.field.text
-                prompt.field.insert(text.isEmpty || text.hasSuffix(" ") ? "next " : " next ")
+                let before = prompt.field.cursor > 0 ? prompt.field.characters[prompt.field.cursor - 1] : " "
+                prompt.field.insert(before == " " ? "next " : " next ")
                 prompt.error = nil
                 state.prompt = prompt
             }

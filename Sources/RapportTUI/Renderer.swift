@@ -55,7 +55,7 @@ public enum Renderer {
             } else {
                 b.put(promptHint(prompt), x: 0, y: layout.hintRow, style: .dim)
             }
-            let x = b.put(prompt.label + " ", x: 0, y: layout.statusRow, style: .title)
+            let x = b.put(prompt.label(width: b.width) + " ", x: 0, y: layout.statusRow, style: .title)
             let (text, cursor) = prompt.field.visible(width: b.width - x)
             b.put(text, x: x, y: layout.statusRow)
             b.cursor = (x + cursor, layout.statusRow)

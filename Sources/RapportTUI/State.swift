@@ -128,11 +128,14 @@ public struct Prompt: Sendable {
     /// The parser's message after a failed Enter; the text is kept.
     public var error: String?
 
-    var label: String {
+    /// The label before the typed text; a long name is cut so that at least two thirds of
+    /// the line stay for typing.
+    func label(width: Int) -> String {
+        let name = { (n: String) in TerminalText.sanitized(n).truncated(toWidth: max(6, width / 3 - 12)) }
         switch purpose {
-        case .log(_, let name): "log " + name + " ›"
-        case .snooze(_, let name): "snooze " + name + " until ›"
-        case .filter: "/"
+        case .log(_, let n): return "log " + name(n) + " ›"
+        case .snooze(_, let n): return "snooze " + name(n) + " until ›"
+        case .filter: return "/"
         }
     }
 }
@@ -144,9 +147,11 @@ public struct CustomerForm: Sendable {
     public var selected = 0
     public var error: String?
 
+    /// Fields start from the text as the screen shows it: escape sequences and controls
+    /// a value may hold are dropped (line breaks kept), so what is edited is what is seen.
     init(customer: Customer) {
         original = customer
-        fields = CustomerField.allCases.map { ($0, TextField($0.text(of: customer))) }
+        fields = CustomerField.allCases.map { ($0, TextField(TerminalText.sanitizedKeepingNewlines($0.text(of: customer)))) }
     }
 
     var isNew: Bool { original.id == nil }
@@ -169,8 +174,10 @@ public struct StatusMessage: Hashable, Sendable {
 /// Everything the TUI shows, as a value; the reducer is the only thing that changes it.
 public struct AppState: Sendable {
     public var screen: Screen = .today
-    /// Where Esc from the card or the help goes back to.
+    /// Where Esc from the card goes back to.
     public var previousScreen: Screen = .today
+    /// Where Esc from the help goes back to (the help can open over the card).
+    public var helpReturn: Screen = .today
     public var size: Size
     public var now: LocalDateTime
     public var today: Day { now.day }

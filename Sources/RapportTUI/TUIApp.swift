@@ -6,7 +6,7 @@ public enum TUIApp {
     /// Runs the full-screen interface until the seller quits.
     public static func run(database: AppDatabase, settings: ReminderSettings, color: Bool,
                            clock: @escaping () -> LocalDateTime) throws {
-        let backend = CursesBackend(color: color)
+        let backend = try CursesBackend(color: color)
         defer { backend.stop() }
         let runner = EffectRunner(database: database, settings: settings, clock: clock)
         var state = AppState(size: backend.size, now: clock(), settings: settings)

@@ -61,13 +61,15 @@ public struct TextField: Hashable, Sendable {
     public func visible(width: Int) -> (text: String, cursor: Int) {
         guard width > 1 else { return ("", 0) }
         var start = 0
-        func cells(_ range: Range<Int>) -> Int { range.reduce(0) { $0 + DisplayWidth.of(characters[$1]) } }
+        // A line break shows as one blank cell on a one-line field.
+        func cell(_ c: Character) -> Int { c == "\n" ? 1 : DisplayWidth.of(c) }
+        func cells(_ range: Range<Int>) -> Int { range.reduce(0) { $0 + cell(characters[$1]) } }
         // Keep one cell for the cursor at the end.
         while cells(start..<cursor) > width - 1 { start += 1 }
         var end = start
         var used = 0
-        while end < characters.count, used + DisplayWidth.of(characters[end]) <= width {
-            used += DisplayWidth.of(characters[end])
+        while end < characters.count, used + cell(characters[end]) <= width {
+            used += cell(characters[end])
             end += 1
         }
         return (String(characters[start..<end]), cells(start..<cursor))

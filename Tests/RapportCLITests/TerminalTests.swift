@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+/// The full-screen interface in a real terminal (tmux), once end to end.
+@Suite(.serialized)
+struct TerminalTests {
+    /// The command the shell in tmux runs to start Rapport on the test's book.
+    private func launch(_ r: RapportBinary, term: String = "tmux-256color", extra: String = "") -> String {
+        "env RAPPORT_DB=\(r.database) RAPPORT_TODAY=\(r.today) TERM=\(term) \(extra) \(RapportBinary.url.path)"
+    }
+
+    @Test func anUnknownTerminalFallsBackToTheTodayList() throws {
+        let r = try RapportBinary()
+        try r.ok(["add", "王建国"])
+        let tmux = try Tmux(width: 80, height: 24, directory: r.directory)
+        try tmux.type(launch(r, term: "no-such-terminal"))
+        try tmux.press("Enter")
+        let screen = try tmux.waitFor { $0.contains("Nothing due today") }
+        #expect(screen.contains("rapport: cannot use this terminal (TERM=no-such-terminal)"))
+        #expect(Self.lastLine(screen) == "ready$")
+    }
+
+    @Test func todayFirstThenLogACallInChineseByKeystrokes() throws {
+        let r = try RapportBinary()
+        try r.ok(["demo", "--customers", "200", "--seed", "5"])
+        let tmux = try Tmux(width: 100, height: 30, directory: r.directory)
+        try tmux.type(launch(r))
+        try tmux.press("Enter")
+
+        // The today view comes first, its groups counted.
+        let today = try tmux.waitFor { $0.contains("Rapport · Today") && $0.contains("Overdue follow-ups (") }
+        #expect(today.contains("Forgotten customers ("))
+
+        // Enter opens the first customer's card.
+        try tmux.press("Enter")
+        let card = try tmux.waitFor { $0.contains("  #") && $0.contains("Timeline") }
+        let id = try #require(card.split(separator: "\n").lazy.compactMap { line -> String? in
+            guard let hash = line.range(of: "  #") else { return nil }
+            let digits = line[hash.upperBound...].prefix { $0.isNumber }
+            return digits.isEmpty ? nil : String(digits)
+        }.first)
+
+        // l, the kind and a Chinese note, Tab for `next`, 明天, Enter.
+        try tmux.press("l")
+        _ = try tmux.waitFor { $0.contains("log ") && $0.contains("›") }
+        try tmux.type("c 谈了报价")
+        try tmux.press("Tab")
+        try tmux.type("明天")
+        let typed = try tmux.waitFor { $0.contains("c 谈了报价 next 明天") }
+        #expect(typed.contains("›"))
+        try tmux.press("Enter")
+        _ = try tmux.waitFor { $0.contains("Logged call") }
+
+        // q gives the shell back on a clean screen.
+        try tmux.press("q")
+        let after = try tmux.waitFor { Self.lastLine($0) == "ready$" }
+        #expect(!after.contains("Rapport ·"))
+        #expect(!after.contains("谈了报价"))
+
+        // The call and the follow-up are in the book.
+        let shown = try #require(try r.json(["show", "#\(id)", "--json"]) as? [String: Any])
+        let newest = try #require((shown["timeline"] as? [[String: Any]])?.first)
+        #expect(newest["kind"] as? String == "call")
+        #expect(newest["note"] as? String == "谈了报价")
+        let open = try #require(shown["open_follow_ups"] as? [[String: Any]])
+        #expect(open.contains { $0["due"] as? String == "2026-11-24" && $0["title"] as? String == "谈了报价" })
+    }
+
+    @Test(arguments: ["xterm-256color", "tmux-256color", "screen", "vt100"])
+    func everyTerminalTypeStartsAndQuitsCleanly(term: String) throws {
+        let r = try RapportBinary()
+        try r.ok(["add", "王建国", "--grade", "A"])
+        let tmux = try Tmux(width: 80, height: 24, directory: r.directory)
+        try tmux.type(launch(r, term: term, extra: term == "vt100" ? "NO_COLOR=1" : ""))
+        try tmux.press("Enter")
+        let screen = try tmux.waitFor { $0.contains("Rapport · Today") }
+        #expect(screen.contains("Nothing due today"))
+        try tmux.press("q")
+        // The shell's prompt is back on the last line; terminals with an alternate screen
+        // (all but vt100) also give back what was there before.
+        let after = try tmux.waitFor { Self.lastLine($0) == "ready$" }
+        if term != "vt100" { #expect(!after.contains("Rapport ·")) }
+    }
+
+    static func lastLine(_ screen: String) -> String {
+        screen.split(separator: "\n").last.map(String.init) ?? ""
+    }
+
+    @Test(arguments: ["C-c", "SIGTERM"])
+    func theTerminalIsRestoredWhenRapportIsInterrupted(how: String) throws {
+        let r = try RapportBinary()
+        try r.ok(["add", "Zoë Müller"])
+        let tmux = try Tmux(width: 80, height: 24, directory: r.directory)
+        try tmux.type(launch(r))
+        try tmux.press("Enter")
+        _ = try tmux.waitFor { $0.contains("Rapport · Today") }
+        if how == "C-c" {
+            try tmux.press("C-c")
+        } else {
+            // The pane's foreground process is Rapport (env exec'd it).
+            let pid = try tmux.run(["display-message", "-p", "-t", "main", "#{pane_pid}"])
+            let kill = Process()
+            kill.executableURL = URL(fileURLWithPath: "/usr/bin/pkill")
+            kill.arguments = ["-TERM", "-P", pid.trimmingCharacters(in: .whitespacesAndNewlines), "-x", "rapport"]
+            try kill.run()
+            kill.waitUntilExit()
+            #expect(kill.terminationStatus == 0, "no rapport under the pane's shell")
+        }
+        let after = try tmux.waitFor { !$0.contains("Rapport ·") && $0.contains("ready$") }
+        #expect(!after.contains("Nothing due today"))
+        try tmux.type("echo status=$?")
+        try tmux.press("Enter")
+        _ = try tmux.waitFor { $0.contains(how == "C-c" ? "status=130" : "status=143") }
+    }
+}

@@ -5,7 +5,7 @@ RELEASE    := -c release --static-swift-stdlib
 BIN        := .build/release/rapport
 # System packages the build, the tests and the benchmarks need.
 PACKAGES   := libncursesw5-dev libsqlite3-dev sqlite3 tmux
-BENCH_PACKAGES := hyperfine
+BENCH_PACKAGES := hyperfine time
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test build release bench deps bench-deps install-missing demo clean

@@ -21,6 +21,10 @@ enum Terminal {
         bytes.withUnsafeBufferPointer { writeAll(STDOUT_FILENO, $0) }
     }
 
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        writeAll(STDOUT_FILENO, bytes)
+    }
+
     static func error(_ text: String) {
         var line = text + "\n"
         line.withUTF8 { writeAll(STDERR_FILENO, $0) }

@@ -24,7 +24,7 @@ struct Today: ParsableCommand {
         if json {
             let scanner = ReminderScanner(settings: settings)
             let inputs = try session.database.reminderInputs(for: scanner.plan(today: session.today))
-            Terminal.write(TodayView.json(scanner.scan(inputs, today: session.today), today: session.today))
+            TodayView.json(scanner.scan(inputs, today: session.today), today: session.today).withBytes(Terminal.write)
         } else {
             try Self.printText(session, settings: settings)
         }
@@ -41,7 +41,7 @@ struct Today: ParsableCommand {
 
 /// The today view as text and as JSON.
 enum TodayView {
-    static func json(_ reminders: [Reminder], today: Day) -> [UInt8] {
+    static func json(_ reminders: [Reminder], today: Day) -> JSONWriter {
         var w = JSONWriter(capacity: 64 + reminders.count * 160)
         w.beginObject()
         w.field("date", today.iso)
@@ -66,7 +66,7 @@ enum TodayView {
         w.endArray()
         w.endObject()
         w.newline()
-        return w.bytes
+        return w
     }
 
     static func text(_ reminders: [Reminder], today: Day, upcoming: [DueFollowUp]) -> String {

@@ -36,17 +36,17 @@ public struct Birthday: Hashable, Sendable, CustomStringConvertible {
 
     /// `YYYY-MM-DD`, or `--MM-DD` when the year is unknown (the store's form, as in vCard 4).
     public var description: String {
-        var bytes: [UInt8] = []
+        var bytes = ByteSink(capacity: 16)
         if let year {
             bytes.appendDigits(UInt(max(year, 0)), minimumWidth: 4)
             bytes.append(UInt8(ascii: "-"))
         } else {
-            bytes.append(contentsOf: [UInt8(ascii: "-"), UInt8(ascii: "-")])
+            bytes.append("--")
         }
         bytes.appendDigits(UInt(month), minimumWidth: 2)
         bytes.append(UInt8(ascii: "-"))
         bytes.appendDigits(UInt(day), minimumWidth: 2)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes.text
     }
 
     /// The next day, on or after `today`, that this birthday falls on; 29 February is

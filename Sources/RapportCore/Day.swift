@@ -91,14 +91,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// The day as `YYYY-MM-DD`, the form the store keeps.
     public var iso: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(10)
-        appendISO(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        var sink = ByteSink(capacity: 16)
+        appendISO(to: &sink)
+        return sink.text
     }
 
     /// Appends `YYYY-MM-DD` as UTF-8.
-    public func appendISO(to bytes: inout [UInt8]) {
+    public func appendISO(to bytes: inout ByteSink) {
         let (y, m, d) = components
         if y < 0 { bytes.append(UInt8(ascii: "-")) }
         bytes.appendDigits(y.magnitude, minimumWidth: 4)

@@ -3,39 +3,48 @@
 /// `rapport today --json` prints tens of thousands of items; writing them directly is
 /// several times faster than building Codable values for Foundation's encoder, and the
 /// key order stays as documented.
-public struct JSONWriter: Sendable {
-    public private(set) var bytes: [UInt8] = []
+public struct JSONWriter: ~Copyable {
+    /// Where the document goes.
+    private var out: ByteSink
     /// Whether the next value in the current container needs a comma before it.
     private var needsComma = false
     /// Reused for values built as bytes.
-    private var scratch: [UInt8] = []
+    private var scratch = ByteSink()
 
     public init(capacity: Int = 4096) {
-        bytes.reserveCapacity(capacity)
+        out = ByteSink(capacity: capacity)
     }
 
+    /// The JSON written so far.
+    public var bytes: [UInt8] { out.bytes }
+
     /// The JSON written so far as text.
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    public var text: String { out.text }
+
+    /// Reads the JSON written so far without copying it.
+    public func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        try out.withBytes(body)
+    }
 
     public mutating func beginObject() {
         separate()
-        bytes.append(UInt8(ascii: "{"))
+        out.append(UInt8(ascii: "{"))
         needsComma = false
     }
 
     public mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
+        out.append(UInt8(ascii: "}"))
         needsComma = true
     }
 
     public mutating func beginArray() {
         separate()
-        bytes.append(UInt8(ascii: "["))
+        out.append(UInt8(ascii: "["))
         needsComma = false
     }
 
     public mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
+        out.append(UInt8(ascii: "]"))
         needsComma = true
     }
 
@@ -43,10 +52,10 @@ public struct JSONWriter: Sendable {
     /// ASCII that needs no escaping, copied as they are.
     public mutating func key(_ name: StaticString) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        out.append(UInt8(ascii: "\""))
+        out.append(name)
+        out.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
@@ -54,7 +63,7 @@ public struct JSONWriter: Sendable {
     public mutating func key(text name: String) {
         separate()
         appendString(name)
-        bytes.append(UInt8(ascii: ":"))
+        out.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
@@ -65,18 +74,19 @@ public struct JSONWriter: Sendable {
     }
 
     /// A string value built as UTF-8 bytes by `build`, escaped as it is copied in.
-    public mutating func string(building build: (inout [UInt8]) -> Void) {
+    public mutating func string(building build: (inout ByteSink) -> Void) {
         separate()
-        scratch.removeAll(keepingCapacity: true)
+        scratch.removeAll()
         build(&scratch)
-        let text = scratch
-        text.withUnsafeBufferPointer { appendEscaped($0) }
+        // The scratch bytes are copied into `out`; the two buffers never overlap.
+        let (start, count) = scratch.withBytes { ($0.baseAddress, $0.count) }
+        appendEscaped(UnsafeBufferPointer(start: start, count: count))
         needsComma = true
     }
 
     public mutating func int(_ value: Int64?) {
         separate()
-        if let value { bytes.appendDecimal(Int(value)) } else { appendLiteral("null") }
+        if let value { out.appendDecimal(Int(value)) } else { out.append("null" as StaticString) }
         needsComma = true
     }
 
@@ -133,17 +143,16 @@ public struct JSONWriter: Sendable {
     }
 
     /// A newline, for output that ends a document.
-    public mutating func newline() { bytes.append(10) }
+    public mutating func newline() { out.append(10) }
 
     // MARK: - Encoding
 
     private mutating func separate() {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if needsComma { out.append(UInt8(ascii: ",")) }
     }
 
     private mutating func appendLiteral(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        out.append(text)
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
@@ -157,24 +166,26 @@ public struct JSONWriter: Sendable {
     /// always), else byte by byte with controls as \u00XX so a terminal showing the JSON
     /// never receives them raw.
     private mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>) {
-        bytes.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
         if text.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F }) {
-            bytes.append(contentsOf: text)
-            bytes.append(UInt8(ascii: "\""))
+            out.append(text)
+            out.append(UInt8(ascii: "\""))
             return
         }
         for b in text {
             switch b {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [92, 34])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [92, 92])
-            case 10: bytes.append(contentsOf: [92, UInt8(ascii: "n")])
-            case 13: bytes.append(contentsOf: [92, UInt8(ascii: "r")])
-            case 9: bytes.append(contentsOf: [92, UInt8(ascii: "t")])
+            case UInt8(ascii: "\""): out.append("\\\"" as StaticString)
+            case UInt8(ascii: "\\"): out.append("\\\\" as StaticString)
+            case 10: out.append("\\n" as StaticString)
+            case 13: out.append("\\r" as StaticString)
+            case 9: out.append("\\t" as StaticString)
             case 0..<0x20, 0x7F:
-                bytes.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, JSONWriter.hex[Int(b >> 4)], JSONWriter.hex[Int(b & 15)]])
-            default: bytes.append(b)
+                out.append("\\u00" as StaticString)
+                out.append(JSONWriter.hex[Int(b >> 4)])
+                out.append(JSONWriter.hex[Int(b & 15)])
+            default: out.append(b)
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
     }
 }

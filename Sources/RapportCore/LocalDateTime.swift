@@ -33,13 +33,13 @@ public struct ClockTime: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// `HH:MM`.
     public var description: String {
-        var bytes: [UInt8] = []
-        appendText(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        var sink = ByteSink(capacity: 16)
+        appendText(to: &sink)
+        return sink.text
     }
 
     /// Appends `HH:MM` as UTF-8.
-    public func appendText(to bytes: inout [UInt8]) {
+    public func appendText(to bytes: inout ByteSink) {
         bytes.appendDigits(UInt(hour), minimumWidth: 2)
         bytes.append(UInt8(ascii: ":"))
         bytes.appendDigits(UInt(minute), minimumWidth: 2)

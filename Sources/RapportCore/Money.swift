@@ -19,12 +19,9 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
         var scale: Int64 = 1
         for _ in 0..<digits { scale *= 10 }
         let magnitude = minorUnits.magnitude
-        let whole = String(magnitude / UInt64(scale))
-        var grouped = ""
-        for (i, c) in whole.enumerated() {
-            if i > 0, (whole.count - i) % 3 == 0 { grouped.append(",") }
-            grouped.append(c)
-        }
+        var sink = ByteSink(capacity: 32)
+        sink.appendGrouped(UInt(magnitude / UInt64(scale)))
+        let grouped = sink.text
         let sign = minorUnits < 0 ? "-" : ""
         guard digits > 0 else { return sign + grouped }
         let fraction = String(magnitude % UInt64(scale))

@@ -39,14 +39,14 @@ public enum ReminderReason: Hashable, Sendable {
 
     /// The sentence for a reminder with this reason and day count.
     func text(days: Int) -> String {
-        var bytes: [UInt8] = []
-        write(days: days, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        var sink = ByteSink(capacity: 96)
+        write(days: days, to: &sink)
+        return sink.text
     }
 
     /// Appends the sentence as UTF-8; JSON output writes tens of thousands of these, and
     /// appending bytes is several times cheaper than concatenating strings.
-    public func write(days: Int, to out: inout [UInt8]) {
+    public func write(days: Int, to out: inout ByteSink) {
         switch self {
         case .overdue(let due, let title):
             out.appendDecimal(days)
@@ -75,7 +75,7 @@ public enum ReminderReason: Hashable, Sendable {
         }
     }
 
-    private static func writeSuffix(_ title: String, to out: inout [UInt8]) {
+    private static func writeSuffix(_ title: String, to out: inout ByteSink) {
         guard !title.isEmpty else { return }
         out.append(": ")
         out.append(title)
@@ -138,33 +138,5 @@ public struct DueFollowUp: Hashable, Sendable {
         self.customer = customer
         self.due = due
         self.title = title
-    }
-}
-
-extension [UInt8] {
-    /// Appends a string's UTF-8 bytes in one copy.
-    mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append(contentsOf: $0) }
-    }
-
-    /// Appends a number in decimal digits.
-    mutating func appendDecimal(_ value: Int) {
-        if value < 0 { append(UInt8(ascii: "-")) }
-        appendDigits(value.magnitude, minimumWidth: 1)
-    }
-
-    /// Appends a non-negative number, zero-padded to at least `minimumWidth` digits.
-    mutating func appendDigits(_ value: UInt, minimumWidth: Int) {
-        var divisor: UInt = 1
-        var width = 1
-        while divisor <= value / 10 || width < minimumWidth {
-            divisor *= 10
-            width += 1
-        }
-        repeat {
-            append(UInt8(48 + (value / divisor) % 10))
-            divisor /= 10
-        } while divisor > 0
     }
 }

@@ -16,15 +16,7 @@ public enum Presentation {
     // MARK: - Numbers and days
 
     /// `7,301`.
-    public static func count(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return (n < 0 ? "-" : "") + out
-    }
+    public static func count(_ n: Int) -> String { n.grouped }
 
     /// How overdue a customer is against their cadence: good below 75 %, warning to 100 %,
     /// alert beyond.

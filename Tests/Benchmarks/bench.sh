@@ -15,43 +15,90 @@ stamp=$(cat Sources/RapportCore/DemoBook.swift Sources/RapportStore/Migrations.s
 
 day() { date -d "$TODAY $1 days" +%F; }
 
-# The reminder rules of `rapport today` in plain SQL: open follow-ups due by today, and per
-# grade the chased customers whose last contact (or, never contacted, creation) is past the
-# cadence (A 14, B 14, C 30, ungraded 60).
+columns="c.id, c.name, c.company, c.grade, c.status, c.created_at, c.last_contact_at"
+contact_day="substr(coalesce(c.last_contact_at, c.created_at), 1, 10)"
+
+# Chased customers of one grade past its cadence (A 14, B 14, C 30, ungraded 60), written as
+# Rapport writes it, so that sqlite3 gets the same index range: the fair reference.
+past_cadence() {
+  local grade=$1 days=$2
+  local test="c.grade = '$grade'"
+  [ "$grade" = none ] && test="c.grade IS NULL"
+  echo "c.status NOT IN ('lost', 'dormant') AND $test AND $contact_day < '$(day "-$days")'"
+}
+grades="A:14 B:14 C:30 none:60"
+
+# `rapport today`'s rules in plain SQL: open follow-ups due by today, customers past cadence.
 today_sql() {
-  cat <<SQL
-SELECT f.id, f.due_on, f.due_time, f.title, c.id, c.name, c.company, c.grade, c.status, c.created_at, c.last_contact_at
-  FROM follow_up f JOIN customer c ON c.id = f.customer_id WHERE f.status = 'open' AND f.due_on <= '$TODAY';
-SELECT c.id, c.name, c.company, c.grade, c.status, c.created_at, c.last_contact_at FROM customer c
-  WHERE c.status NOT IN ('lost', 'dormant') AND c.grade = 'A' AND coalesce(c.last_contact_at, c.created_at) < '$(day -14)';
-SELECT c.id, c.name, c.company, c.grade, c.status, c.created_at, c.last_contact_at FROM customer c
-  WHERE c.status NOT IN ('lost', 'dormant') AND c.grade = 'B' AND coalesce(c.last_contact_at, c.created_at) < '$(day -14)';
-SELECT c.id, c.name, c.company, c.grade, c.status, c.created_at, c.last_contact_at FROM customer c
-  WHERE c.status NOT IN ('lost', 'dormant') AND c.grade = 'C' AND coalesce(c.last_contact_at, c.created_at) < '$(day -30)';
-SELECT c.id, c.name, c.company, c.grade, c.status, c.created_at, c.last_contact_at FROM customer c
-  WHERE c.status NOT IN ('lost', 'dormant') AND c.grade IS NULL AND coalesce(c.last_contact_at, c.created_at) < '$(day -60)';
-SQL
+  echo "SELECT f.id, f.due_on, f.due_time, f.title, $columns FROM follow_up f JOIN customer c ON c.id = f.customer_id
+    WHERE f.status = 'open' AND f.due_on <= '$TODAY';"
+  for g in $grades; do echo "SELECT $columns FROM customer c WHERE $(past_cadence "${g%:*}" "${g#*:}");"; done
 }
 
-median_ms() { awk -F, -v row="$2" 'NR == row + 1 { printf "%.1f", $4 * 1000 }' "$1"; }
+# What the TUI's first screen shows: each group's total and its first 50 rows.
+first_screen_sql() {
+  cat <<SQL
+SELECT count(*) FROM follow_up WHERE status = 'open' AND due_on < '$TODAY';
+SELECT count(*) FROM follow_up WHERE status = 'open' AND due_on = '$TODAY';
+SELECT f.id, f.due_on, f.title, $columns FROM follow_up f JOIN customer c ON c.id = f.customer_id
+  WHERE f.status = 'open' AND f.due_on < '$TODAY' ORDER BY f.due_on, f.id LIMIT 50;
+SELECT f.id, f.due_on, f.title, $columns FROM follow_up f JOIN customer c ON c.id = f.customer_id
+  WHERE f.status = 'open' AND f.due_on = '$TODAY' ORDER BY f.due_time, f.id LIMIT 50;
+SQL
+  for g in $grades; do
+    local where
+    where=$(past_cadence "${g%:*}" "${g#*:}")
+    echo "SELECT count(*) FROM customer c WHERE $where;"
+    echo "SELECT $columns FROM customer c WHERE $where ORDER BY $contact_day, c.id LIMIT 50;"
+  done
+}
 
-printf '%-34s %10s %12s %12s %8s\n' "benchmark" "customers" "rapport ms" "sqlite3 ms" "ratio"
+# median_ms CSV ROW: hyperfine's median of the ROWth command, in milliseconds.
+median_ms() { awk -F, -v row="$2" 'NR == row + 1 { printf "%.1f", $4 * 1000 }' "$1"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
+row() { printf '%-40s %9s %11s %11s %8s\n' "$@"; }
+
+# pair NAME N OURS REFERENCE: times both commands and prints one row with the ratio.
+pair() {
+  local csv
+  csv=$(mktemp)
+  hyperfine -N --warmup 3 --runs "$RUNS" --export-csv "$csv" "$3" "$4" >/dev/null
+  local ours ref
+  ours=$(median_ms "$csv" 1)
+  ref=$(median_ms "$csv" 2)
+  row "$1" "$2" "$ours" "$ref" "$(ratio "$ours" "$ref")"
+  rm -f "$csv"
+}
+
+row "benchmark" "customers" "rapport ms" "sqlite3 ms" "ratio"
 for n in $SIZES; do
   db="$CACHE/book-$n-$stamp.db"
   if [ ! -f "$db" ]; then
     echo "building a demo book of $n customers in $db (once)…" >&2
     RAPPORT_TODAY=$TODAY "$BIN" demo --db "$db" --customers "$n" --seed 7 >&2
   fi
-  sql="$CACHE/today-$n.sql"
-  today_sql > "$sql"
+  run="env RAPPORT_TODAY=$TODAY $BIN"
+  today_sql > "$CACHE/today-$n.sql"
+  first_screen_sql > "$CACHE/first-$n.sql"
+  pair "today --json (the full reminder scan)" "$n" "$run today --json --db $db" "sqlite3 -init /dev/null $db '.read $CACHE/today-$n.sql'"
+  pair "first frame (--snapshot 100x30)" "$n" "$run --snapshot 100x30 --db $db" "sqlite3 -init /dev/null $db '.read $CACHE/first-$n.sql'"
+
+  # The filter: the first keystroke loads the search keys once (in idle time in the TUI);
+  # each later keystroke is the difference between key scripts of different lengths.
   csv=$(mktemp)
-  hyperfine -N --warmup 3 --runs "$RUNS" --export-csv "$csv" \
-    "env RAPPORT_TODAY=$TODAY $BIN today --json --db $db" \
-    "sqlite3 -init /dev/null $db '.read $sql'" >/dev/null
-  ours=$(median_ms "$csv" 1)
-  ref=$(median_ms "$csv" 2)
-  printf '%-34s %10s %12s %12s %8s\n' "today --json (reminder scan)" "$n" "$ours" "$ref" \
-    "$(awk -v a="$ours" -v b="$ref" 'BEGIN { printf "%.2fx", a / b }')"
+  hyperfine -N --warmup 2 --runs "$RUNS" --export-csv "$csv" \
+    "$run --snapshot 100x30 --db $db --keys '\t'" \
+    "$run --snapshot 100x30 --db $db --keys '\t/w'" \
+    "$run --snapshot 100x30 --db $db --keys '\t/wangjianguo'" >/dev/null
+  main=$(median_ms "$csv" 1)
+  one=$(median_ms "$csv" 2)
+  eleven=$(median_ms "$csv" 3)
   rm -f "$csv"
+  row "filter: each keystroke after the first" "$n" "$(awk -v a="$eleven" -v b="$one" 'BEGIN { printf "%.1f", (a - b) / 10 }')" "-" "-"
+  row "filter: first keystroke (loads the keys)" "$n" "$(awk -v a="$one" -v b="$main" 'BEGIN { printf "%.1f", a - b }')" "-" "-"
+  rss=$( { /usr/bin/time -f %M env RAPPORT_TODAY=$TODAY "$BIN" --snapshot 100x30 --db "$db" --keys '\t/wang\r\j\j' >/dev/null; } 2>&1 | tail -1)
+  row "peak memory, TUI with filter (MB)" "$n" "$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')" "-" "-"
 done
-echo "reminders at each size: $(for n in $SIZES; do RAPPORT_TODAY=$TODAY "$BIN" today --json --db "$CACHE/book-$n-$stamp.db" | grep -o '"rule"' | wc -l; done | tr '\n' ' ')"
+for n in $SIZES; do
+  echo "reminders at $n customers: $(RAPPORT_TODAY=$TODAY "$BIN" today --json --db "$CACHE/book-$n-$stamp.db" | grep -o '"rule"' | wc -l)"
+done

@@ -139,8 +139,8 @@ struct JSONWriterTests {
     @Test func stringBuilding() {
         let text = Self.written { w in
             w.beginArray()
-            w.string { bytes in bytes.append(contentsOf: Array("due ".utf8)) ; bytes.append(contentsOf: Array("2026-11-23".utf8)) }
-            w.string { bytes in bytes.append(contentsOf: Array("tab\there \"q\"".utf8)) }
+            w.string { sink in sink.append("due "); sink.append("2026-11-23") }
+            w.string { sink in sink.append("tab\there \"q\"") }
             w.string { _ in }
             w.endArray()
         }
@@ -150,8 +150,8 @@ struct JSONWriterTests {
     @Test func stringBuildingReusesNothingBetweenCalls() {
         let text = Self.written { w in
             w.beginArray()
-            w.string { $0.append(contentsOf: Array("long value".utf8)) }
-            w.string { $0.append(contentsOf: Array("x".utf8)) }
+            w.string { $0.append("long value") }
+            w.string { $0.append("x") }
             w.endArray()
         }
         #expect(text == #"["long value","x"]"#)

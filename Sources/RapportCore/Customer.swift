@@ -31,8 +31,15 @@ public struct Customer: Hashable, Sendable, Identifiable {
     public var customFields: [String: String]
     public var createdAt: LocalDateTime
     public var updatedAt: LocalDateTime
+    /// The customer's own contact cadence in days, instead of the grade's; 0 never chases.
+    public var cadenceDays: Int?
     /// The last logged contact (any interaction but a note); kept by the store.
     public var lastContactAt: LocalDateTime?
+    /// The last visit or meeting; kept by the store.
+    public var lastVisitAt: LocalDateTime?
+    /// When the last of the failed attempts in a row that make the customer silent was; nil
+    /// when not silent. Kept by the store.
+    public var silentSince: LocalDateTime?
 
     /// A new customer with just a name; everything else empty.
     public init(name: String, createdAt: LocalDateTime) {
@@ -62,7 +69,10 @@ public struct Customer: Hashable, Sendable, Identifiable {
         customFields = [:]
         self.createdAt = createdAt
         updatedAt = createdAt
+        cadenceDays = nil
         lastContactAt = nil
+        lastVisitAt = nil
+        silentSince = nil
     }
 }
 

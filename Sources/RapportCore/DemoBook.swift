@@ -89,6 +89,7 @@ public struct DemoBook: Sendable {
                 var p = ContactPerson(customerID: 0, name: rng.pick(Pool.surnames) + rng.pick(Pool.givenNames))
                 p.role = rng.pick(DecisionRole.allCases)
                 p.phone = rng.chineseMobile()
+                if rng.chance(0.3) { p.birthday = Birthday(month: rng.int(1...12), day: rng.int(1...28)) }
                 contacts.append(p)
             }
         }
@@ -113,9 +114,16 @@ public struct DemoBook: Sendable {
                 interaction.note = rng.chance(0.85) ? rng.pick(chinese ? Pool.notesZh : Pool.notesEn) : ""
                 interactions.append(interaction)
             }
-            c.lastContactAt = interactions.filter(\.kind.isContact).map(\.at).max()
+            // What the store derives from the timeline, derived the same way.
+            let contacts = interactions.filter(\.kind.isContact)
+            c.lastContactAt = contacts.last?.at
+            c.lastVisitAt = contacts.last(where: \.kind.isFaceToFace)?.at
+            let lastTwo = contacts.suffix(2)
+            if lastTwo.count == 2, lastTwo.allSatisfy({ $0.outcome?.isFailedAttempt == true }) { c.silentSince = lastTwo.last?.at }
         }
         c.updatedAt = max(created, interactions.last?.at ?? created)
+        // A few customers have a cadence of their own (0: never chased).
+        if rng.chance(0.03) { c.cadenceDays = rng.pick([0, 7, 21, 45]) }
 
         var followUps: [FollowUp] = []
         if rng.chance(0.3) {
@@ -123,6 +131,12 @@ public struct DemoBook: Sendable {
             let time = rng.chance(0.3) ? ClockTime(hour: rng.int(9...17), minute: rng.pick([0, 15, 30, 45])) : nil
             followUps.append(FollowUp(customerID: 0, due: When(day: due, time: time),
                                       title: rng.pick(chinese ? Pool.followUpsZh : Pool.followUpsEn), createdAt: created))
+        }
+        // A promise made after the last contact, long ago, and never followed up: stale.
+        if let last = interactions.last, last.at.day.days(until: today) > 100, rng.chance(0.3) {
+            let made = LocalDateTime(day: last.at.day.adding(days: 1), time: rng.clock())
+            followUps.append(FollowUp(customerID: 0, due: When(day: made.day.adding(days: 7)),
+                                      title: rng.pick(chinese ? Pool.followUpsZh : Pool.followUpsEn), createdAt: made))
         }
         if rng.chance(0.1), let last = interactions.last {
             var done = FollowUp(customerID: 0, due: When(day: last.at.day), title: rng.pick(Pool.followUpsEn), createdAt: created)

@@ -41,7 +41,11 @@ extension JSONWriter {
         endObject()
         field("created_at", c.createdAt.text)
         field("updated_at", c.updatedAt.text)
+        key("cadence_days")
+        int(c.cadenceDays.map(Int64.init))
         field("last_contact_at", c.lastContactAt?.text)
+        field("last_visit_at", c.lastVisitAt?.text)
+        field("silent_since", c.silentSince?.text)
         endObject()
     }
 

@@ -2,38 +2,89 @@
 public struct Reminder: Hashable, Sendable {
     public var customer: CustomerSummary
     public var followUpID: Int64?
-    /// The rule's own count of days: overdue by, or since last contact.
+    /// The contact person a birthday belongs to, when it is not the customer's own.
+    public var contactID: Int64?
+    /// The rule's own count of days: overdue by, since last contact, until a birthday …
     public var days: Int
-    public var urgency: Double
+    /// What the urgency is made of (`rapport today --explain`).
+    public var terms: UrgencyTerms
     /// Why, as data; `detail` puts it in words when something prints it.
     public var reason: ReminderReason
 
-    public init(customer: CustomerSummary, followUpID: Int64? = nil, days: Int, urgency: Double, reason: ReminderReason) {
+    public init(customer: CustomerSummary, followUpID: Int64? = nil, contactID: Int64? = nil, days: Int,
+                terms: UrgencyTerms, reason: ReminderReason) {
         self.customer = customer
         self.followUpID = followUpID
+        self.contactID = contactID
         self.days = days
-        self.urgency = urgency
+        self.terms = terms
         self.reason = reason
     }
 
     /// The rule that raised this reminder.
     public var rule: ReminderRuleKind { reason.rule }
 
+    /// How urgent, all terms added: who to call first.
+    public var urgency: Double { terms.total }
+
     /// The reason in words (`A · 23 days since last contact (cadence 14)`).
     public var detail: String { reason.text(days: days) }
+}
+
+/// The parts of an urgency score, named as `--explain` prints them.
+public struct UrgencyTerms: Hashable, Sendable {
+    /// From a follow-up's due date.
+    public var due = 0.0
+    /// From time past a cadence (contact, visit, first contact).
+    public var cadence = 0.0
+    /// From the customer's grade.
+    public var grade = 0.0
+    /// From a birthday's nearness.
+    public var birthday = 0.0
+    /// A rule's fixed weight (silent, stale, grade review).
+    public var rule = 0.0
+
+    public init(due: Double = 0, cadence: Double = 0, grade: Double = 0, birthday: Double = 0, rule: Double = 0) {
+        self.due = due
+        self.cadence = cadence
+        self.grade = grade
+        self.birthday = birthday
+        self.rule = rule
+    }
+
+    public var total: Double { due + cadence + grade + birthday + rule }
+
+    /// The non-zero terms with their names, in a fixed order.
+    public var named: [(String, Double)] {
+        [("due", due), ("cadence", cadence), ("grade", grade), ("birthday", birthday), ("rule", rule)].filter { $0.1 != 0 }
+    }
 }
 
 /// Why a reminder was raised, one case per rule, with what its sentence needs.
 public enum ReminderReason: Hashable, Sendable {
     case overdue(due: When, title: String)
     case due(time: ClockTime?, title: String)
-    case forgotten(grade: Grade?, cadence: Int, neverContacted: Bool)
+    case forgotten(grade: Grade?, cadence: Int, own: Bool)
+    case visit(every: Int, neverVisited: Bool)
+    case uncontacted(within: Int)
+    case silent(attempts: Int)
+    case birthday(person: String?, on: Day, turns: Int?)
+    case stale(due: Day, title: String)
+    case regrade(from: Grade?, to: Grade?, why: String)
+    case upcoming(due: When, title: String)
 
     public var rule: ReminderRuleKind {
         switch self {
         case .overdue: .overdue
         case .due: .due
         case .forgotten: .forgotten
+        case .visit: .visit
+        case .uncontacted: .uncontacted
+        case .silent: .silent
+        case .birthday: .birthday
+        case .stale: .stale
+        case .regrade: .regrade
+        case .upcoming: .upcoming
         }
     }
 
@@ -51,11 +102,7 @@ public enum ReminderReason: Hashable, Sendable {
         case .overdue(let due, let title):
             out.appendDecimal(days)
             out.append(days == 1 ? " day overdue (due " : " days overdue (due ")
-            due.day.appendISO(to: &out)
-            if let time = due.time {
-                out.append(UInt8(ascii: " "))
-                time.appendText(to: &out)
-            }
+            Self.writeWhen(due, to: &out)
             out.append(")")
             Self.writeSuffix(title, to: &out)
         case .due(let time, let title):
@@ -65,13 +112,86 @@ public enum ReminderReason: Hashable, Sendable {
                 time.appendText(to: &out)
             }
             Self.writeSuffix(title, to: &out)
-        case .forgotten(let grade, let cadence, let never):
+        case .forgotten(let grade, let cadence, let own):
             out.append(grade?.rawValue ?? "ungraded")
-            out.append(never ? " · never contacted, added " : " · ")
+            out.append(" · ")
             out.appendDecimal(days)
-            out.append(never ? " days ago (cadence " : " days since last contact (cadence ")
+            out.append(own ? " days since last contact (own cadence " : " days since last contact (cadence ")
             out.appendDecimal(cadence)
             out.append(")")
+        case .visit(let every, let never):
+            out.append(never ? "A · never visited, added " : "A · ")
+            out.appendDecimal(days)
+            out.append(never ? " days ago (visit every " : " days since the last visit (visit every ")
+            out.appendDecimal(every)
+            out.append(")")
+        case .uncontacted(let within):
+            out.append("new, never contacted: added ")
+            out.appendDecimal(days)
+            out.append(days == 1 ? " day ago (contact within " : " days ago (contact within ")
+            out.appendDecimal(within)
+            out.append(")")
+        case .silent(let attempts):
+            out.append("silent: the last ")
+            out.appendDecimal(attempts)
+            out.append(" attempts went unanswered, the last ")
+            out.appendDecimal(days)
+            out.append(" days ago — a light touch")
+        case .birthday(let person, let on, let turns):
+            if let person {
+                out.append(person)
+                out.append("'s birthday ")
+            } else {
+                out.append("birthday ")
+            }
+            switch days {
+            case 0: out.append("today")
+            case 1: out.append("tomorrow")
+            default:
+                out.append("in ")
+                out.appendDecimal(days)
+                out.append(" days")
+            }
+            out.append(" (")
+            out.append(on.weekday.shortName)
+            out.append(" ")
+            on.appendISO(to: &out)
+            out.append(")")
+            if let turns {
+                out.append(", turns ")
+                out.appendDecimal(turns)
+            }
+        case .stale(let due, let title):
+            out.append("open ")
+            out.appendDecimal(days)
+            out.append(" days (due ")
+            due.appendISO(to: &out)
+            out.append(") with nothing logged since")
+            Self.writeSuffix(title, to: &out)
+            out.append(" — close it?")
+        case .regrade(let from, let to, let why):
+            out.append(from?.rawValue ?? "ungraded")
+            out.append(" → ")
+            out.append(to?.rawValue ?? "ungraded")
+            out.append(" suggested: ")
+            out.append(why)
+        case .upcoming(let due, let title):
+            out.append(days == 1 ? "due tomorrow (" : "due in ")
+            if days != 1 {
+                out.appendDecimal(days)
+                out.append(" days (")
+            }
+            Self.writeWhen(due, to: &out)
+            out.append(")")
+            Self.writeSuffix(title, to: &out)
+        }
+    }
+
+    private static func writeWhen(_ when: When, to out: inout ByteSink) {
+        when.day.appendISO(to: &out)
+        if let time = when.time {
+            out.append(UInt8(ascii: " "))
+            time.appendText(to: &out)
         }
     }
 
@@ -80,12 +200,11 @@ public enum ReminderReason: Hashable, Sendable {
         out.append(": ")
         out.append(title)
     }
-
 }
 
 /// The rules, named as `rapport today --json` names them; the order is the today view's.
 public enum ReminderRuleKind: String, CaseIterable, Sendable, Codable {
-    case overdue, due, forgotten
+    case overdue, due, forgotten, visit, uncontacted, silent, birthday, stale, regrade, upcoming
 
     /// The heading of the rule's group in the today view.
     public var heading: String {
@@ -93,8 +212,18 @@ public enum ReminderRuleKind: String, CaseIterable, Sendable, Codable {
         case .overdue: "Overdue follow-ups"
         case .due: "Due today"
         case .forgotten: "Forgotten customers"
+        case .visit: "Due for a visit"
+        case .uncontacted: "New, not yet contacted"
+        case .silent: "Silent — try a light touch"
+        case .birthday: "Birthdays"
+        case .stale: "Stale follow-ups"
+        case .regrade: "Grade review"
+        case .upcoming: "Coming up"
         }
     }
+
+    /// Overdue follow-ups and forgotten customers: what `rapport today --check` fails on.
+    public var needsAttention: Bool { self == .overdue || self == .forgotten }
 }
 
 /// What the scanner and the customer list need to know about a customer.
@@ -108,9 +237,15 @@ public struct CustomerSummary: Hashable, Sendable {
     public var addedOn: Day
     /// The day of the last logged contact; nil when never contacted.
     public var lastContactOn: Day?
+    /// The customer's own cadence (0: never chased), or nil for the grade's.
+    public var cadenceDays: Int?
+    /// The day of the last visit or meeting.
+    public var lastVisitOn: Day?
+    /// The day of the last failed attempt, when the customer is silent.
+    public var silentSince: Day?
 
     public init(id: Int64, name: String, company: String?, grade: Grade?, status: CustomerStatus,
-                addedOn: Day, lastContactOn: Day?) {
+                addedOn: Day, lastContactOn: Day?, cadenceDays: Int? = nil, lastVisitOn: Day? = nil, silentSince: Day? = nil) {
         self.id = id
         self.name = name
         self.company = company
@@ -118,12 +253,18 @@ public struct CustomerSummary: Hashable, Sendable {
         self.status = status
         self.addedOn = addedOn
         self.lastContactOn = lastContactOn
+        self.cadenceDays = cadenceDays
+        self.lastVisitOn = lastVisitOn
+        self.silentSince = silentSince
     }
 
     /// Whole days since the last contact, or since the customer was added when never contacted.
     public func daysSinceContact(today: Day) -> Int {
         (lastContactOn ?? addedOn).days(until: today)
     }
+
+    /// Never chased: lost, dormant, or a cadence of none.
+    public var isChased: Bool { status.isChased && cadenceDays != 0 }
 }
 
 /// An open follow-up with its customer, as the scanner reads it.
@@ -132,11 +273,45 @@ public struct DueFollowUp: Hashable, Sendable {
     public var customer: CustomerSummary
     public var due: When
     public var title: String
+    /// The day the promise was made.
+    public var createdOn: Day
 
-    public init(id: Int64, customer: CustomerSummary, due: When, title: String) {
+    public init(id: Int64, customer: CustomerSummary, due: When, title: String, createdOn: Day? = nil) {
         self.id = id
         self.customer = customer
         self.due = due
         self.title = title
+        self.createdOn = createdOn ?? due.day
+    }
+}
+
+/// A birthday coming up: the customer's own, or a contact person's.
+public struct BirthdayEntry: Hashable, Sendable {
+    public var customer: CustomerSummary
+    /// The contact person whose birthday it is, or nil for the customer's.
+    public var contactID: Int64?
+    public var contactName: String?
+    public var birthday: Birthday
+
+    public init(customer: CustomerSummary, contactID: Int64? = nil, contactName: String? = nil, birthday: Birthday) {
+        self.customer = customer
+        self.contactID = contactID
+        self.contactName = contactName
+        self.birthday = birthday
+    }
+}
+
+/// A customer the grade review looks at, with their activity in the review window.
+public struct RegradeCandidate: Hashable, Sendable {
+    public var customer: CustomerSummary
+    /// Interactions logged in the review window.
+    public var interactions: Int
+    /// An open follow-up (an open deal, once deals exist): an opportunity.
+    public var hasOpportunity: Bool
+
+    public init(customer: CustomerSummary, interactions: Int, hasOpportunity: Bool) {
+        self.customer = customer
+        self.interactions = interactions
+        self.hasOpportunity = hasOpportunity
     }
 }

@@ -7,10 +7,9 @@ public struct OverdueFollowUpRule: ReminderRule {
     public func reminders(from inputs: ReminderInputs, context: ScanContext) -> [Reminder] {
         inputs.openFollowUps.filter { $0.due.day < context.today }.map { f in
             let late = f.due.day.days(until: context.today)
-            let u = context.settings.urgency
             return Reminder(
                 customer: f.customer, followUpID: f.id, days: late,
-                urgency: u.dueTerm(daysUntilDue: -late) + u.grade(f.customer.grade),
+                terms: UrgencyTerms(due: context.urgency.dueTerm(daysUntilDue: -late), grade: context.urgency.grade(f.customer.grade)),
                 reason: .overdue(due: f.due, title: f.title)
             )
         }
@@ -25,13 +24,32 @@ public struct DueTodayRule: ReminderRule {
 
     public func reminders(from inputs: ReminderInputs, context: ScanContext) -> [Reminder] {
         inputs.openFollowUps.filter { $0.due.day == context.today }.map { f in
-            let u = context.settings.urgency
             // An earlier time today comes first: a minute of the day is worth a little urgency.
             let timeTerm = f.due.time.map { 0.5 * (1 - Double($0.minutes) / 1440) } ?? 0
             return Reminder(
                 customer: f.customer, followUpID: f.id, days: 0,
-                urgency: u.dueTerm(daysUntilDue: 0) + u.grade(f.customer.grade) + timeTerm,
+                terms: UrgencyTerms(due: context.urgency.dueTerm(daysUntilDue: 0) + timeTerm,
+                                    grade: context.urgency.grade(f.customer.grade)),
                 reason: .due(time: f.due.time, title: f.title)
+            )
+        }
+    }
+}
+
+/// Open follow-ups due in the days ahead the view was asked to look at (`--days N`).
+public struct UpcomingFollowUpRule: ReminderRule {
+    public var kind: ReminderRuleKind { .upcoming }
+
+    public init() {}
+
+    public func reminders(from inputs: ReminderInputs, context: ScanContext) -> [Reminder] {
+        let horizon = context.today.adding(days: context.daysAhead)
+        return inputs.openFollowUps.filter { $0.due.day > context.today && $0.due.day <= horizon }.map { f in
+            let ahead = context.today.days(until: f.due.day)
+            return Reminder(
+                customer: f.customer, followUpID: f.id, days: ahead,
+                terms: UrgencyTerms(due: context.urgency.dueTerm(daysUntilDue: ahead), grade: context.urgency.grade(f.customer.grade)),
+                reason: .upcoming(due: f.due, title: f.title)
             )
         }
     }

@@ -1,4 +1,5 @@
-/// Customers not contacted within their grade's cadence.
+/// Customers not contacted within their cadence: their own when set, else their grade's.
+/// Never-contacted customers are the uncontacted rule's, silent ones the silent rule's.
 public struct ForgottenCustomerRule: ReminderRule {
     public var kind: ReminderRuleKind { .forgotten }
 
@@ -6,15 +7,15 @@ public struct ForgottenCustomerRule: ReminderRule {
 
     public func reminders(from inputs: ReminderInputs, context: ScanContext) -> [Reminder] {
         inputs.quietCustomers.compactMap { c in
-            guard c.status.isChased else { return nil }
-            let cadence = context.settings.cadence(for: c.grade)
+            guard c.isChased, c.lastContactOn != nil, c.silentSince == nil else { return nil }
+            let cadence = context.settings.cadence(for: c)
             let since = c.daysSinceContact(today: context.today)
-            guard since > cadence else { return nil }
-            let u = context.settings.urgency
+            guard cadence > 0, since > cadence else { return nil }
             return Reminder(
                 customer: c, days: since,
-                urgency: u.cadenceTerm(daysSince: since, cadence: cadence) + u.grade(c.grade),
-                reason: .forgotten(grade: c.grade, cadence: cadence, neverContacted: c.lastContactOn == nil)
+                terms: UrgencyTerms(cadence: context.urgency.cadenceTerm(daysSince: since, cadence: cadence),
+                                    grade: context.urgency.grade(c.grade)),
+                reason: .forgotten(grade: c.grade, cadence: cadence, own: c.cadenceDays != nil)
             )
         }
     }

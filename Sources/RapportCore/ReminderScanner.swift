@@ -10,22 +10,38 @@ public struct ReminderScanner: Sendable {
         self.rules = rules
     }
 
-    /// What to read from the store for a scan on `today`; with a limit, only each rule's
-    /// most urgent `limit` reminders and their totals.
-    public func plan(today: Day, limit: Int? = nil) -> ScanPlan {
+    /// What to read from the store for a scan on `today`: with a limit, only each rule's
+    /// most urgent `limit` reminders and their totals; `daysAhead` adds the follow-ups
+    /// coming due; `review` forces the grade review (it runs by itself early in a quarter).
+    public func plan(today: Day, limit: Int? = nil, daysAhead: Int = 0, review: Bool = false) -> ScanPlan {
         let grades: [Grade?] = Grade.allCases.map { $0 } + [nil]
+        let s = settings
+        let reviewing = review || RegradeRule.isReviewTime(today, firstDays: s.reviewFirstDays)
         return ScanPlan(
             today: today,
-            followUpsDueBy: today,
-            contactCutoffs: grades.map { GradeCutoff(grade: $0, before: today.adding(days: -settings.cadence(for: $0))) },
-            limit: limit
+            followUpsDueBy: today.adding(days: max(0, daysAhead)),
+            contactCutoffs: grades.compactMap { g in
+                let cadence = s.cadence(for: g)
+                return cadence > 0 ? GradeCutoff(grade: g, before: today.adding(days: -cadence)) : nil
+            },
+            settings: s,
+            limit: limit,
+            visitCutoff: s.visitDays > 0 ? today.adding(days: -s.visitDays) : nil,
+            uncontactedCutoff: today.adding(days: -s.uncontactedDays),
+            silentCutoff: today.adding(days: -s.silentDays + 1),
+            silentAttempts: s.silentAttempts,
+            birthdayMonthDays: BirthdayRule.monthDays(from: today, days: s.birthdayDays),
+            staleCutoff: today.adding(days: -s.staleDays + 1),
+            review: reviewing ? ReviewPlan(windowStart: today.adding(days: -s.reviewWindowDays),
+                                           minInteractions: s.reviewInteractions,
+                                           quietCutoff: today.adding(days: -s.reviewQuietDays + 1)) : nil
         )
     }
 
     /// The scan as the today view shows it: each rule's most urgent reminders (all of them,
     /// or `limit`) and how many each rule has in all.
-    public func report(_ inputs: ReminderInputs, today: Day, limit: Int? = nil) -> ReminderReport {
-        let all = scan(inputs, today: today)
+    public func report(_ inputs: ReminderInputs, today: Day, limit: Int? = nil, daysAhead: Int = 0) -> ReminderReport {
+        let all = scan(inputs, today: today, daysAhead: daysAhead)
         var kept: [Reminder] = []
         var counts: [ReminderRuleKind: Int] = [:]
         for r in all {
@@ -39,17 +55,18 @@ public struct ReminderScanner: Sendable {
     /// twice the cadence), so ties are common: they go by the rules' order, then the longest
     /// wait, then follow-up and customer id. The store reads a limited scan's rows in that
     /// same order, which makes its per-grade top rows hold each rule's top.
-    public func scan(_ inputs: ReminderInputs, today: Day) -> [Reminder] {
-        let context = ScanContext(today: today, settings: settings)
+    public func scan(_ inputs: ReminderInputs, today: Day, daysAhead: Int = 0) -> [Reminder] {
+        let context = ScanContext(today: today, settings: settings, daysAhead: daysAhead)
         let order = Dictionary(uniqueKeysWithValues: ReminderRuleKind.allCases.enumerated().map { ($1, $0) })
         let found = rules.flatMap { $0.reminders(from: inputs, context: context) }
         // Sort small keys, not the reminders: moving tens of thousands of large values is the slow part.
         let keys = found.indices.map { i in
-            (urgency: -found[i].urgency, rule: order[found[i].rule, default: 0], wait: -found[i].days,
-             followUp: found[i].followUpID ?? 0, customer: found[i].customer.id, index: i)
+            (urgency: -found[i].urgency, rule: order[found[i].rule, default: 0], wait: found[i].rule.waitKey(found[i].days),
+             followUp: found[i].followUpID ?? 0, customer: found[i].customer.id, contact: found[i].contactID ?? 0, index: i)
         }
         return keys.sorted {
-            ($0.urgency, $0.rule, $0.wait, $0.followUp, $0.customer) < ($1.urgency, $1.rule, $1.wait, $1.followUp, $1.customer)
+            ($0.urgency, $0.rule, $0.wait, $0.followUp, $0.customer, $0.contact)
+                < ($1.urgency, $1.rule, $1.wait, $1.followUp, $1.customer, $1.contact)
         }.map { found[$0.index] }
     }
 }
@@ -69,4 +86,12 @@ public struct ReminderReport: Sendable {
 
     /// Nothing overdue, due or forgotten.
     public var isEmpty: Bool { totals.values.allSatisfy { $0 == 0 } }
+}
+
+extension ReminderRuleKind {
+    /// How a reminder's days order it among equally urgent ones: the longest wait first,
+    /// but the nearest day first for what lies ahead (a birthday, a coming follow-up).
+    func waitKey(_ days: Int) -> Int {
+        self == .birthday || self == .upcoming ? days : -days
+    }
 }

@@ -1,23 +1,66 @@
-/// The numbers behind the reminders: how often each grade is to be contacted.
+/// The numbers behind the reminders: cadences, windows and urgency weights. Every one is a
+/// setting the seller can change (`rapport config set cadence.A 10`); the defaults come
+/// from the process guides.
 public struct ReminderSettings: Hashable, Sendable {
-    /// Days a customer of each grade may go without contact; `nil` key is the ungraded.
+    /// Days a customer of each grade may go without contact (`nil` key: ungraded); 0 never chases.
     public var cadence: [Grade?: Int]
+    /// Grade A customers also need a visit or meeting this often (0: no visit rule).
+    public var visitDays: Int
+    /// A new customer is to be contacted within this many days of being added.
+    public var uncontactedDays: Int
+    /// This many failed attempts in a row make a customer silent…
+    public var silentAttempts: Int
+    /// …who gets a light-touch reminder this many days after the last attempt.
+    public var silentDays: Int
+    /// Birthdays this many days ahead are shown.
+    public var birthdayDays: Int
+    /// A follow-up open this long with nothing logged since is offered for closing.
+    public var staleDays: Int
+    /// The grade review looks back this many days…
+    public var reviewWindowDays: Int
+    /// …and suggests a better grade for a C with at least this many interactions in it…
+    public var reviewInteractions: Int
+    /// …and a lower one for an A with no contact for this many days.
+    public var reviewQuietDays: Int
+    /// The review runs by itself on the first this-many days of each quarter.
+    public var reviewFirstDays: Int
     public var urgency: UrgencyCoefficients
 
-    /// The process guides' defaults: A and B every 14 days, C every 30, ungraded every 60.
+    /// The process guides' defaults: A and B every 14 days, C every 30, ungraded every 60;
+    /// A visited monthly; new customers contacted within a week; two failed attempts make a
+    /// customer silent, re-tried after 30 days; birthdays a week ahead; follow-ups stale
+    /// after 90 days; the grade review over the last quarter.
     public static let defaults = ReminderSettings(
-        cadence: [.a: 14, .b: 14, .c: 30, nil: 60],
-        urgency: .defaults
+        cadence: [.a: 14, .b: 14, .c: 30, nil: 60], visitDays: 30, uncontactedDays: 7, silentAttempts: 2,
+        silentDays: 30, birthdayDays: 7, staleDays: 90, reviewWindowDays: 90, reviewInteractions: 3,
+        reviewQuietDays: 90, reviewFirstDays: 7, urgency: .defaults
     )
 
-    public init(cadence: [Grade?: Int], urgency: UrgencyCoefficients) {
+    public init(cadence: [Grade?: Int], visitDays: Int, uncontactedDays: Int, silentAttempts: Int, silentDays: Int,
+                birthdayDays: Int, staleDays: Int, reviewWindowDays: Int, reviewInteractions: Int, reviewQuietDays: Int,
+                reviewFirstDays: Int, urgency: UrgencyCoefficients) {
         self.cadence = cadence
+        self.visitDays = visitDays
+        self.uncontactedDays = uncontactedDays
+        self.silentAttempts = silentAttempts
+        self.silentDays = silentDays
+        self.birthdayDays = birthdayDays
+        self.staleDays = staleDays
+        self.reviewWindowDays = reviewWindowDays
+        self.reviewInteractions = reviewInteractions
+        self.reviewQuietDays = reviewQuietDays
+        self.reviewFirstDays = reviewFirstDays
         self.urgency = urgency
     }
 
-    /// The cadence for a grade.
+    /// The cadence for a grade, in days; 0 when the grade is never chased.
     public func cadence(for grade: Grade?) -> Int {
         cadence[grade] ?? ReminderSettings.defaults.cadence[grade] ?? 60
+    }
+
+    /// A customer's cadence: their own when set, else their grade's; 0 never chases.
+    public func cadence(for customer: CustomerSummary) -> Int {
+        customer.cadenceDays ?? cadence(for: customer.grade)
     }
 }
 
@@ -25,21 +68,33 @@ public struct ReminderSettings: Hashable, Sendable {
 public struct UrgencyCoefficients: Hashable, Sendable {
     /// Weight of a follow-up's due date: full when a week overdue, about 0.73 of it on the day.
     public var due: Double
-    /// Weight of time past the cadence: full at twice the cadence overdue.
+    /// Weight of time past a cadence: full at twice the cadence overdue.
     public var pastCadence: Double
     /// Added for grades A, B and C.
     public var gradeA: Double
     public var gradeB: Double
     public var gradeC: Double
+    /// Weight of a birthday: full on the day, falling to nothing at the window's end.
+    public var birthday: Double
+    /// The light touch for a silent customer, a stale follow-up, a grade review.
+    public var silent: Double
+    public var stale: Double
+    public var regrade: Double
 
-    public static let defaults = UrgencyCoefficients(due: 12, pastCadence: 8, gradeA: 3, gradeB: 2, gradeC: 1)
+    public static let defaults = UrgencyCoefficients(due: 12, pastCadence: 8, gradeA: 3, gradeB: 2, gradeC: 1,
+                                                     birthday: 4, silent: 1, stale: 2, regrade: 1)
 
-    public init(due: Double, pastCadence: Double, gradeA: Double, gradeB: Double, gradeC: Double) {
+    public init(due: Double, pastCadence: Double, gradeA: Double, gradeB: Double, gradeC: Double,
+                birthday: Double = 4, silent: Double = 1, stale: Double = 2, regrade: Double = 1) {
         self.due = due
         self.pastCadence = pastCadence
         self.gradeA = gradeA
         self.gradeB = gradeB
         self.gradeC = gradeC
+        self.birthday = birthday
+        self.silent = silent
+        self.stale = stale
+        self.regrade = regrade
     }
 
     /// The grade's term.
@@ -64,5 +119,11 @@ public struct UrgencyCoefficients: Hashable, Sendable {
         guard cadence > 0, daysSince > cadence else { return 0 }
         let ratio = min(Double(daysSince - cadence) / Double(cadence), 1.0)
         return pastCadence * (0.25 + 0.75 * ratio)
+    }
+
+    /// The birthday term: full on the day, nothing past the window.
+    public func birthdayTerm(daysUntil: Int, window: Int) -> Double {
+        guard window > 0, daysUntil <= window else { return 0 }
+        return birthday * (1 - Double(max(0, daysUntil)) / Double(window + 1))
     }
 }

@@ -156,8 +156,8 @@ extension AppDatabase {
     static func rows(_ sql: String, _ arguments: StatementArguments, _ db: Database) throws -> [CustomerRow] {
         var rows: [CustomerRow] = []
         try db.cachedStatement(sql: sql).forEachRow(arguments: arguments) { row in
-            rows.append(CustomerRow(summary: summary(row), city: row.text(7), phone: row.text(8),
-                                    nextFollowUp: row.text(9).flatMap(when(stored:))))
+            rows.append(CustomerRow(summary: summary(row), city: row.text(10), phone: row.text(11),
+                                    nextFollowUp: row.text(12).flatMap(when(stored:))))
         }
         return rows
     }
@@ -165,14 +165,18 @@ extension AppDatabase {
     // MARK: - Row decoding shared by the list and the scanner
 
     /// The columns `summary(_:)` reads, in its order, from a `customer` aliased `c`.
-    static let summaryColumns = "c.id, c.name, c.company, c.grade, c.status, c.created_at, c.last_contact_at"
+    static let summaryColumns = """
+        c.id, c.name, c.company, c.grade, c.status, c.created_at, c.last_contact_at, c.cadence_days, c.last_visit_at, c.silent_since
+        """
 
     static func summary(_ row: ColumnReader, from start: Int32 = 0) -> CustomerSummary {
         CustomerSummary(
             id: row.int64(start), name: row.text(start + 1) ?? "", company: row.text(start + 2),
             grade: row.text(start + 3).flatMap(Grade.init(rawValue:)),
             status: row.text(start + 4).flatMap(CustomerStatus.init(rawValue:)) ?? .lead,
-            addedOn: row.day(start + 5) ?? Day(ordinal: 0), lastContactOn: row.day(start + 6)
+            addedOn: row.day(start + 5) ?? Day(ordinal: 0), lastContactOn: row.day(start + 6),
+            cadenceDays: row.isNull(start + 7) ? nil : Int(row.int64(start + 7)),
+            lastVisitOn: row.day(start + 8), silentSince: row.day(start + 9)
         )
     }
 

@@ -16,11 +16,7 @@ extension AppDatabase {
                 else { throw RapportError.notFound(what: "contact person of this customer", reference: "#\(contactID)") }
             }
             let saved = try RecordWriter.insert(interaction, db)
-            try db.execute(sql: """
-                UPDATE customer SET updated_at = ?,
-                  last_contact_at = CASE WHEN ? AND (last_contact_at IS NULL OR last_contact_at < ?) THEN ? ELSE last_contact_at END
-                WHERE id = ?
-                """, arguments: [now.text, interaction.kind.isContact, interaction.at.text, interaction.at.text, interaction.customerID])
+            try Self.refreshContactState(customerID: interaction.customerID, now: now, db)
 
             var closed: FollowUp?
             if !keepOpen, interaction.kind.isContact,
@@ -41,6 +37,24 @@ extension AppDatabase {
             }
             return LoggedInteraction(interaction: saved, closed: closed, created: created)
         }
+    }
+
+    /// Recomputes what the customer's interactions say, from the newest of them (an index
+    /// range, however long the timeline): the last contact, the last visit, and whether the
+    /// last attempts all failed (silent). From the interactions, not incrementally, so a call
+    /// logged after the fact with `--at` lands where it belongs.
+    static func refreshContactState(customerID: Int64, now: LocalDateTime, _ db: Database) throws {
+        let attempts = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'silent.attempts'").flatMap(Int.init) ?? 2
+        try db.cachedStatement(sql: """
+            UPDATE customer SET updated_at = :now,
+              last_contact_at = (SELECT max(occurred_at) FROM interaction WHERE customer_id = :id AND kind != 'note'),
+              last_visit_at = (SELECT max(occurred_at) FROM interaction WHERE customer_id = :id AND kind IN ('visit', 'meeting')),
+              silent_since = (SELECT CASE WHEN count(*) = :n AND min(coalesce(outcome IN ('no-answer', 'no-reply'), 0)) = 1
+                                          THEN max(occurred_at) END
+                              FROM (SELECT outcome, occurred_at FROM interaction WHERE customer_id = :id AND kind != 'note'
+                                    ORDER BY occurred_at DESC, id DESC LIMIT :n))
+            WHERE id = :id
+            """).execute(arguments: ["now": now.text, "id": customerID, "n": attempts])
     }
 
     /// Schedules a follow-up.

@@ -35,6 +35,9 @@ extension Customer: FetchableRecord {
         customFields = Self.decodeCustomFields(row["custom_fields"])
         updatedAt = try row.localDateTime("updated_at")
         lastContactAt = try row.optionalLocalDateTime("last_contact_at")
+        cadenceDays = row["cadence_days"]
+        lastVisitAt = try row.optionalLocalDateTime("last_visit_at")
+        silentSince = try row.optionalLocalDateTime("silent_since")
     }
 
 

@@ -169,7 +169,117 @@ extension AppDatabase {
                   WHERE status NOT IN ('lost', 'dormant');
                 """)
         }
+        migrator.registerMigration("v5-reminder-rules") { db in
+            try db.execute(sql: """
+                ALTER TABLE customer ADD COLUMN cadence_days INTEGER CHECK (cadence_days IS NULL OR cadence_days >= 0);
+                ALTER TABLE customer ADD COLUMN last_visit_at TEXT;
+                ALTER TABLE customer ADD COLUMN silent_since TEXT;
+                UPDATE customer SET
+                  last_visit_at = (SELECT max(occurred_at) FROM interaction i
+                                   WHERE i.customer_id = customer.id AND i.kind IN ('visit', 'meeting')),
+                  silent_since = (SELECT CASE WHEN count(*) = 2 AND min(coalesce(outcome IN ('no-answer', 'no-reply'), 0)) = 1
+                                              THEN max(occurred_at) END
+                                  FROM (SELECT outcome, occurred_at FROM interaction i
+                                        WHERE i.customer_id = customer.id AND i.kind != 'note'
+                                        ORDER BY occurred_at DESC, id DESC LIMIT 2));
+
+                INSERT OR IGNORE INTO setting (key, value) VALUES
+                  ('visit.A', '30'), ('uncontacted.days', '7'), ('silent.attempts', '2'), ('silent.days', '30'),
+                  ('birthday.days', '7'), ('stale.days', '90'), ('review.window', '90'), ('review.interactions', '3'),
+                  ('review.quiet', '90'), ('review.first_days', '7'), ('urgency.due', '12'), ('urgency.cadence', '8'),
+                  ('urgency.grade.A', '3'), ('urgency.grade.B', '2'), ('urgency.grade.C', '1'), ('urgency.birthday', '4'),
+                  ('urgency.silent', '1'), ('urgency.stale', '2'), ('urgency.regrade', '1');
+
+                -- One partial index per rule, holding exactly the rule's customers, so that each
+                -- rule is an index range and its total an index-only count.
+                DROP INDEX customer_on_contact_day;
+                CREATE INDEX customer_forgotten_by_day ON customer(grade, substr(last_contact_at, 1, 10))
+                  WHERE status NOT IN ('lost', 'dormant') AND last_contact_at IS NOT NULL
+                    AND silent_since IS NULL AND cadence_days IS NULL;
+                CREATE INDEX customer_own_cadence ON customer(cadence_days)
+                  WHERE cadence_days > 0 AND status NOT IN ('lost', 'dormant') AND last_contact_at IS NOT NULL
+                    AND silent_since IS NULL;
+                CREATE INDEX customer_visit_by_day ON customer(substr(coalesce(last_visit_at, created_at), 1, 10))
+                  WHERE grade = 'A' AND status NOT IN ('lost', 'dormant') AND (cadence_days IS NULL OR cadence_days > 0);
+                CREATE INDEX customer_uncontacted_by_day ON customer(grade, substr(created_at, 1, 10))
+                  WHERE last_contact_at IS NULL AND status NOT IN ('lost', 'dormant') AND (cadence_days IS NULL OR cadence_days > 0);
+                CREATE INDEX customer_silent_by_day ON customer(grade, substr(silent_since, 1, 10))
+                  WHERE silent_since IS NOT NULL AND status NOT IN ('lost', 'dormant') AND (cadence_days IS NULL OR cadence_days > 0);
+                CREATE INDEX customer_birthday ON customer(substr(birthday, -5))
+                  WHERE birthday IS NOT NULL AND status NOT IN ('lost', 'dormant');
+                CREATE INDEX contact_person_birthday ON contact_person(substr(birthday, -5)) WHERE birthday IS NOT NULL;
+                CREATE INDEX follow_up_open_by_created ON follow_up(created_at) WHERE status = 'open';
+
+                -- After-sales playbooks: named sequences of follow-ups from a start day.
+                CREATE TABLE playbook (name TEXT PRIMARY KEY CHECK (length(trim(name)) > 0)) WITHOUT ROWID;
+                CREATE TABLE playbook_step (
+                  playbook TEXT NOT NULL REFERENCES playbook(name) ON DELETE CASCADE ON UPDATE CASCADE,
+                  position INTEGER NOT NULL,
+                  offset_days INTEGER NOT NULL CHECK (offset_days >= 0),
+                  title TEXT NOT NULL,
+                  PRIMARY KEY (playbook, position)
+                ) WITHOUT ROWID;
+                INSERT INTO playbook (name) VALUES ('onboarding');
+                INSERT INTO playbook_step (playbook, position, offset_days, title) VALUES
+                  ('onboarding', 1, 1, '服务启动通知 · service-start message'),
+                  ('onboarding', 2, 3, '使用指导 · usage guidance'),
+                  ('onboarding', 3, 30, '月度价值回顾 · monthly value review');
+
+                DROP TRIGGER customer_attention_on_insert;
+                DROP TRIGGER customer_attention_on_update;
+                DROP TRIGGER follow_up_attention_on_insert;
+                DROP TRIGGER follow_up_attention_on_update;
+                DROP TRIGGER follow_up_attention_on_delete;
+                """)
+            try db.execute(sql: refreshAttentionV5(where: "1"))
+            try db.execute(sql: """
+                CREATE TRIGGER customer_attention_on_insert AFTER INSERT ON customer BEGIN
+                  \(refreshAttentionV5(where: "id = NEW.id"));
+                END;
+                CREATE TRIGGER customer_attention_on_update
+                  AFTER UPDATE OF grade, status, last_contact_at, created_at, cadence_days, silent_since ON customer BEGIN
+                  \(refreshAttentionV5(where: "id = NEW.id"));
+                END;
+                CREATE TRIGGER follow_up_attention_on_insert AFTER INSERT ON follow_up BEGIN
+                  \(refreshAttentionV5(where: "id = NEW.customer_id"));
+                END;
+                CREATE TRIGGER follow_up_attention_on_update AFTER UPDATE OF status, due_on, customer_id ON follow_up BEGIN
+                  \(refreshAttentionV5(where: "id = NEW.customer_id"));
+                  \(refreshAttentionV5(where: "id = OLD.customer_id AND OLD.customer_id != NEW.customer_id"));
+                END;
+                CREATE TRIGGER follow_up_attention_on_delete AFTER DELETE ON follow_up BEGIN
+                  \(refreshAttentionV5(where: "id = OLD.customer_id"));
+                END;
+                """)
+        }
         return migrator
+    }
+
+    /// Recomputes `attention_on` for the customers `condition` selects: the earliest of the
+    /// first open follow-up and the day contact is next due — for a silent customer the
+    /// light touch after `silent.days`, else the last contact (or the day added) plus the
+    /// customer's own cadence or the grade's. Lost, dormant and never-chased customers
+    /// have only their follow-ups.
+    ///
+    /// Frozen with migration v5, which wrote it into its triggers.
+    static func refreshAttentionV5(where condition: String) -> String {
+        """
+        UPDATE customer SET attention_on = min(
+            coalesce((SELECT min(f.due_on) FROM follow_up f WHERE f.customer_id = customer.id AND f.status = 'open'), '9999-12-31'),
+            coalesce(CASE
+              WHEN status IN ('lost', 'dormant') OR cadence_days = 0 THEN NULL
+              WHEN silent_since IS NOT NULL THEN date(substr(silent_since, 1, 10),
+                '+' || (SELECT value FROM setting WHERE key = 'silent.days') || ' days')
+              ELSE date(substr(coalesce(last_contact_at, created_at), 1, 10),
+                '+' || coalesce(cadence_days, (SELECT value FROM setting WHERE key = 'cadence.' || coalesce(grade, 'none'))) || ' days')
+            END, '9999-12-31'))
+        WHERE \(condition)
+        """
+    }
+
+    /// Recomputes `attention_on` for every customer: after the cadences change.
+    static func refreshAllAttention(_ db: Database) throws {
+        try db.execute(sql: refreshAttentionV5(where: "1"))
     }
 
     /// Recomputes `attention_on` for the customers `condition` selects: never for lost and
@@ -177,7 +287,7 @@ extension AppDatabase {
     /// the last contact (or the day added) plus the grade's cadence.
     ///
     /// Frozen with migration v2, which wrote it into its triggers: a different rule is a new
-    /// function and a new migration that replaces the triggers.
+    /// function and a new migration that replaces the triggers (as v5 did).
     static func refreshAttentionV2(where condition: String) -> String {
         """
         UPDATE customer SET attention_on = CASE WHEN status IN ('lost', 'dormant') THEN '9999-12-31' ELSE min(

@@ -10,6 +10,7 @@ enum RecordWriter {
         "name", "company", "title", "kind", "address", "city", "region", "route", "industry", "source", "grade",
         "status", "birthday", "preferred_channel", "credit_level", "credit_limit", "credit_currency", "needs",
         "concerns", "notes", "custom_fields", "search_text", "sort_key", "created_at", "updated_at", "last_contact_at",
+        "cadence_days", "last_visit_at", "silent_since",
     ]
 
     private static func customerValues(_ c: Customer, _ keys: SearchKeys) -> [(any DatabaseValueConvertible)?] {
@@ -18,7 +19,7 @@ enum RecordWriter {
             c.grade?.rawValue, c.status.rawValue, c.birthday?.description, c.preferredChannel?.rawValue, c.creditLevel,
             c.creditLimit?.minorUnits, c.creditLimit?.currency.code, c.needs, c.concerns, c.notes,
             Customer.encodeCustomFields(c.customFields), keys.stored, keys.sortKey, c.createdAt.text, c.updatedAt.text,
-            c.lastContactAt?.text,
+            c.lastContactAt?.text, c.cadenceDays, c.lastVisitAt?.text, c.silentSince?.text,
         ]
         return values
     }
@@ -34,10 +35,9 @@ enum RecordWriter {
         return saved
     }
 
-    /// Columns an edit never writes: when the customer was added, and the last contact,
-    /// which only logging moves (a form opened before a call logged elsewhere must not
-    /// put it back).
-    private static let keptOnUpdate: Set<String> = ["created_at", "last_contact_at"]
+    /// Columns an edit never writes: when the customer was added, and what only logging
+    /// moves (a form opened before a call logged elsewhere must not put it back).
+    private static let keptOnUpdate: Set<String> = ["created_at", "last_contact_at", "last_visit_at", "silent_since"]
 
     /// Rewrites a saved customer's own columns, phones, emails and tags.
     static func update(_ customer: Customer, _ db: Database) throws {

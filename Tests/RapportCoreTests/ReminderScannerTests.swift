@@ -49,22 +49,11 @@ struct ReminderScannerTests {
         }
     }
 
-    @Test(arguments: [
-        (Grade?.some(.a), 14, false),
-        (.a, 15, true),
-        (.c, 31, true),
-        (nil, 60, false),
-        (nil, 61, true),
-    ])
-    func neverContactedCountsFromAddedOn(grade: Grade?, addedDaysAgo: Int, forgotten: Bool) {
-        // Last contacted yesterday would not matter: this customer was never contacted.
+    @Test(arguments: [(Grade?.some(.a), 15), (.c, 31), (nil, 61), (nil, 400)])
+    func neverContactedCustomersAreNotForgottenButUncontacted(grade: Grade?, addedDaysAgo: Int) {
+        // A customer never contacted is the uncontacted rule's, whatever their cadence.
         let c = Self.customer(1, grade: grade, lastContactDaysAgo: nil, addedDaysAgo: addedDaysAgo)
-        let found = ReminderScanner().scan(ReminderInputs(quietCustomers: [c]), today: Self.today)
-        #expect(found.count == (forgotten ? 1 : 0))
-        if let r = found.first {
-            #expect(r.days == addedDaysAgo)
-            #expect(r.reason == .forgotten(grade: grade, cadence: ReminderSettings.defaults.cadence(for: grade), neverContacted: true))
-        }
+        #expect(ReminderScanner().scan(ReminderInputs(quietCustomers: [c]), today: Self.today).isEmpty)
     }
 
     @Test(arguments: [CustomerStatus.dormant, .lost])
@@ -88,7 +77,8 @@ struct ReminderScannerTests {
         #expect(scanner.scan(ReminderInputs(quietCustomers: [Self.customer(1, grade: .a, lastContactDaysAgo: 7)]), today: Self.today).isEmpty)
         #expect(scanner.scan(ReminderInputs(quietCustomers: [Self.customer(1, grade: .a, lastContactDaysAgo: 8)]), today: Self.today).count == 1)
         // A grade left out of the table falls back to the default.
-        let sparse = ReminderSettings(cadence: [:], urgency: .defaults)
+        var sparse = ReminderSettings.defaults
+        sparse.cadence = [:]
         #expect(sparse.cadence(for: .c) == 30)
         #expect(sparse.cadence(for: nil) == 60)
     }
@@ -177,8 +167,8 @@ struct ReminderScannerTests {
         // With every weight zero all urgencies tie, so only the tie-breaks order the list:
         // rule order; within overdue, f31 (3 days) before the 1-day ones, which go by
         // follow-up id (20, 30); forgotten c1 and c2 wait equally and go by customer id.
-        let flat = ReminderSettings(cadence: ReminderSettings.defaults.cadence,
-                                    urgency: UrgencyCoefficients(due: 0, pastCadence: 0, gradeA: 0, gradeB: 0, gradeC: 0))
+        var flat = ReminderSettings.defaults
+        flat.urgency = UrgencyCoefficients(due: 0, pastCadence: 0, gradeA: 0, gradeB: 0, gradeC: 0)
         let c1 = Self.customer(1, grade: .a, lastContactDaysAgo: 30)
         let c2 = Self.customer(2, grade: .a, lastContactDaysAgo: 30)
         let inputs = ReminderInputs(
@@ -228,10 +218,11 @@ struct ReminderScannerTests {
     // MARK: - Sentences
 
     @Test(arguments: [
-        (ReminderReason.forgotten(grade: .a, cadence: 14, neverContacted: false), 23, "A · 23 days since last contact (cadence 14)"),
-        (.forgotten(grade: .b, cadence: 14, neverContacted: true), 40, "B · never contacted, added 40 days ago (cadence 14)"),
-        (.forgotten(grade: nil, cadence: 60, neverContacted: false), 61, "ungraded · 61 days since last contact (cadence 60)"),
-        (.forgotten(grade: .c, cadence: 30, neverContacted: false), 100, "C · 100 days since last contact (cadence 30)"),
+        (ReminderReason.forgotten(grade: .a, cadence: 14, own: false), 23, "A · 23 days since last contact (cadence 14)"),
+        (.forgotten(grade: .b, cadence: 21, own: true), 40, "B · 40 days since last contact (own cadence 21)"),
+        (.forgotten(grade: nil, cadence: 60, own: false), 61, "ungraded · 61 days since last contact (cadence 60)"),
+        (.forgotten(grade: .c, cadence: 30, own: false), 100, "C · 100 days since last contact (cadence 30)"),
+        (.uncontacted(within: 7), 40, "new, never contacted: added 40 days ago (contact within 7)"),
         (.overdue(due: When(day: Day(year: 2026, month: 11, day: 20)!), title: "回访"), 3, "3 days overdue (due 2026-11-20): 回访"),
         (.overdue(due: When(day: Day(year: 2026, month: 11, day: 22)!), title: "call back"), 1, "1 day overdue (due 2026-11-22): call back"),
         (.overdue(due: When(day: Day(year: 2026, month: 11, day: 13)!, time: ClockTime(hour: 9, minute: 5)), title: "demo"), 10,
@@ -243,7 +234,7 @@ struct ReminderScannerTests {
     ])
     func detail(reason: ReminderReason, days: Int, text: String) {
         let customer = Self.customer(1, grade: nil, lastContactDaysAgo: nil)
-        let reminder = Reminder(customer: customer, days: days, urgency: 0, reason: reason)
+        let reminder = Reminder(customer: customer, days: days, terms: UrgencyTerms(rule: 0), reason: reason)
         #expect(reminder.detail == text)
     }
 
@@ -253,10 +244,12 @@ struct ReminderScannerTests {
         let f = Self.followUp(3, customer: Self.customer(3, grade: nil, lastContactDaysAgo: 1), dueIn: -3, title: "回访")
         let t = Self.followUp(4, customer: Self.customer(4, grade: nil, lastContactDaysAgo: 1), dueIn: 0,
                               time: ClockTime(hour: 14, minute: 30), title: "报价")
-        let found = ReminderScanner().scan(ReminderInputs(openFollowUps: [f, t], quietCustomers: [a, never]), today: Self.today)
+        var inputs = ReminderInputs(openFollowUps: [f, t], quietCustomers: [a])
+        inputs.uncontacted = [never]
+        let found = ReminderScanner().scan(inputs, today: Self.today)
         let byCustomer = Dictionary(uniqueKeysWithValues: found.map { ($0.customer.id, $0.detail) })
         #expect(byCustomer[1] == "A · 23 days since last contact (cadence 14)")
-        #expect(byCustomer[2] == "B · never contacted, added 40 days ago (cadence 14)")
+        #expect(byCustomer[2] == "new, never contacted: added 40 days ago (contact within 7)")
         #expect(byCustomer[3] == "3 days overdue (due 2026-11-20): 回访")
         #expect(byCustomer[4] == "due today at 14:30: 报价")
     }
@@ -323,7 +316,7 @@ struct ReminderScannerTests {
     }
 
     @Test func ruleHeadings() {
-        #expect(ReminderRuleKind.allCases == [.overdue, .due, .forgotten])
+        #expect(ReminderRuleKind.allCases == [.overdue, .due, .forgotten, .visit, .uncontacted, .silent, .birthday, .stale, .regrade, .upcoming])
         #expect(ReminderRuleKind.overdue.heading == "Overdue follow-ups")
         #expect(ReminderRuleKind.due.heading == "Due today")
         #expect(ReminderRuleKind.forgotten.heading == "Forgotten customers")

@@ -14,7 +14,7 @@ struct MigrationTests {
             #expect(tables.contains(table), "missing table \(table)")
         }
         let indexes = try db.reader.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'index'") }
-        #expect(indexes.contains("customer_on_contact_day"))
+        #expect(indexes.contains("customer_forgotten_by_day"))
         #expect(indexes.contains("follow_up_open_on_due"))
     }
 
@@ -24,7 +24,7 @@ struct MigrationTests {
         _ = try AppDatabase.open(at: path)
         let reopened = try AppDatabase.open(at: path)
         let applied = try reopened.reader.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied == ["v1-book", "v2-attention", "v3-search-index", "v4-contact-day-index"])
+        #expect(applied == ["v1-book", "v2-attention", "v3-search-index", "v4-contact-day-index", "v5-reminder-rules"])
     }
 
     @Test func refusesADatabaseFromANewerRapportAndLeavesItUntouched() throws {

@@ -65,20 +65,20 @@ enum Fx {
     // MARK: - Reminders, one or more of each rule
 
     /// Overdue follow-up #101: 3 days overdue.
-    static let rWang = Reminder(customer: wang, followUpID: 101, days: 3, urgency: 15,
+    static let rWang = Reminder(customer: wang, followUpID: 101, days: 3, terms: UrgencyTerms(rule: 15),
                                 reason: .overdue(due: When(day: day(11, 20)), title: "报价单"))
     /// Overdue follow-up #104 with a time: 1 day overdue.
-    static let rZoe = Reminder(customer: zoe, followUpID: 104, days: 1, urgency: 14,
+    static let rZoe = Reminder(customer: zoe, followUpID: 104, days: 1, terms: UrgencyTerms(rule: 14),
                                reason: .overdue(due: When(day: day(11, 22), time: time(14, 30)), title: "Send contract"))
     /// Follow-up #102 due today at 10:00.
-    static let rOuyang = Reminder(customer: ouyang, followUpID: 102, days: 0, urgency: 12,
+    static let rOuyang = Reminder(customer: ouyang, followUpID: 102, days: 0, terms: UrgencyTerms(rule: 12),
                                   reason: .due(time: time(10, 0), title: "回访"))
     /// Forgotten: 45 days against a cadence of 30.
-    static let rShan = Reminder(customer: shan, days: 45, urgency: 5,
-                                reason: .forgotten(grade: .c, cadence: 30, neverContacted: false))
-    /// Forgotten: never contacted, added 70 days ago.
-    static let rLi = Reminder(customer: liMing, days: 70, urgency: 3,
-                              reason: .forgotten(grade: nil, cadence: 60, neverContacted: true))
+    static let rShan = Reminder(customer: shan, days: 45, terms: UrgencyTerms(rule: 5),
+                                reason: .forgotten(grade: .c, cadence: 30, own: false))
+    /// Forgotten: last contacted 70 days ago.
+    static let rLi = Reminder(customer: liMing, days: 70, terms: UrgencyTerms(rule: 3),
+                              reason: .forgotten(grade: nil, cadence: 60, own: false))
 
     /// Most urgent first (rules interleaved, as the scanner orders them); 7,288 overdue in all,
     /// of which two are loaded.

@@ -218,7 +218,7 @@ struct ReducerTodayTests {
         let reminders = (1...30).map { i in
             Reminder(customer: CustomerSummary(id: Int64(i), name: "客户\(i)", company: nil, grade: nil, status: .lead,
                                                addedOn: Fx.day(1, 1), lastContactOn: nil),
-                     followUpID: Int64(1000 + i), days: i, urgency: Double(100 - i),
+                     followUpID: Int64(1000 + i), days: i, terms: UrgencyTerms(rule: Double(100 - i)),
                      reason: .overdue(due: When(day: Fx.today.adding(days: -i)), title: ""))
         }
         var s = Fx.todayState(Fx.small, report: ReminderReport(reminders: reminders, totals: [.overdue: 30]))

@@ -45,7 +45,7 @@ struct RendererTests {
             "  欧阳子涵" + sp(4) + "  " + "中联医疗器…" + sp(1) + "  " + "due today at 10:00: 回访",
             " Forgotten customers (2)",
             "  单田芳" + sp(6) + "  " + sp(12) + "  " + "C · 45 days since last contact",
-            "  Li Ming" + sp(5) + "  " + sp(12) + "  " + "ungraded · never contacted, ad",
+            "  Li Ming" + sp(5) + "  " + sp(12) + "  " + "ungraded · 70 days since last",
             "",
             "",
             "Enter open · l log · s snooze · / filter · Tab customers · ?",
@@ -163,7 +163,7 @@ struct RendererTests {
         #expect(lines[8] == " Forgotten customers (2)")
         #expect(lines[9] == "  单田芳" + sp(14) + "  " + sp(20) + "  " + "C · 45 days since last contact (cadence 30)")
         // 46 + 58 cells: cut at 100 after "(cadence".
-        #expect(lines[10] == "  Li Ming" + sp(13) + "  " + sp(20) + "  " + "ungraded · never contacted, added 70 days ago (cadence")
+        #expect(lines[10] == "  Li Ming" + sp(13) + "  " + sp(20) + "  " + "ungraded · 70 days since last contact (cadence 60)")
     }
 
     @Test(arguments: [(60, 16, 30), (80, 20, 38), (100, 24, 46)])
@@ -472,7 +472,7 @@ struct RendererTests {
         let reminders = (1...30).map { i in
             Reminder(customer: CustomerSummary(id: Int64(i), name: "客户\(i)", company: nil, grade: nil, status: .lead,
                                                addedOn: Fx.day(1, 1), lastContactOn: nil),
-                     days: 60 + i, urgency: Double(100 - i), reason: .forgotten(grade: nil, cadence: 60, neverContacted: true))
+                     days: 60 + i, terms: UrgencyTerms(rule: Double(100 - i)), reason: .forgotten(grade: nil, cadence: 60, own: false))
         }
         var s = Fx.todayState(Fx.medium, report: ReminderReport(reminders: reminders, totals: [.forgotten: 30]))
         for _ in 0..<24 { s.press(.char("j")) }
@@ -576,7 +576,7 @@ struct RendererTests {
 
     @Test(arguments: [Fx.small, Fx.medium])
     func noControlCharacterReachesTheFrame(size: Size) {
-        let reminder = Reminder(customer: Self.evil, followUpID: 901, days: 3, urgency: 20,
+        let reminder = Reminder(customer: Self.evil, followUpID: 901, days: 3, terms: UrgencyTerms(rule: 20),
                                 reason: .overdue(due: When(day: Fx.day(11, 20)), title: "\u{1B}[1mURGENT\u{1B}[0m"))
         let report = ReminderReport(reminders: [reminder], totals: [.overdue: 1])
         var states: [(String, AppState)] = []
@@ -624,7 +624,7 @@ struct RendererTests {
         #expect(name.count == 28)
         let summary = CustomerSummary(id: 8, name: name, company: nil, grade: .a, status: .customer,
                                       addedOn: Fx.day(1, 1), lastContactOn: Fx.day(11, 1))
-        let reminder = Reminder(customer: summary, followUpID: 801, days: 2, urgency: 10,
+        let reminder = Reminder(customer: summary, followUpID: 801, days: 2, terms: UrgencyTerms(rule: 10),
                                 reason: .overdue(due: When(day: Fx.day(11, 21)), title: ""))
         var s = Fx.todayState(Fx.small, report: ReminderReport(reminders: [reminder], totals: [.overdue: 1]))
         s.press(.char("l"))
@@ -639,7 +639,7 @@ struct RendererTests {
         // shows as "Eve" (3 cells), so it is padded to 16 with 13 blanks.
         let eve = CustomerSummary(id: 7, name: "Eve\u{1B}[31m", company: "Acme", grade: .b, status: .customer,
                                   addedOn: Fx.day(1, 1), lastContactOn: Fx.day(11, 1))
-        let r = Reminder(customer: eve, followUpID: 701, days: 2, urgency: 14, reason: .overdue(due: When(day: Fx.day(11, 21)), title: ""))
+        let r = Reminder(customer: eve, followUpID: 701, days: 2, terms: UrgencyTerms(rule: 14), reason: .overdue(due: When(day: Fx.day(11, 21)), title: ""))
         let b = Fx.todayState(report: ReminderReport(reminders: [Fx.rWang, r], totals: [.overdue: 2])).buffer
         #expect(b[20, 3].text == "华")
         #expect(b.controlCells == [])

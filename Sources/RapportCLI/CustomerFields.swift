@@ -24,6 +24,8 @@ struct CustomerFields: ParsableArguments {
     @Option(help: ArgumentHelp("A tag (repeatable), e.g. --tag vip --tag 渠道.", valueName: "tag")) var tag: [String] = []
     @Option(help: "A, B, C, or none.") var grade: String?
     @Option(help: "lead, prospect, customer, dormant or lost.") var status: CustomerStatus?
+    @Option(help: "Days between contacts for this customer, instead of the grade's: 21, none (never chase), or grade.")
+    var cadence: String?
     @Option(help: "Birthday: 1980-03-15, 03-15 or 3月15日.") var birthday: String?
     @Option(name: .customLong("channel"), help: "Preferred contact channel: phone, email, message, wechat or visit.")
     var preferredChannel: String?
@@ -42,7 +44,7 @@ struct CustomerFields: ParsableArguments {
         let single: [(CustomerField, String?)] = [
             (.company, company), (.title, title), (.kind, kind?.rawValue), (.address, address), (.city, city),
             (.region, region), (.route, route), (.industry, industry), (.source, source), (.grade, grade),
-            (.status, status?.rawValue), (.birthday, birthday), (.channel, preferredChannel), (.creditLevel, creditLevel),
+            (.status, status?.rawValue), (.cadence, cadence), (.birthday, birthday), (.channel, preferredChannel), (.creditLevel, creditLevel),
             (.needs, needs), (.concerns, concerns), (.notes, notes),
         ]
         for (field, value) in single {

@@ -5,8 +5,8 @@ import RapportCore
 struct FollowUpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "followup",
-        abstract: "Schedule follow-ups and mark them done.",
-        subcommands: [AddFollowUp.self, DoneFollowUp.self]
+        abstract: "Schedule follow-ups, plan a playbook, mark them done.",
+        subcommands: [AddFollowUp.self, PlanFollowUps.self, DoneFollowUp.self]
     )
 }
 
@@ -50,6 +50,34 @@ extension FollowUpCommand {
             Terminal.write("Follow-up \(saved.id ?? 0) for \(TerminalText.sanitized(target.name)) (#\(id)): "
                 + RelativeDay.dated(saved.due) + (saved.time.map { " \($0)" } ?? "")
                 + " (\(RelativeDay.describe(saved.due, today: session.today)))\n")
+        }
+    }
+
+    /// `rapport followup plan <customer> PLAYBOOK [--from WHEN]`
+    struct PlanFollowUps: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "plan",
+            abstract: "Schedule a playbook's follow-ups for a customer.",
+            discussion: "Example: rapport followup plan wjg onboarding --from 2026-12-01   (see `rapport playbook`)"
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The customer: #id, name, prefix, phone or pinyin.") var customer: String
+        @Argument(help: "The playbook, e.g. onboarding.") var playbook: String
+        @Option(help: ArgumentHelp("The start day (default today), e.g. --from 2026-12-01 or --from 下周一.", valueName: "when"))
+        var from: String?
+
+        func run() throws {
+            let session = try global.session()
+            let start = try from.map { try When(expression: $0, today: session.today).day } ?? session.today
+            let target = try session.database.resolveCustomer(customer)
+            guard let id = target.id else { throw RapportError.customerNotFound(customer) }
+            let planned = try session.database.planFollowUps(customerID: id, playbook: playbook, from: start, now: session.now)
+            var out = "Planned \(planned.count) follow-ups for \(TerminalText.sanitized(target.name)) (#\(id)):\n"
+            for f in planned {
+                out += "  \(f.id ?? 0)  \(RelativeDay.dated(f.due))  \(TerminalText.sanitized(f.title))\n"
+            }
+            Terminal.write(out)
         }
     }
 

@@ -24,7 +24,7 @@ public struct Rapport: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Open.self, Today.self, Add.self, Edit.self, List.self, Show.self, Log.self, FollowUpCommand.self,
-            ContactCommand.self, Demo.self,
+            ContactCommand.self, PlaybookCommand.self, Config.self, Demo.self,
         ],
         defaultSubcommand: Open.self
     )

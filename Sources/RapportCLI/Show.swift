@@ -72,6 +72,7 @@ enum CardText {
         add("Birthday", c.birthday.map { b in
             "\(b) (\(RelativeDay.describe(b.nextOccurrence(onOrAfter: today), today: today)))"
         })
+        add("Cadence", c.cadenceDays.map { $0 == 0 ? "never chased" : "every \($0) days (own)" })
         add("Channel", c.preferredChannel?.rawValue)
         add("Credit", [c.creditLevel.map(clean), c.creditLimit.map { "limit \($0)" }].compactMap { $0 }.joined(separator: ", "))
         add("Needs", c.needs.map(clean))

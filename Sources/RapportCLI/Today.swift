@@ -2,14 +2,17 @@ import ArgumentParser
 import RapportCore
 import RapportStore
 
-/// `rapport today [--json]`: who to call today, and who has been forgotten.
+/// `rapport today [--json] [--days N] [--check] [--review] [--explain <customer>]`
 struct Today: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "today",
-        abstract: "Who to call today: overdue and due follow-ups, and forgotten customers.",
+        abstract: "Who to call today: every reminder rule, most urgent first.",
         discussion: """
-            Forgotten: not contacted within the grade's cadence (A 14 days, B 14, C 30, ungraded 60);
-            lost and dormant customers are left out. Most urgent first.
+            Overdue and due follow-ups; forgotten customers (past their cadence: A 14 days, B 14, C 30,
+            ungraded 60, or their own); grade A due for a visit; new customers not yet contacted;
+            silent customers due a light touch; birthdays this week; stale follow-ups; the grade
+            review (early in a quarter, or with --review). Lost and dormant customers are left out.
+            See `rapport config` for every number.
             """
     )
 
@@ -18,15 +21,45 @@ struct Today: ParsableCommand {
     @Flag(help: "Print JSON: {\"date\", \"items\": [{\"rule\", \"customer\", \"followup_id\", \"days\", \"urgency\", \"detail\"}]}.")
     var json = false
 
+    @Option(help: ArgumentHelp("Also list follow-ups coming due in the next N days, e.g. --days 7.", valueName: "N"))
+    var days = 0
+
+    @Flag(help: "Print one summary line; exit 0 when nothing is overdue or forgotten, 1 otherwise (for prompts and cron).")
+    var check = false
+
+    @Flag(help: "Run the grade review now (it runs by itself in the first days of each quarter).")
+    var review = false
+
+    @Option(help: ArgumentHelp("Explain what makes up one customer's urgency today, e.g. --explain wjg.", valueName: "customer"))
+    var explain: String?
+
+    func validate() throws {
+        guard (0...366).contains(days) else { throw ValidationError("--days must be between 0 and 366, not \(days)") }
+    }
+
     func run() throws {
         let session = try global.session()
-        let settings = try session.database.reminderSettings()
-        if json {
-            let scanner = ReminderScanner(settings: settings)
-            let inputs = try session.database.reminderInputs(for: scanner.plan(today: session.today))
-            TodayView.json(scanner.scan(inputs, today: session.today), today: session.today).withBytes(Terminal.write)
+        let scanner = ReminderScanner(settings: try session.database.reminderSettings())
+        if check {
+            // Counts only: index counts, no rows.
+            let plan = scanner.plan(today: session.today, limit: 0, review: review)
+            let report = scanner.report(try session.database.reminderInputs(for: plan), today: session.today, limit: 0)
+            Terminal.write(TodayView.summary(report) + "\n")
+            if ReminderRuleKind.allCases.contains(where: { $0.needsAttention && report.total($0) > 0 }) {
+                throw CustomerCheckFailed(status: 1)
+            }
+            return
+        }
+        let plan = scanner.plan(today: session.today, daysAhead: days, review: review)
+        let reminders = scanner.scan(try session.database.reminderInputs(for: plan), today: session.today, daysAhead: days)
+        if let explain {
+            let customer = try session.database.resolveCustomer(explain)
+            Terminal.write(TodayView.explanation(of: customer, in: reminders, today: session.today, settings: scanner.settings))
+        } else if json {
+            TodayView.json(reminders, today: session.today).withBytes(Terminal.write)
         } else {
-            try Self.printText(session, settings: settings)
+            let upcoming = reminders.isEmpty ? try session.database.upcomingFollowUps(after: session.today, limit: 3) : []
+            Terminal.write(TodayView.text(reminders, today: session.today, upcoming: upcoming))
         }
     }
 
@@ -99,6 +132,48 @@ enum TodayView {
             }
         }
         return out
+    }
+}
+
+extension TodayView {
+    /// `7 overdue · 3 due · 12 forgotten`, or that nothing needs attention.
+    static func summary(_ report: ReminderReport) -> String {
+        let parts = ReminderRuleKind.allCases.filter { report.total($0) > 0 }.map { "\(report.total($0).grouped) \($0.rawValue)" }
+        let urgent = ReminderRuleKind.allCases.contains { $0.needsAttention && report.total($0) > 0 }
+        return (urgent ? "" : "Nothing overdue or forgotten") + (parts.isEmpty ? "" : (urgent ? "" : " · ") + parts.joined(separator: " · "))
+    }
+
+    /// What makes up a customer's urgency today: each reminder with its terms, and where the
+    /// customer ranks.
+    static func explanation(of customer: Customer, in reminders: [Reminder], today: Day, settings: ReminderSettings) -> String {
+        let id = customer.id ?? 0
+        let name = TerminalText.sanitized(customer.name) + " (#\(id))"
+        let mine = reminders.enumerated().filter { $0.element.customer.id == id }
+        guard let first = mine.first else {
+            let summary = CustomerSummary(id: id, name: customer.name, company: customer.company, grade: customer.grade,
+                                          status: customer.status, addedOn: customer.createdAt.day,
+                                          lastContactOn: customer.lastContactAt?.day, cadenceDays: customer.cadenceDays)
+            let cadence = settings.cadence(for: summary)
+            let contact = customer.lastContactAt.map { "last contact \(RelativeDay.describe($0.day, today: today))" } ?? "never contacted"
+            return name + ": nothing today (" + contact + (cadence > 0 ? ", cadence \(cadence) days" : ", never chased") + ").\n"
+        }
+        var out = name + " · urgency \(format(first.element.urgency)) · \(ordinal(first.offset + 1)) of \(reminders.count.grouped) today\n"
+        for (_, r) in mine {
+            out += "  " + r.rule.rawValue.padded(toWidth: 12) + TerminalText.sanitized(r.detail) + "\n"
+            let terms = r.terms.named.map { "\($0.0) \(format($0.1))" }.joined(separator: " + ")
+            out += "  " + String(repeating: " ", count: 12) + (terms.isEmpty ? "0" : terms) + " = \(format(r.urgency))\n"
+        }
+        return out
+    }
+
+    private static func format(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        return "\(hundredths / 100)." + (hundredths % 100 < 10 ? "0" : "") + "\(hundredths % 100)"
+    }
+
+    private static func ordinal(_ n: Int) -> String {
+        let suffix = (11...13).contains(n % 100) ? "th" : ["th", "st", "nd", "rd", "th", "th", "th", "th", "th", "th"][n % 10]
+        return n.grouped + suffix
     }
 }
 

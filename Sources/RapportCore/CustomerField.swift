@@ -3,7 +3,7 @@
 /// reads the same everywhere.
 public enum CustomerField: String, CaseIterable, Sendable {
     case name, company, title, kind, phones, emails, address, city, region, route, industry, source, tags,
-         grade, status, birthday, channel, creditLevel, creditLimit, needs, concerns, notes
+         grade, status, cadence, birthday, channel, creditLevel, creditLimit, needs, concerns, notes
 
     /// The label a form shows.
     public var label: String {
@@ -22,6 +22,7 @@ public enum CustomerField: String, CaseIterable, Sendable {
         case .emails: "comma-separated: li@example.com, work:wang@example.cn"
         case .tags: "comma-separated: vip, 渠道"
         case .grade: "A, B, C or empty"
+        case .cadence: "days between contacts for this customer (21), none to never chase, empty for the grade's"
         case .status: CustomerStatus.allCases.map(\.rawValue).joined(separator: ", ")
         case .birthday: "1980-03-15, 03-15 or 3月15日"
         case .channel: ContactChannel.allCases.map(\.rawValue).joined(separator: ", ")
@@ -49,6 +50,7 @@ public enum CustomerField: String, CaseIterable, Sendable {
         case .tags: c.tags.joined(separator: ", ")
         case .grade: c.grade?.rawValue ?? ""
         case .status: c.status.rawValue
+        case .cadence: c.cadenceDays.map { $0 == 0 ? "none" : String($0) } ?? ""
         case .birthday: c.birthday?.description ?? ""
         case .channel: c.preferredChannel?.rawValue ?? ""
         case .creditLevel: c.creditLevel ?? ""
@@ -95,6 +97,16 @@ public enum CustomerField: String, CaseIterable, Sendable {
                 throw .invalid(field: "status", value: text, expected: "use " + hint)
             }
             c.status = s
+        case .cadence:
+            switch t.lowercased() {
+            case "", "grade": c.cadenceDays = nil
+            case "none", "never": c.cadenceDays = 0
+            default:
+                guard let n = Int(t), (1...3650).contains(n) else {
+                    throw .invalid(field: "cadence", value: text, expected: "use whole days from 1 to 3650, none, or grade")
+                }
+                c.cadenceDays = n
+            }
         case .birthday:
             if t.isEmpty {
                 c.birthday = nil

@@ -48,6 +48,13 @@ public struct Setting: Sendable {
         }
     }
 
+    /// A typed value in the form the store keeps (`21`, `none`, `2.5`), or an error.
+    public func canonical(_ text: String) throws(RapportError) -> String {
+        var settings = ReminderSettings.defaults
+        set(&settings, try parse(text))
+        return self.text(in: settings)
+    }
+
     /// Every setting, in the order `rapport config` lists them.
     public static let all: [Setting] = {
         func days(_ key: String, _ help: String, none: Bool = false, _ path: WritableKeyPath<ReminderSettings, Int> & Sendable) -> Setting {

@@ -206,6 +206,7 @@ extension AppDatabase {
     /// each grade's longest-waiting rows hold its most urgent, and no row is read twice.
     private static func walkByGrade(_ db: Database, limit: Int, gradeColumn: Int32, sql: String, arguments: StatementArguments,
                                     _ body: (ColumnReader) throws -> Void) throws {
+        guard limit > 0 else { return }
         var perGrade: [Grade?: Int] = [:]
         let statement = try db.cachedStatement(sql: sql)
         let rows = try Row.fetchCursor(statement, arguments: arguments)
@@ -250,7 +251,11 @@ extension AppDatabase {
         try write { db in
             try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                            arguments: [key, value])
-            if key.hasPrefix("cadence.") || key == "silent.days" { try Self.refreshAllAttention(db) }
+            if key == "silent.attempts" {
+                // Who is silent depends on how many attempts it takes: every customer again.
+                try db.execute(sql: "UPDATE customer SET silent_since = \(Self.silentSince(customer: "customer.id"))")
+            }
+            if key.hasPrefix("cadence.") || key.hasPrefix("silent.") { try Self.refreshAllAttention(db) }
         }
     }
 

@@ -44,17 +44,26 @@ extension AppDatabase {
     /// last attempts all failed (silent). From the interactions, not incrementally, so a call
     /// logged after the fact with `--at` lands where it belongs.
     static func refreshContactState(customerID: Int64, now: LocalDateTime, _ db: Database) throws {
-        let attempts = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'silent.attempts'").flatMap(Int.init) ?? 2
         try db.cachedStatement(sql: """
             UPDATE customer SET updated_at = :now,
               last_contact_at = (SELECT max(occurred_at) FROM interaction WHERE customer_id = :id AND kind != 'note'),
               last_visit_at = (SELECT max(occurred_at) FROM interaction WHERE customer_id = :id AND kind IN ('visit', 'meeting')),
-              silent_since = (SELECT CASE WHEN count(*) = :n AND min(coalesce(outcome IN ('no-answer', 'no-reply'), 0)) = 1
-                                          THEN max(occurred_at) END
-                              FROM (SELECT outcome, occurred_at FROM interaction WHERE customer_id = :id AND kind != 'note'
-                                    ORDER BY occurred_at DESC, id DESC LIMIT :n))
+              silent_since = \(silentSince(customer: ":id"))
             WHERE id = :id
-            """).execute(arguments: ["now": now.text, "id": customerID, "n": attempts])
+            """).execute(arguments: ["now": now.text, "id": customerID])
+    }
+
+    /// When a customer's newest `silent.attempts` contacts all failed, the newest's time;
+    /// else NULL. `customer` is the SQL naming the customer's id.
+    static func silentSince(customer: String) -> String {
+        """
+        (SELECT CASE WHEN count(*) = n.attempts AND min(coalesce(outcome IN ('no-answer', 'no-reply'), 0)) = 1
+                     THEN max(occurred_at) END
+         FROM (SELECT CAST(value AS INTEGER) AS attempts FROM setting WHERE key = 'silent.attempts') n,
+              (SELECT outcome, occurred_at FROM interaction WHERE customer_id = \(customer) AND kind != 'note'
+               ORDER BY occurred_at DESC, id DESC
+               LIMIT (SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'silent.attempts')))
+        """
     }
 
     /// Schedules a follow-up.

@@ -11,6 +11,7 @@ public enum Effect: Equatable, Sendable {
     case loadStatusCounts
     case log(customerID: Int64, entry: QuickLog)
     case snooze(followUpID: Int64, to: When)
+    case completeFollowUp(followUpID: Int64)
     case saveCustomer(Customer)
 }
 

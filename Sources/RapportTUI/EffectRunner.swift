@@ -78,6 +78,9 @@ public final class EffectRunner {
         case .snooze(let id, let when):
             let f = try database.rescheduleFollowUp(id: id, to: when)
             return [.saved("Snoozed to " + RelativeDay.dated(f.due) + (f.time.map { " " + $0.description } ?? ""), customerID: f.customerID)]
+        case .completeFollowUp(let id):
+            let f = try database.completeFollowUp(id: id, at: clock())
+            return [.saved("Done: " + (f.title.isEmpty ? "follow-up \(id)" : f.title), customerID: f.customerID)]
         case .saveCustomer(let customer):
             corpus = nil
             if customer.id == nil {

@@ -3,7 +3,7 @@ public enum Action: String, CaseIterable, Sendable {
     case quit, showToday, showMain, showHelp, back
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case focusNext, focusPrevious
-    case open, log, snooze, filter, cycleSort, edit, addCustomer
+    case open, log, snooze, done, filter, cycleSort, edit, addCustomer
 }
 
 /// Where a binding applies.
@@ -39,6 +39,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.enter], contexts: [.today], action: .open, help: "open the customer (on a “more” line: show more)", section: "Today"),
         KeyBinding(keys: [.char("l")], contexts: [.today, .main, .card], action: .log, help: "log a call, visit, … : c 谈了报价 Tab 周五 Enter", section: "Today"),
         KeyBinding(keys: [.char("s")], contexts: [.today], action: .snooze, help: "snooze the follow-up to another day", section: "Today"),
+        KeyBinding(keys: [.char("d")], contexts: [.today], action: .done, help: "mark the follow-up done (a stale one: close it)", section: "Today"),
         KeyBinding(keys: [.tab, .escape], contexts: [.today], action: .showMain, help: "the customer list", section: "Today"),
         KeyBinding(keys: [.tab], contexts: [.main], action: .focusNext, help: "next pane", section: "Customers"),
         KeyBinding(keys: [.backTab], contexts: [.main], action: .focusPrevious, help: "previous pane", section: "Customers"),

@@ -172,7 +172,7 @@ public enum Presentation {
     /// The footer's hints for a context, from the same table.
     public static func hints(_ context: BindingContext) -> String {
         let wanted: [BindingContext: [Action]] = [
-            .today: [.open, .log, .snooze, .filter, .showMain, .showHelp, .quit],
+            .today: [.open, .log, .snooze, .done, .filter, .showMain, .showHelp, .quit],
             .main: [.open, .log, .filter, .cycleSort, .addCustomer, .edit, .focusNext, .showToday, .showHelp, .quit],
             .card: [.log, .edit, .back, .showToday, .quit],
             .help: [.back, .quit],
@@ -189,6 +189,7 @@ public enum Presentation {
         case .open: "open"
         case .log: "log"
         case .snooze: "snooze"
+        case .done: "done"
         case .filter: "filter"
         case .showMain: "customers"
         case .showToday: "today"

@@ -130,6 +130,12 @@ public enum Reducer {
             }
             state.prompt = Prompt(purpose: .snooze(followUpID: id, name: name), field: TextField())
             return []
+        case .done:
+            guard let (id, _) = selectedFollowUp(state) else {
+                state.message = StatusMessage(text: "only a follow-up can be marked done", isError: true)
+                return []
+            }
+            return [.completeFollowUp(followUpID: id)]
         case .filter:
             let wasToday = state.screen == .today
             state.screen = .main

@@ -30,8 +30,9 @@ struct RendererTests {
     ///   cut to 12 keeps 11 cells of budget: 5 characters (10 cells) + "…" + 1 space;
     ///   "Nordwind GmbH" (13) becomes "Nordwind Gm…"; 中联医疗器械有限公司 "中联医疗器…" + 1 space.
     /// - "more": 7,288 − 2 loaded = 7,286.
-    /// - row 13: the today hints, "Enter open · l log · s snooze · / filter · Tab customers · ? help
-    ///   · q quit" (74 cells) cut at 60, which ends just after "· ?".
+    /// - row 13: the today hints, "Enter open · l log · s snooze · d done · / filter · Tab customers · ? help
+    ///   · q quit" (83 cells) cut at 60: 10 + 3 + 5 + 3 + 8 + 3 + 6 + 3 + 8 + 3 = 52 cells before
+    ///   "Tab customers", of which 8 fit: "Tab cust".
     @Test func theTodayViewAtTheMinimumSize() {
         let s = Fx.todayState(Fx.small)
         let expected = [
@@ -48,7 +49,7 @@ struct RendererTests {
             "  Li Ming" + sp(5) + "  " + sp(12) + "  " + "ungraded · 70 days since last",
             "",
             "",
-            "Enter open · l log · s snooze · / filter · Tab customers · ?",
+            "Enter open · l log · s snooze · d done · / filter · Tab cust",
             "",
         ]
         let b = s.buffer
@@ -101,7 +102,7 @@ struct RendererTests {
         let s = Fx.todayState(Fx.small, report: Fx.emptyReport)
         var expected = [" Rapport · Today" + sp(29) + "Mon 2026-11-23", "", " Nothing due today, and nobody forgotten."]
         expected += Array(repeating: "", count: 10)  // rows 3…12
-        expected += ["Enter open · l log · s snooze · / filter · Tab customers · ?", ""]
+        expected += ["Enter open · l log · s snooze · d done · / filter · Tab cust", ""]
         #expect(s.buffer.lines == expected)
     }
 

@@ -252,6 +252,18 @@ extension AppDatabase {
                 END;
                 """)
         }
+        migrator.registerMigration("v6-day-first-indexes") { db in
+            // Silent customers are read in day order across grades: index the day first (v5 led
+            // with the grade, which left the planner a table scan). Never-contacted customers
+            // are found through the index on last_contact_at (its NULLs), which the planner
+            // prefers: v5's index for them went unused.
+            try db.execute(sql: """
+                DROP INDEX customer_uncontacted_by_day;
+                DROP INDEX customer_silent_by_day;
+                CREATE INDEX customer_silent_by_day ON customer(substr(silent_since, 1, 10))
+                  WHERE silent_since IS NOT NULL AND status NOT IN ('lost', 'dormant') AND (cadence_days IS NULL OR cadence_days > 0);
+                """)
+        }
         return migrator
     }
 

@@ -24,8 +24,9 @@ public struct DueTodayRule: ReminderRule {
 
     public func reminders(from inputs: ReminderInputs, context: ScanContext) -> [Reminder] {
         inputs.openFollowUps.filter { $0.due.day == context.today }.map { f in
-            // An earlier time today comes first: a minute of the day is worth a little urgency.
-            let timeTerm = f.due.time.map { 0.5 * (1 - Double($0.minutes) / 1440) } ?? 0
+            // An earlier time today comes first: a little of the due weight, less than a day
+            // overdue is worth (0.03 of it against about 0.038), so it never outranks one.
+            let timeTerm = f.due.time.map { 0.03 * context.urgency.due * (1 - Double($0.minutes) / 1440) } ?? 0
             return Reminder(
                 customer: f.customer, followUpID: f.id, days: 0,
                 terms: UrgencyTerms(due: context.urgency.dueTerm(daysUntilDue: 0) + timeTerm,

@@ -110,11 +110,12 @@ public struct ScanPlan: Hashable, Sendable {
         self.settings = settings
         self.limit = limit
         self.visitCutoff = visitCutoff
+        // The defaults are what `ReminderScanner.plan` works out from the default settings.
         self.uncontactedCutoff = uncontactedCutoff ?? today.adding(days: -7)
-        self.silentCutoff = silentCutoff ?? today.adding(days: -30)
+        self.silentCutoff = silentCutoff ?? today.adding(days: -29)
         self.silentAttempts = silentAttempts
         self.birthdayMonthDays = birthdayMonthDays
-        self.staleCutoff = staleCutoff ?? today.adding(days: -90)
+        self.staleCutoff = staleCutoff ?? today.adding(days: -89)
         self.review = review
     }
 }

@@ -41,7 +41,8 @@ public struct Setting: Sendable {
             }
             return Double(n)
         case .weight:
-            guard let w = Double(t), w.isFinite, w >= 0, w <= 1000 else {
+            // Plain decimals only: Double(String) would also read 0x10 and 1e3.
+            guard t.allSatisfy({ $0.isASCIIDigit || $0 == "." }), let w = Double(t), w.isFinite, w >= 0, w <= 1000 else {
                 throw .invalid(field: key, value: text, expected: "use a number from 0 to 1000, e.g. 2.5")
             }
             return w

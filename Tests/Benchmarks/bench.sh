@@ -15,24 +15,34 @@ stamp=$(cat Sources/RapportCore/DemoBook.swift Sources/RapportStore/Migrations.s
 
 day() { date -d "$TODAY $1 days" +%F; }
 
-columns="c.id, c.name, c.company, c.grade, c.status, c.created_at, c.last_contact_at"
-contact_day="substr(coalesce(c.last_contact_at, c.created_at), 1, 10)"
+columns="c.id, c.name, c.company, c.grade, c.status, c.created_at, c.last_contact_at, c.cadence_days, c.last_visit_at, c.silent_since"
+chased="c.status NOT IN ('lost', 'dormant')"
+chased_at_all="$chased AND (c.cadence_days IS NULL OR c.cadence_days > 0)"
 
-# Chased customers of one grade past its cadence (A 14, B 14, C 30, ungraded 60), written as
-# Rapport writes it, so that sqlite3 gets the same index range: the fair reference.
+# Contacted, chased, not silent customers of one grade past its cadence (A 14, B 14, C 30,
+# ungraded 60), written as Rapport writes it, so that sqlite3 gets the same index range.
 past_cadence() {
   local grade=$1 days=$2
   local test="c.grade = '$grade'"
   [ "$grade" = none ] && test="c.grade IS NULL"
-  echo "c.status NOT IN ('lost', 'dormant') AND $test AND $contact_day < '$(day "-$days")'"
+  echo "$chased AND c.last_contact_at IS NOT NULL AND c.silent_since IS NULL AND c.cadence_days IS NULL AND $test AND substr(c.last_contact_at, 1, 10) < '$(day "-$days")'"
 }
 grades="A:14 B:14 C:30 none:60"
+own_cadence="c.cadence_days > 0 AND $chased AND c.last_contact_at IS NOT NULL AND c.silent_since IS NULL"
+uncontacted="c.last_contact_at IS NULL AND $chased_at_all AND substr(c.created_at, 1, 10) < '$(day -7)'"
+visit="c.grade = 'A' AND $chased_at_all AND substr(coalesce(c.last_visit_at, c.created_at), 1, 10) < '$(day -30)'"
+silent="c.silent_since IS NOT NULL AND $chased_at_all AND substr(c.silent_since, 1, 10) < '$(day -29)'"
+stale="FROM follow_up f JOIN customer c ON c.id = f.customer_id WHERE f.status = 'open' AND f.created_at < '$(day -89)'
+  AND NOT EXISTS (SELECT 1 FROM interaction i WHERE i.customer_id = f.customer_id AND i.occurred_at > f.created_at)"
 
-# `rapport today`'s rules in plain SQL: open follow-ups due by today, customers past cadence.
+# The issue's reference for the full scan: rules 1–3 in plain SQL (follow-ups due by today,
+# customers past their cadence, new customers not yet contacted). Rapport answers all ten.
 today_sql() {
   echo "SELECT f.id, f.due_on, f.due_time, f.title, $columns FROM follow_up f JOIN customer c ON c.id = f.customer_id
     WHERE f.status = 'open' AND f.due_on <= '$TODAY';"
   for g in $grades; do echo "SELECT $columns FROM customer c WHERE $(past_cadence "${g%:*}" "${g#*:}");"; done
+  echo "SELECT $columns FROM customer c WHERE $own_cadence;"
+  echo "SELECT $columns FROM customer c WHERE $uncontacted;"
 }
 
 # What the TUI's first screen shows: each group's total and its first 50 rows.
@@ -49,8 +59,14 @@ SQL
     local where
     where=$(past_cadence "${g%:*}" "${g#*:}")
     echo "SELECT count(*) FROM customer c WHERE $where;"
-    echo "SELECT $columns FROM customer c WHERE $where ORDER BY $contact_day, c.id LIMIT 50;"
+    echo "SELECT $columns FROM customer c WHERE $where ORDER BY substr(c.last_contact_at, 1, 10), c.id LIMIT 50;"
   done
+  for where in "$visit" "$uncontacted" "$silent"; do
+    echo "SELECT count(*) FROM customer c WHERE $where;"
+    echo "SELECT $columns FROM customer c WHERE $where ORDER BY c.id LIMIT 50;"
+  done
+  echo "SELECT count(*) $stale;"
+  echo "SELECT f.id, f.title, $columns $stale ORDER BY f.created_at, f.id LIMIT 50;"
 }
 
 # median_ms CSV ROW: hyperfine's median of the ROWth command, in milliseconds.
@@ -80,7 +96,7 @@ for n in $SIZES; do
   run="env RAPPORT_TODAY=$TODAY $BIN"
   today_sql > "$CACHE/today-$n.sql"
   first_screen_sql > "$CACHE/first-$n.sql"
-  pair "today --json (the full reminder scan)" "$n" "$run today --json --db $db" "sqlite3 -init /dev/null $db '.read $CACHE/today-$n.sql'"
+  pair "today --json (all rules; ref. rules 1-3)" "$n" "$run today --json --db $db" "sqlite3 -init /dev/null $db '.read $CACHE/today-$n.sql'"
   pair "first frame (--snapshot 100x30)" "$n" "$run --snapshot 100x30 --db $db" "sqlite3 -init /dev/null $db '.read $CACHE/first-$n.sql'"
 
   # The filter: the first keystroke loads the search keys once (in idle time in the TUI);

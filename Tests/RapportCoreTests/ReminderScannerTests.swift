@@ -300,7 +300,7 @@ struct ReminderScannerTests {
         let a = Self.customer(1, grade: .a, lastContactDaysAgo: 21)
         // Overdue by 3, grade C: 12 × (1 − 4/21 × 0.8) + 1.
         let f = Self.followUp(2, customer: Self.customer(2, grade: .c, lastContactDaysAgo: 1), dueIn: -3)
-        // Due today at 12:00, ungraded: 8.8 + 0.5 × (1 − 720/1440) = 9.05.
+        // Due today at 12:00, ungraded: see below.
         let t = Self.followUp(3, customer: Self.customer(3, grade: nil, lastContactDaysAgo: 1), dueIn: 0,
                               time: ClockTime(hour: 12, minute: 0))
         let found = ReminderScanner().scan(ReminderInputs(openFollowUps: [f, t], quietCustomers: [a]), today: Self.today)
@@ -311,7 +311,8 @@ struct ReminderScannerTests {
         let overdueExpected: Double = 12.0 * (1.0 - 4.0 / 21.0 * 0.8) + 1.0
         #expect(abs(forgottenA - 8.0) < 1e-9)
         #expect(abs(overdueC - overdueExpected) < 1e-9)
-        #expect(abs(dueNoon - 9.05) < 1e-9)
+        // Due at noon: 12 × (1 − 7/21 × 0.8) = 8.8, plus 0.03 × 12 × (1 − 720/1440) = 0.18.
+        #expect(abs(dueNoon - 8.98) < 1e-9)
         #expect(found.map(\.customer.id) == [2, 3, 1])
     }
 

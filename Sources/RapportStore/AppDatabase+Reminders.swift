@@ -43,16 +43,19 @@ extension AppDatabase {
     static let visitCondition = "c.grade = 'A' AND \(chasedAtAll) AND \(visitDay) < ?"
     static let uncontactedDay = "substr(c.created_at, 1, 10)"
     static let uncontactedCondition = "c.last_contact_at IS NULL AND \(chasedAtAll) AND \(uncontactedDay) < ?"
+    /// The planner would take the last-contact index and read every row to check the rest.
+    static let uncontactedTable = "customer c INDEXED BY customer_uncontacted_by_day"
     static let silentDay = "substr(c.silent_since, 1, 10)"
     static let silentCondition = "c.silent_since IS NOT NULL AND \(chasedAtAll) AND \(silentDay) < ?"
 
     /// Open follow-ups made before a day with nothing logged on the customer after they
-    /// were made (the interaction that made one is logged the same minute, not after).
+    /// were made (the interaction that made one is logged the same minute, not after):
+    /// `last_activity_at` is kept by the logging transaction.
     static let staleFrom = """
         FROM follow_up f JOIN customer c ON c.id = f.customer_id
-        WHERE f.status = 'open' AND f.created_at < ?
-          AND NOT EXISTS (SELECT 1 FROM interaction i WHERE i.customer_id = f.customer_id AND i.occurred_at > f.created_at)
+        WHERE f.status = 'open' AND f.last_activity_at IS NULL AND f.created_at < ?
         """
+    static let staleCount = "SELECT count(*) FROM follow_up f WHERE f.status = 'open' AND f.last_activity_at IS NULL AND f.created_at < ?"
 
     /// Answers the scanner's plan with indexed queries; no interaction is read but through
     /// the index on (customer, time), a customer at a time.
@@ -83,7 +86,7 @@ extension AppDatabase {
             try db.cachedStatement(sql: "SELECT \(summaryColumns) FROM customer c WHERE \(visitCondition)")
                 .forEachRow(arguments: [visit.iso]) { inputs.unvisited.append(summary($0)) }
         }
-        try db.cachedStatement(sql: "SELECT \(summaryColumns) FROM customer c WHERE \(uncontactedCondition)")
+        try db.cachedStatement(sql: "SELECT \(summaryColumns) FROM \(uncontactedTable) WHERE \(uncontactedCondition)")
             .forEachRow(arguments: [plan.uncontactedCutoff.iso]) { inputs.uncontacted.append(summary($0)) }
         try db.cachedStatement(sql: "SELECT \(summaryColumns) FROM customer c WHERE \(silentCondition)")
             .forEachRow(arguments: [plan.silentCutoff.iso]) { inputs.silent.append(summary($0)) }
@@ -137,19 +140,21 @@ extension AppDatabase {
                 .forEachRow(arguments: [visit.iso, limit]) { inputs.unvisited.append(summary($0)) }
             inputs.totals[.visit] = try count(db, "SELECT count(*) FROM customer c WHERE \(visitCondition)", [visit.iso])
         }
-        for (rule, condition, day, cutoff) in [(ReminderRuleKind.uncontacted, uncontactedCondition, uncontactedDay, plan.uncontactedCutoff),
-                                               (.silent, silentCondition, silentDay, plan.silentCutoff)] {
+        for (rule, table, condition, day, cutoff) in [
+            (ReminderRuleKind.uncontacted, uncontactedTable, uncontactedCondition, uncontactedDay, plan.uncontactedCutoff),
+            (.silent, "customer c", silentCondition, silentDay, plan.silentCutoff),
+        ] {
             try walkByGrade(db, limit: limit, gradeColumn: 3,
-                            sql: "SELECT \(summaryColumns) FROM customer c WHERE \(condition) ORDER BY \(day), c.id",
+                            sql: "SELECT \(summaryColumns) FROM \(table) WHERE \(condition) ORDER BY \(day), c.id",
                             arguments: [cutoff.iso]) { row in
                 if rule == .uncontacted { inputs.uncontacted.append(summary(row)) } else { inputs.silent.append(summary(row)) }
             }
-            inputs.totals[rule] = try count(db, "SELECT count(*) FROM customer c WHERE \(condition)", [cutoff.iso])
+            inputs.totals[rule] = try count(db, "SELECT count(*) FROM \(table) WHERE \(condition)", [cutoff.iso])
         }
         try db.cachedStatement(sql: "SELECT f.id, f.due_on, f.due_time, f.title, f.created_at, \(summaryColumns) "
                                + staleFrom + " ORDER BY f.created_at, f.id LIMIT ?")
             .forEachRow(arguments: [plan.staleCutoff.iso, limit]) { inputs.staleFollowUps.append(try dueFollowUp($0)) }
-        inputs.totals[.stale] = try count(db, "SELECT count(*) " + staleFrom, [plan.staleCutoff.iso])
+        inputs.totals[.stale] = try count(db, staleCount, [plan.staleCutoff.iso])
     }
 
     /// Birthdays of customers and contact persons on the plan's month-days: a handful of

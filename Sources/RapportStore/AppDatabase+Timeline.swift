@@ -51,6 +51,12 @@ extension AppDatabase {
               silent_since = \(silentSince(customer: ":id"))
             WHERE id = :id
             """).execute(arguments: ["now": now.text, "id": customerID])
+        // Anything logged after a promise was made means it is not stale.
+        try db.cachedStatement(sql: """
+            UPDATE follow_up SET last_activity_at = (SELECT max(occurred_at) FROM interaction i
+              WHERE i.customer_id = follow_up.customer_id AND i.occurred_at > follow_up.created_at)
+            WHERE customer_id = ? AND status = 'open'
+            """).execute(arguments: [customerID])
     }
 
     /// When a customer's newest `silent.attempts` contacts all failed, the newest's time;

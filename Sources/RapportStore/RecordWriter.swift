@@ -98,11 +98,15 @@ enum RecordWriter {
     }
 
     static func insert(_ followUp: FollowUp, createdBy interactionID: Int64? = nil, _ db: Database) throws -> FollowUp {
+        // last_activity_at: anything already logged after the promise was made (a demo book
+        // writes its history in any order).
         try db.cachedStatement(sql: """
-            INSERT INTO follow_up (customer_id, due_on, due_time, title, status, done_at, created_at, interaction_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [followUp.customerID, followUp.due.iso, followUp.time?.description, followUp.title,
-                                     followUp.status.rawValue, followUp.doneAt?.text, followUp.createdAt.text, interactionID])
+            INSERT INTO follow_up (customer_id, due_on, due_time, title, status, done_at, created_at, interaction_id, last_activity_at)
+            VALUES (:customer, :due, :time, :title, :status, :done, :created, :interaction,
+                    (SELECT max(occurred_at) FROM interaction WHERE customer_id = :customer AND occurred_at > :created))
+            """).execute(arguments: ["customer": followUp.customerID, "due": followUp.due.iso, "time": followUp.time?.description,
+                                     "title": followUp.title, "status": followUp.status.rawValue, "done": followUp.doneAt?.text,
+                                     "created": followUp.createdAt.text, "interaction": interactionID])
         var saved = followUp
         saved.id = db.lastInsertedRowID
         return saved

@@ -29,11 +29,14 @@ past_cadence() {
 }
 grades="A:14 B:14 C:30 none:60"
 own_cadence="c.cadence_days > 0 AND $chased AND c.last_contact_at IS NOT NULL AND c.silent_since IS NULL"
-uncontacted="c.last_contact_at IS NULL AND $chased_at_all AND substr(c.created_at, 1, 10) < '$(day -7)'"
-visit="c.grade = 'A' AND $chased_at_all AND substr(coalesce(c.last_visit_at, c.created_at), 1, 10) < '$(day -30)'"
-silent="c.silent_since IS NOT NULL AND $chased_at_all AND substr(c.silent_since, 1, 10) < '$(day -29)'"
-stale="FROM follow_up f JOIN customer c ON c.id = f.customer_id WHERE f.status = 'open' AND f.created_at < '$(day -89)'
-  AND NOT EXISTS (SELECT 1 FROM interaction i WHERE i.customer_id = f.customer_id AND i.occurred_at > f.created_at)"
+uncontacted_day="substr(c.created_at, 1, 10)"
+uncontacted="c.last_contact_at IS NULL AND $chased_at_all AND $uncontacted_day < '$(day -7)'"
+visit_day="substr(coalesce(c.last_visit_at, c.created_at), 1, 10)"
+visit="c.grade = 'A' AND $chased_at_all AND $visit_day < '$(day -30)'"
+silent_day="substr(c.silent_since, 1, 10)"
+silent="c.silent_since IS NOT NULL AND $chased_at_all AND $silent_day < '$(day -29)'"
+stale="FROM follow_up f JOIN customer c ON c.id = f.customer_id
+  WHERE f.status = 'open' AND f.last_activity_at IS NULL AND f.created_at < '$(day -89)'"
 
 # The issue's reference for the full scan: rules 1–3 in plain SQL (follow-ups due by today,
 # customers past their cadence, new customers not yet contacted). Rapport answers all ten.
@@ -42,7 +45,7 @@ today_sql() {
     WHERE f.status = 'open' AND f.due_on <= '$TODAY';"
   for g in $grades; do echo "SELECT $columns FROM customer c WHERE $(past_cadence "${g%:*}" "${g#*:}");"; done
   echo "SELECT $columns FROM customer c WHERE $own_cadence;"
-  echo "SELECT $columns FROM customer c WHERE $uncontacted;"
+  echo "SELECT $columns FROM customer c INDEXED BY customer_uncontacted_by_day WHERE $uncontacted;"
 }
 
 # What the TUI's first screen shows: each group's total and its first 50 rows.
@@ -61,11 +64,13 @@ SQL
     echo "SELECT count(*) FROM customer c WHERE $where;"
     echo "SELECT $columns FROM customer c WHERE $where ORDER BY substr(c.last_contact_at, 1, 10), c.id LIMIT 50;"
   done
-  for where in "$visit" "$uncontacted" "$silent"; do
-    echo "SELECT count(*) FROM customer c WHERE $where;"
-    echo "SELECT $columns FROM customer c WHERE $where ORDER BY c.id LIMIT 50;"
-  done
-  echo "SELECT count(*) $stale;"
+  echo "SELECT count(*) FROM customer c WHERE $visit;"
+  echo "SELECT $columns FROM customer c WHERE $visit ORDER BY $visit_day, c.id LIMIT 50;"
+  echo "SELECT count(*) FROM customer c INDEXED BY customer_uncontacted_by_day WHERE $uncontacted;"
+  echo "SELECT $columns FROM customer c INDEXED BY customer_uncontacted_by_day WHERE $uncontacted ORDER BY $uncontacted_day, c.id LIMIT 50;"
+  echo "SELECT count(*) FROM customer c WHERE $silent;"
+  echo "SELECT $columns FROM customer c WHERE $silent ORDER BY $silent_day, c.id LIMIT 50;"
+  echo "SELECT count(*) FROM follow_up f WHERE f.status = 'open' AND f.last_activity_at IS NULL AND f.created_at < '$(day -89)';"
   echo "SELECT f.id, f.title, $columns $stale ORDER BY f.created_at, f.id LIMIT 50;"
 }
 

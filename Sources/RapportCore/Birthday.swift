@@ -17,6 +17,21 @@ public struct Birthday: Hashable, Sendable, CustomStringConvertible {
 
     /// Reads `1980-03-15`, `03-15`, `--03-15` (vCard's form without a year), `3/15` or `3月15日`.
     public init?(text: String) {
+        // The store's two forms, read from bytes: the reminder scan reads hundreds of these.
+        var stored = text
+        if let fast = stored.withUTF8({ b -> Birthday?? in
+            if b.count == 10, let day = Day.parseISO(b, from: 0) {
+                return .some(Birthday(month: day.month, day: day.dayOfMonth, year: day.year))
+            }
+            if b.count == 7, b[0] == 0x2D, b[1] == 0x2D, b[4] == 0x2D, let m = Day.digits(b, 2, 2), let d = Day.digits(b, 5, 2) {
+                return .some(Birthday(month: m, day: d))
+            }
+            return nil
+        }) {
+            guard let fast else { return nil }
+            self = fast
+            return
+        }
         let t = text.trimmingSpaces()
         if let d = Day(iso: t) {
             self.init(month: d.month, day: d.dayOfMonth, year: d.year)

@@ -157,29 +157,55 @@ extension AppDatabase {
         inputs.totals[.stale] = try count(db, staleCount, [plan.staleCutoff.iso])
     }
 
-    /// Birthdays of customers and contact persons on the plan's month-days: a handful of
-    /// index lookups, all read (a week of birthdays is a small share of a book).
+    /// Birthdays of customers and contact persons on the plan's month-days, through the
+    /// birthday indexes. With a limit, the week is walked a day at a time — each day read
+    /// whole, in the scanner's tie-break order — until every grade has its quota; the total
+    /// is counted.
     private static func readBirthdays(_ plan: ScanPlan, into inputs: inout ReminderInputs, _ db: Database) throws {
         guard !plan.birthdayMonthDays.isEmpty else { return }
+        guard let limit = plan.limit else {
+            inputs.birthdays = try birthdays(on: plan.birthdayMonthDays, db)
+            return
+        }
+        var perGrade: [Grade?: Int] = [:]
+        walk: for offset in 0...plan.settings.birthdayDays {
+            let day = BirthdayRule.monthDays(from: plan.today.adding(days: offset), days: 0)
+            let entries = try birthdays(on: day, db).sorted { ($0.customer.id, $0.contactID ?? 0) < ($1.customer.id, $1.contactID ?? 0) }
+            for entry in entries where perGrade[entry.customer.grade, default: 0] < limit {
+                perGrade[entry.customer.grade, default: 0] += 1
+                inputs.birthdays.append(entry)
+            }
+            if perGrade.count == 4, perGrade.values.allSatisfy({ $0 >= limit }) { break walk }
+        }
         let days = plan.birthdayMonthDays.map { _ in "?" }.joined(separator: ", ")
         let arguments = StatementArguments(plan.birthdayMonthDays)
+        inputs.totals[.birthday] = try count(db, """
+            SELECT (SELECT count(*) FROM customer c WHERE c.birthday IS NOT NULL AND \(chased) AND substr(c.birthday, -5) IN (\(days)))
+                 + (SELECT count(*) FROM contact_person p JOIN customer c ON c.id = p.customer_id
+                    WHERE p.birthday IS NOT NULL AND substr(p.birthday, -5) IN (\(days)) AND \(chased))
+            """, arguments + arguments)
+    }
+
+    /// Every customer's and contact person's birthday on these month-days (`MM-DD`).
+    private static func birthdays(on monthDays: [String], _ db: Database) throws -> [BirthdayEntry] {
+        let days = monthDays.map { _ in "?" }.joined(separator: ", ")
+        let arguments = StatementArguments(monthDays)
+        var found: [BirthdayEntry] = []
         try db.cachedStatement(sql: """
             SELECT \(summaryColumns), c.birthday FROM customer c
             WHERE c.birthday IS NOT NULL AND \(chased) AND substr(c.birthday, -5) IN (\(days))
             """).forEachRow(arguments: arguments) { row in
-            if let b = row.text(10).flatMap(Birthday.init(text:)) { inputs.birthdays.append(BirthdayEntry(customer: summary(row), birthday: b)) }
+            if let b = row.text(10).flatMap(Birthday.init(text:)) { found.append(BirthdayEntry(customer: summary(row), birthday: b)) }
         }
         try db.cachedStatement(sql: """
             SELECT \(summaryColumns), p.birthday, p.id, p.name FROM contact_person p JOIN customer c ON c.id = p.customer_id
             WHERE p.birthday IS NOT NULL AND substr(p.birthday, -5) IN (\(days)) AND \(chased)
             """).forEachRow(arguments: arguments) { row in
             if let b = row.text(10).flatMap(Birthday.init(text:)) {
-                inputs.birthdays.append(BirthdayEntry(customer: summary(row), contactID: row.int64(11), contactName: row.text(12), birthday: b))
+                found.append(BirthdayEntry(customer: summary(row), contactID: row.int64(11), contactName: row.text(12), birthday: b))
             }
         }
-        if plan.limit != nil {
-            inputs.totals[.birthday] = BirthdayRule().reminders(from: inputs, context: ScanContext(today: plan.today, settings: plan.settings)).count
-        }
+        return found
     }
 
     /// The grade review's candidates: grade C customers with an open follow-up, with their

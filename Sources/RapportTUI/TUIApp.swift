@@ -9,7 +9,7 @@ public enum TUIApp {
         let backend = try CursesBackend(color: color)
         defer { backend.stop() }
         let runner = EffectRunner(database: database, settings: settings, clock: clock)
-        var state = AppState(size: backend.size, now: clock(), settings: settings)
+        var state = AppState(size: backend.size, now: clock(), settings: settings, todayLimit: firstLimit(backend.size))
         dispatch(Reducer.start(state), &state, runner)
         backend.draw(Renderer.render(state))
         // Idle time after the first frame: load the filter's search keys before the first `/`.
@@ -27,12 +27,18 @@ public enum TUIApp {
     public static func snapshot(database: AppDatabase, settings: ReminderSettings, size: Size, keys: [Key],
                                 clock: @escaping () -> LocalDateTime) -> String {
         let runner = EffectRunner(database: database, settings: settings, clock: clock)
-        var state = AppState(size: size, now: clock(), settings: settings)
+        var state = AppState(size: size, now: clock(), settings: settings, todayLimit: firstLimit(size))
         dispatch(Reducer.start(state), &state, runner)
         for key in keys where !state.quitting {
             dispatch(Reducer.reduce(&state, .key(key)), &state, runner)
         }
         return Renderer.render(state).text
+    }
+
+    /// How many of each rule the first frame reads: a screenful (no group shows more), at
+    /// least ten; a "more" line doubles it.
+    static func firstLimit(_ size: Size) -> Int {
+        max(10, Layout(size: size).bodyHeight)
     }
 
     /// Runs effects, feeding their events back, until nothing more is asked.

@@ -5,7 +5,7 @@ import RapportCore
 struct Config: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Show and change the reminder settings: cadences, windows, urgency weights.",
+        abstract: "Show and change the settings: cadences, windows, urgency weights, stage probabilities and checklists.",
         subcommands: [ShowSettings.self, SetSetting.self, ResetSetting.self],
         defaultSubcommand: ShowSettings.self
     )
@@ -18,22 +18,34 @@ extension Config {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let settings = try global.session().database.reminderSettings()
+            let settings = try global.session().database.settings()
             var table = TextTable([.init(title: "Setting"), .init(title: "Value", alignment: .right),
                                    .init(title: "Default", alignment: .right), .init(title: "Meaning", maxWidth: 70)])
+            var checklists = ""
             for s in Setting.all {
                 let value = s.text(in: settings)
                 let standard = s.text(in: .defaults)
+                if case .checklist = s.kind {
+                    // Checklists are lists of sentences: one item a line, below the table.
+                    checklists += "\n" + Style.bold.apply(s.key) + (value == standard ? " (default)" : " (changed)") + "  " + s.help + "\n"
+                    let items = value == "none" ? [] : value.split(separator: "|").map { $0.trimmingSpaces() }
+                    if items.isEmpty { checklists += "  none\n" }
+                    for (i, item) in items.enumerated() { checklists += "  \(i + 1). " + TerminalText.sanitized(item) + "\n" }
+                    continue
+                }
                 table.append([s.key, value, standard, s.help], style: value == standard ? nil : .bold)
             }
-            Terminal.write(table.render())
+            Terminal.write(table.render() + checklists)
         }
     }
 
     struct SetSetting: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set", abstract: "Change a setting.",
-            discussion: "Examples: rapport config set cadence.A 10   rapport config set cadence.C none   rapport config set urgency.due 15"
+            discussion: """
+                Examples: rapport config set cadence.A 10   rapport config set cadence.C none   rapport config set probability.proposal 50
+                          rapport config set checklist.closing "objections recorded | terms agreed | budget approved"
+                """
         )
 
         @OptionGroup var global: GlobalOptions

@@ -17,6 +17,8 @@ public struct Rapport: ParsableCommand {
               rapport add 王建国 --company 华信科技 --phone 138-0013-8000 --grade A
               rapport log wjg call 谈了报价 --next 周五
               rapport today
+              rapport deal add wjg 年度服务 --amount 1.2万 --close 月底
+              rapport funnel
 
             Customers are named by #id, name, a prefix, a substring, a phone number, or pinyin
             (wangjianguo, wjg). Dates: \(DateExpression.acceptedForms).
@@ -24,7 +26,8 @@ public struct Rapport: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Open.self, Today.self, Add.self, Edit.self, List.self, Show.self, Log.self, FollowUpCommand.self,
-            ContactCommand.self, PlaybookCommand.self, Config.self, Demo.self,
+            ContactCommand.self, DealCommand.self, Pay.self, FunnelCommand.self, ContractCommand.self, ProductCommand.self,
+            PlaybookCommand.self, Config.self, Demo.self,
         ],
         defaultSubcommand: Open.self
     )

@@ -38,18 +38,27 @@ struct Show: ParsableCommand {
             w.beginArray()
             card.timeline.forEach { w.interaction($0) }
             w.endArray()
+            let pipeline = try session.database.settings().pipeline
+            w.key("deals")
+            w.beginArray()
+            card.deals.forEach { w.deal($0, pipeline: pipeline) }
+            w.endArray()
+            w.key("contracts")
+            w.beginArray()
+            for c in card.contracts { w.contract(c, payments: card.payments.filter { $0.contractID == c.id }) }
+            w.endArray()
             w.endObject()
             w.newline()
             Terminal.write(w.bytes)
             return
         }
-        Terminal.write(CardText.render(card, today: session.today))
+        Terminal.write(CardText.render(card, today: session.today, pipeline: try session.database.settings().pipeline))
     }
 }
 
 /// The customer card as text for the terminal; every user value sanitized.
 enum CardText {
-    static func render(_ card: CustomerCard, today: Day) -> String {
+    static func render(_ card: CustomerCard, today: Day, pipeline: PipelineSettings) -> String {
         let c = card.customer
         func clean(_ s: String) -> String { TerminalText.sanitized(s) }
         var out = Style.bold.apply(clean(c.name)) + "  #\(c.id ?? 0)  " + (c.grade.map { "grade \($0.rawValue)" } ?? "ungraded")
@@ -103,14 +112,48 @@ enum CardText {
             let text = "  \(f.id ?? 0)  \(when)  \(clean(f.title))  (\(RelativeDay.describe(f.due, today: today)))\n"
             out += f.due < today ? Style.red.apply(text) : text
         }
-        out += "\n" + Style.bold.apply("Timeline (\(card.timeline.count))") + "\n"
-        if card.timeline.isEmpty { out += "  nothing logged yet\n" }
-        for i in card.timeline {
-            let head = "  \(i.at.text)  \(i.kind.rawValue.padded(toWidth: 7))  \((i.outcome?.rawValue ?? "").padded(toWidth: 9))"
-            let note = TerminalText.sanitizedKeepingNewlines(i.note).split(separator: "\n", omittingEmptySubsequences: false)
-            let person = i.contactID.flatMap { id in card.contacts.first { $0.id == id } }.map { "  · " + clean($0.name) } ?? ""
-            out += head + "  " + (note.first.map(String.init) ?? "") + person + "\n"
-            for more in note.dropFirst() { out += String(repeating: " ", count: head.displayWidth + 2) + more + "\n" }
+        if !card.deals.isEmpty {
+            out += "\n" + Style.bold.apply("Deals (\(card.deals.count))") + "\n"
+            var table = TextTable([.init(title: "ID", alignment: .right), .init(title: "Deal", maxWidth: 30), .init(title: "Stage"),
+                                   .init(title: "Amount", alignment: .right), .init(title: "Close")])
+            for d in card.deals {
+                let stage = d.stage == .lost ? "lost (\(d.lostReason?.rawValue ?? "other"))" : d.stage.rawValue + (d.stage.isOpen ? " \(d.probability(pipeline))%" : "")
+                let late = d.stage.isOpen && (d.expectedClose.map { $0 < today } ?? false)
+                table.append([String(d.id ?? 0), d.title, stage, d.amount.formatted + " " + d.amount.currency.code, d.expectedClose?.iso ?? ""],
+                             style: late ? .red : nil)
+            }
+            out += table.render()
+        }
+        if !card.contracts.isEmpty {
+            let owed = card.outstanding.map { "\($0.formatted) \($0.currency.code)" }.joined(separator: " + ")
+            out += "\n" + Style.bold.apply("Contracts (\(card.contracts.count))") + (owed.isEmpty ? " · paid up" : " · outstanding " + owed) + "\n"
+            var table = TextTable([.init(title: "Contract"), .init(title: "Amount", alignment: .right), .init(title: "Outstanding", alignment: .right),
+                                   .init(title: "Next due"), .init(title: "Ends")])
+            for k in card.contracts {
+                let next = k.instalments.first { !$0.isPaid }?.dueOn
+                table.append([k.number, k.amount.formatted + " " + k.amount.currency.code, k.outstanding.formatted, next?.iso ?? "",
+                              k.endsOn?.iso ?? ""], style: (next.map { $0 < today } ?? false) ? .red : nil)
+            }
+            out += table.render()
+        }
+        let entries = card.entries
+        out += "\n" + Style.bold.apply("Timeline (\(entries.count))") + "\n"
+        if entries.isEmpty { out += "  nothing logged yet\n" }
+        for entry in entries {
+            switch entry {
+            case .interaction(let i):
+                let head = "  \(i.at.text)  \(i.kind.rawValue.padded(toWidth: 7))  \((i.outcome?.rawValue ?? "").padded(toWidth: 9))"
+                let note = TerminalText.sanitizedKeepingNewlines(i.note).split(separator: "\n", omittingEmptySubsequences: false)
+                let person = i.contactID.flatMap { id in card.contacts.first { $0.id == id } }.map { "  · " + clean($0.name) } ?? ""
+                out += head + "  " + (note.first.map(String.init) ?? "") + person + "\n"
+                for more in note.dropFirst() { out += String(repeating: " ", count: head.displayWidth + 2) + more + "\n" }
+            case .stageMove(let m):
+                out += "  \(m.enteredAt.text)  " + "stage".padded(toWidth: 7) + "  " + "".padded(toWidth: 9) + "  "
+                    + clean(card.describe(move: m)) + "\n"
+            case .payment(let p):
+                out += "  \(p.paidOn.iso)        " + "paid".padded(toWidth: 7) + "  " + "".padded(toWidth: 9) + "  "
+                    + clean(card.describe(payment: p)) + "\n"
+            }
         }
         return out
     }

@@ -11,14 +11,16 @@ struct Today: ParsableCommand {
             Overdue and due follow-ups; forgotten customers (past their cadence: A 14 days, B 14, C 30,
             ungraded 60, or their own); grade A due for a visit; new customers not yet contacted;
             silent customers due a light touch; birthdays this week; stale follow-ups; the grade
-            review (early in a quarter, or with --review). Lost and dormant customers are left out.
+            review (early in a quarter, or with --review); instalments due within a week or overdue; deals stuck
+            for three weeks or past their close date; contracts ending within a month. Lost and dormant
+            customers are left out of the contact rules.
             See `rapport config` for every number.
             """
     )
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(help: "Print JSON: {\"date\", \"items\": [{\"rule\", \"customer\", \"followup_id\", \"days\", \"urgency\", \"detail\"}]}.")
+    @Flag(help: "Print JSON: {\"date\", \"items\": [{\"rule\", \"customer\", \"followup_id\", \"deal_id\", \"days\", \"urgency\", \"detail\"}]}.")
     var json = false
 
     @Option(help: ArgumentHelp("Also list follow-ups coming due in the next N days, e.g. --days 7.", valueName: "N"))
@@ -89,6 +91,9 @@ enum TodayView {
             w.field("name", r.customer.name)
             w.endObject()
             if let f = r.followUpID { w.field("followup_id", f) }
+            if let d = r.dealID { w.field("deal_id", d) }
+            if let c = r.contractID { w.field("contract_id", c) }
+            if let i = r.instalmentID { w.field("instalment_id", i) }
             w.field("days", r.days)
             w.key("urgency")
             w.number(r.urgency)
@@ -128,7 +133,8 @@ enum TodayView {
                 let r = reminders[i]
                 let id = "#\(r.customer.id)"
                 out += "  " + names[i].padded(toWidth: nameWidth) + "  " + companies[i].padded(toWidth: companyWidth) + "  "
-                    + TerminalText.sanitized(r.detail) + "  " + Style.dim.apply(id + (r.followUpID.map { " f\($0)" } ?? "")) + "\n"
+                    + TerminalText.sanitized(r.detail) + "  "
+                    + Style.dim.apply(id + (r.followUpID.map { " f\($0)" } ?? "") + (r.dealID.map { " d\($0)" } ?? "")) + "\n"
             }
         }
         return out

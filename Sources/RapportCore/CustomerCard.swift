@@ -6,12 +6,78 @@ public struct CustomerCard: Hashable, Sendable {
     public var openFollowUps: [FollowUp]
     /// Interactions, newest first.
     public var timeline: [Interaction]
+    /// Deals: open ones first, by expected close.
+    public var deals: [Deal]
+    /// Contracts, newest first, with their instalments.
+    public var contracts: [Contract]
+    /// Every stage move of the customer's deals and every payment, for the timeline.
+    public var moves: [StageStay]
+    public var payments: [Payment]
 
-    public init(customer: Customer, contacts: [ContactPerson], openFollowUps: [FollowUp], timeline: [Interaction]) {
+    public init(customer: Customer, contacts: [ContactPerson], openFollowUps: [FollowUp], timeline: [Interaction],
+                deals: [Deal] = [], contracts: [Contract] = [], moves: [StageStay] = [], payments: [Payment] = []) {
         self.customer = customer
         self.contacts = contacts
         self.openFollowUps = openFollowUps
         self.timeline = timeline
+        self.deals = deals
+        self.contracts = contracts
+        self.moves = moves
+        self.payments = payments
+    }
+
+    /// Interactions, stage moves and payments together, newest first. A payment has a day,
+    /// not a time: it sorts at the end of its day.
+    public var entries: [TimelineEntry] {
+        // Each list oldest first, so a later place breaks a tie of the same minute.
+        var all = timeline.reversed().map(TimelineEntry.interaction)
+        all += moves.map(TimelineEntry.stageMove)
+        all += payments.map(TimelineEntry.payment)
+        return all.enumerated().sorted { a, b in
+            (a.element.at, a.element.order, a.offset) > (b.element.at, b.element.order, b.offset)
+        }.map(\.element)
+    }
+
+    /// What is still owed on the customer's contracts, per currency (overpayments leave out).
+    public var outstanding: [Money] {
+        var owed: [Currency: Int64] = [:]
+        for c in contracts where c.outstanding.minorUnits > 0 { owed[c.outstanding.currency, default: 0] += c.outstanding.minorUnits }
+        return owed.keys.sorted { $0.code < $1.code }.map { Money(minorUnits: owed[$0] ?? 0, currency: $0) }
+    }
+
+    /// The deal a stage move belongs to.
+    public func deal(_ id: Int64) -> Deal? { deals.first { $0.id == id } }
+
+    /// The contract and instalment a payment went to.
+    public func instalment(of payment: Payment) -> (contract: Contract, position: Int)? {
+        guard let contract = contracts.first(where: { $0.id == payment.contractID }),
+              let i = contract.instalments.first(where: { $0.id == payment.instalmentID }) else { return nil }
+        return (contract, i.position)
+    }
+}
+
+/// One line of a customer's timeline.
+public enum TimelineEntry: Hashable, Sendable {
+    case interaction(Interaction)
+    case stageMove(StageStay)
+    case payment(Payment)
+
+    /// When it happened; a payment at the end of its day.
+    public var at: LocalDateTime {
+        switch self {
+        case .interaction(let i): i.at
+        case .stageMove(let s): s.enteredAt
+        case .payment(let p): LocalDateTime(day: p.paidOn, time: ClockTime(clampingHour: 23, minute: 59))
+        }
+    }
+
+    /// Among entries of the same minute, a move is taken to follow the call that led to it.
+    fileprivate var order: Int {
+        switch self {
+        case .interaction: 0
+        case .stageMove: 1
+        case .payment: 2
+        }
     }
 }
 
@@ -47,5 +113,21 @@ public struct CustomerFilter: Hashable, Sendable {
         self.tag = tag
         self.city = city
         self.status = status
+    }
+}
+
+extension CustomerCard {
+    /// `deal 1 年度服务: needs → proposal · 需求确认` (user text as typed: sanitize to print).
+    public func describe(move: StageStay) -> String {
+        let title = deal(move.dealID).map { " " + $0.title } ?? ""
+        let path = (move.from.map { $0.rawValue + " → " } ?? "new, ") + move.stage.rawValue
+        let reason = move.stage == .lost ? deal(move.dealID)?.lostReason.map { " (\($0.rawValue))" } ?? "" : ""
+        return "deal \(move.dealID)\(title): \(path)\(reason)" + (move.note.isEmpty ? "" : " · " + move.note)
+    }
+
+    /// `received 5,000.00 CNY on 2026-001/1 · bank ref` (user text as typed: sanitize to print).
+    public func describe(payment: Payment) -> String {
+        let target = instalment(of: payment).map { " on \($0.contract.number)/\($0.position)" } ?? ""
+        return "received \(payment.amount.formatted) \(payment.amount.currency.code)\(target)" + (payment.note.isEmpty ? "" : " · " + payment.note)
     }
 }

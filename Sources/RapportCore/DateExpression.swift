@@ -276,7 +276,7 @@ extension Character {
 
 extension StringProtocol {
     /// The text without leading and trailing spaces (ASCII and the ideographic space U+3000).
-    func trimmingSpaces() -> String {
+    public func trimmingSpaces() -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
             return ""

@@ -4,6 +4,10 @@ public struct Reminder: Hashable, Sendable {
     public var followUpID: Int64?
     /// The contact person a birthday belongs to, when it is not the customer's own.
     public var contactID: Int64?
+    /// The deal, contract and instalment the reminder is about, for the pipeline's rules.
+    public var dealID: Int64?
+    public var contractID: Int64?
+    public var instalmentID: Int64?
     /// The rule's own count of days: overdue by, since last contact, until a birthday …
     public var days: Int
     /// What the urgency is made of (`rapport today --explain`).
@@ -11,11 +15,14 @@ public struct Reminder: Hashable, Sendable {
     /// Why, as data; `detail` puts it in words when something prints it.
     public var reason: ReminderReason
 
-    public init(customer: CustomerSummary, followUpID: Int64? = nil, contactID: Int64? = nil, days: Int,
-                terms: UrgencyTerms, reason: ReminderReason) {
+    public init(customer: CustomerSummary, followUpID: Int64? = nil, contactID: Int64? = nil, dealID: Int64? = nil,
+                contractID: Int64? = nil, instalmentID: Int64? = nil, days: Int, terms: UrgencyTerms, reason: ReminderReason) {
         self.customer = customer
         self.followUpID = followUpID
         self.contactID = contactID
+        self.dealID = dealID
+        self.contractID = contractID
+        self.instalmentID = instalmentID
         self.days = days
         self.terms = terms
         self.reason = reason
@@ -26,6 +33,9 @@ public struct Reminder: Hashable, Sendable {
 
     /// How urgent, all terms added: who to call first.
     public var urgency: Double { terms.total }
+
+    /// The record the reminder is about, for ordering equally urgent reminders of a rule.
+    var recordID: Int64 { followUpID ?? dealID ?? instalmentID ?? contractID ?? 0 }
 
     /// The reason in words (`A · 23 days since last contact (cadence 14)`).
     public var detail: String { reason.text(days: days) }
@@ -41,22 +51,30 @@ public struct UrgencyTerms: Hashable, Sendable {
     public var grade = 0.0
     /// From a birthday's nearness.
     public var birthday = 0.0
-    /// A rule's fixed weight (silent, stale, grade review).
+    /// A rule's fixed weight (silent, stale, grade review, stuck, close passed).
     public var rule = 0.0
+    /// From an instalment's due date.
+    public var payment = 0.0
+    /// From a contract's end coming near.
+    public var renewal = 0.0
 
-    public init(due: Double = 0, cadence: Double = 0, grade: Double = 0, birthday: Double = 0, rule: Double = 0) {
+    public init(due: Double = 0, cadence: Double = 0, grade: Double = 0, birthday: Double = 0, rule: Double = 0,
+                payment: Double = 0, renewal: Double = 0) {
         self.due = due
         self.cadence = cadence
         self.grade = grade
         self.birthday = birthday
         self.rule = rule
+        self.payment = payment
+        self.renewal = renewal
     }
 
-    public var total: Double { due + cadence + grade + birthday + rule }
+    public var total: Double { due + cadence + grade + birthday + rule + payment + renewal }
 
     /// The non-zero terms with their names, in a fixed order.
     public var named: [(String, Double)] {
-        [("due", due), ("cadence", cadence), ("grade", grade), ("birthday", birthday), ("rule", rule)].filter { $0.1 != 0 }
+        [("due", due), ("cadence", cadence), ("grade", grade), ("birthday", birthday), ("rule", rule), ("payment", payment),
+         ("renewal", renewal)].filter { $0.1 != 0 }
     }
 }
 
@@ -72,6 +90,10 @@ public enum ReminderReason: Hashable, Sendable {
     case stale(due: Day, title: String)
     case regrade(from: Grade?, to: Grade?, why: String)
     case upcoming(due: When, title: String)
+    case payment(contract: String, position: Int, due: Day, remaining: Money)
+    case stuck(title: String, stage: Stage, amount: Money)
+    case closePassed(title: String, stage: Stage, expected: Day, amount: Money)
+    case renewal(contract: String, ends: Day)
 
     public var rule: ReminderRuleKind {
         switch self {
@@ -85,6 +107,10 @@ public enum ReminderReason: Hashable, Sendable {
         case .stale: .stale
         case .regrade: .regrade
         case .upcoming: .upcoming
+        case .payment: .payment
+        case .stuck: .stuck
+        case .closePassed: .closePassed
+        case .renewal: .renewal
         }
     }
 
@@ -184,7 +210,64 @@ public enum ReminderReason: Hashable, Sendable {
             Self.writeWhen(due, to: &out)
             out.append(")")
             Self.writeSuffix(title, to: &out)
+        case .payment(let contract, let position, let due, let remaining):
+            out.append(remaining.formatted)
+            out.append(" ")
+            out.append(remaining.currency.code)
+            out.append(" on ")
+            out.append(contract)
+            out.append("/")
+            out.appendDecimal(position)
+            switch days {
+            case 1...:
+                out.append(" is ")
+                out.appendDecimal(days)
+                out.append(days == 1 ? " day overdue (due " : " days overdue (due ")
+            case 0: out.append(" is due today (")
+            default:
+                out.append(" is due in ")
+                out.appendDecimal(-days)
+                out.append(days == -1 ? " day (" : " days (")
+            }
+            due.appendISO(to: &out)
+            out.append(")")
+        case .stuck(let title, let stage, let amount):
+            out.append("in ")
+            out.append(stage.rawValue)
+            out.append(", nothing done for ")
+            out.appendDecimal(days)
+            out.append(" days: ")
+            out.append(title)
+            Self.writeAmount(amount, to: &out)
+        case .closePassed(let title, let stage, let expected, let amount):
+            out.append("in ")
+            out.append(stage.rawValue)
+            out.append(", expected to close ")
+            expected.appendISO(to: &out)
+            out.append(", ")
+            out.appendDecimal(days)
+            out.append(days == 1 ? " day ago: " : " days ago: ")
+            out.append(title)
+            Self.writeAmount(amount, to: &out)
+        case .renewal(let contract, let ends):
+            out.append("contract ")
+            out.append(contract)
+            out.append(days == 0 ? " ends today (" : " ends in ")
+            if days != 0 {
+                out.appendDecimal(days)
+                out.append(days == 1 ? " day (" : " days (")
+            }
+            ends.appendISO(to: &out)
+            out.append(") — renew?")
         }
+    }
+
+    private static func writeAmount(_ amount: Money, to out: inout ByteSink) {
+        out.append(" (")
+        out.append(amount.formatted)
+        out.append(" ")
+        out.append(amount.currency.code)
+        out.append(")")
     }
 
     private static func writeWhen(_ when: When, to out: inout ByteSink) {
@@ -204,7 +287,8 @@ public enum ReminderReason: Hashable, Sendable {
 
 /// The rules, named as `rapport today --json` names them; the order is the today view's.
 public enum ReminderRuleKind: String, CaseIterable, Sendable, Codable {
-    case overdue, due, forgotten, visit, uncontacted, silent, birthday, stale, regrade, upcoming
+    case overdue, due, payment, forgotten, visit, uncontacted, silent, stuck, closePassed = "close-passed", renewal, birthday
+    case stale, regrade, upcoming
 
     /// The heading of the rule's group in the today view.
     public var heading: String {
@@ -219,6 +303,10 @@ public enum ReminderRuleKind: String, CaseIterable, Sendable, Codable {
         case .stale: "Stale follow-ups"
         case .regrade: "Grade review"
         case .upcoming: "Coming up"
+        case .payment: "Payments due (回款)"
+        case .stuck: "Stuck deals"
+        case .closePassed: "Deals past their close date"
+        case .renewal: "Contracts up for renewal"
         }
     }
 
@@ -313,5 +401,69 @@ public struct RegradeCandidate: Hashable, Sendable {
         self.customer = customer
         self.interactions = interactions
         self.hasOpportunity = hasOpportunity
+    }
+}
+
+/// An open deal as the pipeline's rules read it.
+public struct DealSummary: Hashable, Sendable {
+    public var id: Int64
+    public var customer: CustomerSummary
+    public var title: String
+    public var stage: Stage
+    public var amount: Money
+    public var expectedClose: Day?
+    /// The day of the last thing done on it (created, moved, edited, ticked, customer contacted).
+    public var lastActivityOn: Day
+
+    public init(id: Int64, customer: CustomerSummary, title: String, stage: Stage, amount: Money, expectedClose: Day?,
+                lastActivityOn: Day) {
+        self.id = id
+        self.customer = customer
+        self.title = title
+        self.stage = stage
+        self.amount = amount
+        self.expectedClose = expectedClose
+        self.lastActivityOn = lastActivityOn
+    }
+}
+
+/// An instalment with money still to come in.
+public struct InstalmentDue: Hashable, Sendable {
+    public var id: Int64
+    public var contractID: Int64
+    public var contractNumber: String
+    public var dealID: Int64?
+    public var position: Int
+    public var dueOn: Day
+    public var remaining: Money
+    public var customer: CustomerSummary
+
+    public init(id: Int64, contractID: Int64, contractNumber: String, dealID: Int64?, position: Int, dueOn: Day,
+                remaining: Money, customer: CustomerSummary) {
+        self.id = id
+        self.contractID = contractID
+        self.contractNumber = contractNumber
+        self.dealID = dealID
+        self.position = position
+        self.dueOn = dueOn
+        self.remaining = remaining
+        self.customer = customer
+    }
+}
+
+/// A contract coming to its end.
+public struct ContractEnding: Hashable, Sendable {
+    public var id: Int64
+    public var number: String
+    public var dealID: Int64?
+    public var endsOn: Day
+    public var customer: CustomerSummary
+
+    public init(id: Int64, number: String, dealID: Int64?, endsOn: Day, customer: CustomerSummary) {
+        self.id = id
+        self.number = number
+        self.dealID = dealID
+        self.endsOn = endsOn
+        self.customer = customer
     }
 }

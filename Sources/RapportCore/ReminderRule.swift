@@ -11,10 +11,14 @@ public enum ReminderRules {
     public static let all: [any ReminderRule] = [
         OverdueFollowUpRule(),
         DueTodayRule(),
+        PaymentDueRule(),
         ForgottenCustomerRule(),
         VisitRule(),
         UncontactedRule(),
         SilentCustomerRule(),
+        StuckDealRule(),
+        ClosePassedRule(),
+        RenewalRule(),
         BirthdayRule(),
         StaleFollowUpRule(),
         RegradeRule(),
@@ -57,6 +61,14 @@ public struct ReminderInputs: Sendable {
     public var staleFollowUps: [DueFollowUp] = []
     /// Customers the grade review looks at (only when the plan asks for a review).
     public var regradeCandidates: [RegradeCandidate] = []
+    /// Instalments with money owed, due on or before the plan's payment horizon.
+    public var instalmentsDue: [InstalmentDue] = []
+    /// Open deals with nothing done on them since before the stuck cutoff.
+    public var stuckDeals: [DealSummary] = []
+    /// Open deals whose expected close date is before today.
+    public var closePassedDeals: [DealSummary] = []
+    /// Contracts ending in the renewal window whose customer has no deal begun since it opened.
+    public var endingContracts: [ContractEnding] = []
     /// When the plan has a limit, how many reminders each rule has in all (the store counts
     /// them by index; the rows above are only the candidates for the top of each group).
     public var totals: [ReminderRuleKind: Int] = [:]
@@ -91,6 +103,12 @@ public struct ScanPlan: Hashable, Sendable {
     public var staleCutoff: Day
     /// The grade review's questions, when it runs.
     public var review: ReviewPlan?
+    /// Instalments with money owed due on or before this day (overdue ones included).
+    public var paymentsDueBy: Day
+    /// Open deals whose last activity is before this day are stuck.
+    public var stuckCutoff: Day
+    /// Contracts ending from today to this day are up for renewal; nil when the rule is off.
+    public var renewalBy: Day?
     /// The settings the plan was made from: rules the store reads whole (customers on their
     /// own cadence, birthdays) are counted with them.
     public var settings: ReminderSettings
@@ -103,7 +121,8 @@ public struct ScanPlan: Hashable, Sendable {
 
     public init(today: Day, followUpsDueBy: Day, contactCutoffs: [GradeCutoff], settings: ReminderSettings = .defaults, limit: Int? = nil,
                 visitCutoff: Day? = nil, uncontactedCutoff: Day? = nil, silentCutoff: Day? = nil, silentAttempts: Int = 2,
-                birthdayMonthDays: [String] = [], staleCutoff: Day? = nil, review: ReviewPlan? = nil) {
+                birthdayMonthDays: [String] = [], staleCutoff: Day? = nil, review: ReviewPlan? = nil,
+                paymentsDueBy: Day? = nil, stuckCutoff: Day? = nil, renewalBy: Day? = nil) {
         self.today = today
         self.followUpsDueBy = followUpsDueBy
         self.contactCutoffs = contactCutoffs
@@ -117,6 +136,9 @@ public struct ScanPlan: Hashable, Sendable {
         self.birthdayMonthDays = birthdayMonthDays
         self.staleCutoff = staleCutoff ?? today.adding(days: -89)
         self.review = review
+        self.paymentsDueBy = paymentsDueBy ?? today.adding(days: 7)
+        self.stuckCutoff = stuckCutoff ?? today.adding(days: -21)
+        self.renewalBy = renewalBy
     }
 }
 

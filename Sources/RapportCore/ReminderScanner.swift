@@ -34,7 +34,10 @@ public struct ReminderScanner: Sendable {
             staleCutoff: today.adding(days: -s.staleDays + 1),
             review: reviewing ? ReviewPlan(windowStart: today.adding(days: -s.reviewWindowDays),
                                            minInteractions: s.reviewInteractions,
-                                           quietCutoff: today.adding(days: -s.reviewQuietDays + 1)) : nil
+                                           quietCutoff: today.adding(days: -s.reviewQuietDays + 1)) : nil,
+            paymentsDueBy: today.adding(days: s.paymentDays),
+            stuckCutoff: today.adding(days: -s.stuckDays),
+            renewalBy: s.renewalDays > 0 ? today.adding(days: s.renewalDays) : nil
         )
     }
 
@@ -53,8 +56,9 @@ public struct ReminderScanner: Sendable {
 
     /// Every reminder for `today`, most urgent first. Urgency stops growing (a week overdue,
     /// twice the cadence), so ties are common: they go by the rules' order, then the longest
-    /// wait, then follow-up and customer id. The store reads a limited scan's rows in that
-    /// same order, which makes its per-grade top rows hold each rule's top.
+    /// wait, then the record's id (follow-up, deal, instalment, contract) and the customer's.
+    /// The store reads a limited scan's rows in that same order, which makes its per-grade
+    /// top rows hold each rule's top.
     public func scan(_ inputs: ReminderInputs, today: Day, daysAhead: Int = 0) -> [Reminder] {
         let context = ScanContext(today: today, settings: settings, daysAhead: daysAhead)
         let order = Dictionary(uniqueKeysWithValues: ReminderRuleKind.allCases.enumerated().map { ($1, $0) })
@@ -62,11 +66,11 @@ public struct ReminderScanner: Sendable {
         // Sort small keys, not the reminders: moving tens of thousands of large values is the slow part.
         let keys = found.indices.map { i in
             (urgency: -found[i].urgency, rule: order[found[i].rule, default: 0], wait: found[i].rule.waitKey(found[i].days),
-             followUp: found[i].followUpID ?? 0, customer: found[i].customer.id, contact: found[i].contactID ?? 0, index: i)
+             record: found[i].recordID, customer: found[i].customer.id, contact: found[i].contactID ?? 0, index: i)
         }
         return keys.sorted {
-            ($0.urgency, $0.rule, $0.wait, $0.followUp, $0.customer, $0.contact)
-                < ($1.urgency, $1.rule, $1.wait, $1.followUp, $1.customer, $1.contact)
+            ($0.urgency, $0.rule, $0.wait, $0.record, $0.customer, $0.contact)
+                < ($1.urgency, $1.rule, $1.wait, $1.record, $1.customer, $1.contact)
         }.map { found[$0.index] }
     }
 }
@@ -90,8 +94,9 @@ public struct ReminderReport: Sendable {
 
 extension ReminderRuleKind {
     /// How a reminder's days order it among equally urgent ones: the longest wait first,
-    /// but the nearest day first for what lies ahead (a birthday, a coming follow-up).
+    /// but the nearest day first for what lies ahead (a birthday, a coming follow-up, a
+    /// contract's end). An instalment's days count overdue days, negative when still ahead.
     func waitKey(_ days: Int) -> Int {
-        self == .birthday || self == .upcoming ? days : -days
+        self == .birthday || self == .upcoming || self == .renewal ? days : -days
     }
 }

@@ -24,12 +24,20 @@ public struct ReminderSettings: Hashable, Sendable {
     public var reviewQuietDays: Int
     /// The review runs by itself on the first this-many days of each quarter.
     public var reviewFirstDays: Int
+    /// An open deal with nothing done on it (no move, edit or contact) for more than this
+    /// many days is stuck.
+    public var stuckDays: Int
+    /// Instalments due within this many days are shown (overdue ones always are).
+    public var paymentDays: Int
+    /// Contracts ending within this many days are up for renewal (0: no renewal rule).
+    public var renewalDays: Int
     public var urgency: UrgencyCoefficients
 
     /// The process guides' defaults: A and B every 14 days, C every 30, ungraded every 60;
     /// A visited monthly; new customers contacted within a week; two failed attempts make a
     /// customer silent, re-tried after 30 days; birthdays a week ahead; follow-ups stale
-    /// after 90 days; the grade review over the last quarter.
+    /// after 90 days; the grade review over the last quarter; deals stuck after three weeks;
+    /// instalments a week ahead; renewals a month ahead.
     public static let defaults = ReminderSettings(
         cadence: [.a: 14, .b: 14, .c: 30, nil: 60], visitDays: 30, uncontactedDays: 7, silentAttempts: 2,
         silentDays: 30, birthdayDays: 7, staleDays: 90, reviewWindowDays: 90, reviewInteractions: 3,
@@ -38,7 +46,8 @@ public struct ReminderSettings: Hashable, Sendable {
 
     public init(cadence: [Grade?: Int], visitDays: Int, uncontactedDays: Int, silentAttempts: Int, silentDays: Int,
                 birthdayDays: Int, staleDays: Int, reviewWindowDays: Int, reviewInteractions: Int, reviewQuietDays: Int,
-                reviewFirstDays: Int, urgency: UrgencyCoefficients) {
+                reviewFirstDays: Int, stuckDays: Int = 21, paymentDays: Int = 7, renewalDays: Int = 30,
+                urgency: UrgencyCoefficients) {
         self.cadence = cadence
         self.visitDays = visitDays
         self.uncontactedDays = uncontactedDays
@@ -50,6 +59,9 @@ public struct ReminderSettings: Hashable, Sendable {
         self.reviewInteractions = reviewInteractions
         self.reviewQuietDays = reviewQuietDays
         self.reviewFirstDays = reviewFirstDays
+        self.stuckDays = stuckDays
+        self.paymentDays = paymentDays
+        self.renewalDays = renewalDays
         self.urgency = urgency
     }
 
@@ -80,12 +92,20 @@ public struct UrgencyCoefficients: Hashable, Sendable {
     public var silent: Double
     public var stale: Double
     public var regrade: Double
+    /// A stuck deal, and an open deal past its expected close date.
+    public var stuck: Double
+    public var closePassed: Double
+    /// Weight of an instalment's due date, on the follow-ups' curve: money first.
+    public var payment: Double
+    /// Weight of a contract's end: full on the day, falling to nothing at the window's start.
+    public var renewal: Double
 
     public static let defaults = UrgencyCoefficients(due: 12, pastCadence: 8, gradeA: 3, gradeB: 2, gradeC: 1,
                                                      birthday: 4, silent: 1, stale: 2, regrade: 1)
 
     public init(due: Double, pastCadence: Double, gradeA: Double, gradeB: Double, gradeC: Double,
-                birthday: Double = 4, silent: Double = 1, stale: Double = 2, regrade: Double = 1) {
+                birthday: Double = 4, silent: Double = 1, stale: Double = 2, regrade: Double = 1,
+                stuck: Double = 2, closePassed: Double = 3, payment: Double = 12, renewal: Double = 4) {
         self.due = due
         self.pastCadence = pastCadence
         self.gradeA = gradeA
@@ -95,6 +115,10 @@ public struct UrgencyCoefficients: Hashable, Sendable {
         self.silent = silent
         self.stale = stale
         self.regrade = regrade
+        self.stuck = stuck
+        self.closePassed = closePassed
+        self.payment = payment
+        self.renewal = renewal
     }
 
     /// The grade's term.
@@ -110,8 +134,12 @@ public struct UrgencyCoefficients: Hashable, Sendable {
     /// The due-date term for a follow-up due `daysUntilDue` from today (negative when overdue):
     /// 1.0 from a week overdue, falling linearly to 0.2 at two weeks ahead, as taskwarrior's.
     public func dueTerm(daysUntilDue: Int) -> Double {
+        due * Self.dueCurve(daysUntilDue)
+    }
+
+    private static func dueCurve(_ daysUntilDue: Int) -> Double {
         let clamped = Double(min(max(daysUntilDue, -7), 14))
-        return due * (1.0 - (clamped + 7) / 21 * 0.8)
+        return 1.0 - (clamped + 7) / 21 * 0.8
     }
 
     /// The cadence term: how far past the cadence, relative to it, capped at twice the cadence.
@@ -123,7 +151,22 @@ public struct UrgencyCoefficients: Hashable, Sendable {
 
     /// The birthday term: full on the day, nothing past the window.
     public func birthdayTerm(daysUntil: Int, window: Int) -> Double {
+        Self.nearness(daysUntil: daysUntil, window: window) * birthday
+    }
+
+    /// The renewal term: full on the day the contract ends, nothing past the window.
+    public func renewalTerm(daysUntil: Int, window: Int) -> Double {
+        Self.nearness(daysUntil: daysUntil, window: window) * renewal
+    }
+
+    /// The instalment term: the follow-ups' due curve with the payment weight.
+    public func paymentTerm(daysUntilDue: Int) -> Double {
+        payment * Self.dueCurve(daysUntilDue)
+    }
+
+    /// 1 on the day, falling linearly to just above 0 at the window's end, 0 beyond it.
+    private static func nearness(daysUntil: Int, window: Int) -> Double {
         guard window > 0, daysUntil <= window else { return 0 }
-        return birthday * (1 - Double(max(0, daysUntil)) / Double(window + 1))
+        return 1 - Double(max(0, daysUntil)) / Double(window + 1)
     }
 }

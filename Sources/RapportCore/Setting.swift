@@ -1,4 +1,5 @@
-/// One named setting of the reminders: its key, what it means, and how it reads and writes.
+/// One named setting: its key, what it means, and how it reads and writes. The registry
+/// (`Setting.all`) drives `rapport config`, the store's defaults and the reading back.
 public struct Setting: Sendable {
     public enum Kind: Sendable {
         /// Whole days, at least 1; `none` (stored as 0) where the setting allows turning it off.
@@ -7,26 +8,37 @@ public struct Setting: Sendable {
         case count
         /// A non-negative decimal weight.
         case weight
+        /// A whole percentage, 0 to 100.
+        case percent
+        /// Checklist items separated by `|`; `none` for no items.
+        case checklist
+        /// A three-letter currency code.
+        case currency
     }
 
     public let key: String
     public let help: String
     public let kind: Kind
-    let get: @Sendable (ReminderSettings) -> Double
-    let set: @Sendable (inout ReminderSettings, Double) -> Void
+    let get: @Sendable (Settings) -> String
+    let set: @Sendable (inout Settings, String) throws(RapportError) -> Void
 
     /// The value as `rapport config` shows it and the store keeps it.
-    public func text(in settings: ReminderSettings) -> String {
-        let v = get(settings)
-        switch kind {
-        case .days(true) where v == 0: return "none"
-        case .days, .count: return String(Int(v))
-        case .weight: return v == v.rounded() ? String(Int(v)) : String(v)
-        }
+    public func text(in settings: Settings) -> String { get(settings) }
+
+    /// A typed value in the form the store keeps (`21`, `none`, `2.5`, `a | b`), or an error
+    /// that names it and says what is allowed.
+    public func canonical(_ text: String) throws(RapportError) -> String {
+        var settings = Settings.defaults
+        try set(&settings, text)
+        return get(settings)
     }
 
-    /// Reads a typed value; the error names it and says what is allowed.
+    /// Reads a typed number for a numeric setting; the error names it and says what is allowed.
     public func parse(_ text: String) throws(RapportError) -> Double {
+        try Setting.number(text, kind: kind, key: key)
+    }
+
+    static func number(_ text: String, kind: Kind, key: String) throws(RapportError) -> Double {
         let t = text.trimmingSpaces().lowercased()
         switch kind {
         case .days(let allowsNone):
@@ -46,35 +58,76 @@ public struct Setting: Sendable {
                 throw .invalid(field: key, value: text, expected: "use a number from 0 to 1000, e.g. 2.5")
             }
             return w
+        case .percent:
+            let digits = t.hasSuffix("%") ? String(t.dropLast()) : t
+            guard let n = Int(digits), (0...100).contains(n) else {
+                throw .invalid(field: key, value: text, expected: "use a whole percentage from 0 to 100")
+            }
+            return Double(n)
+        case .checklist, .currency:
+            throw .invalid(field: key, value: text, expected: "this setting is text, not a number")
         }
-    }
-
-    /// A typed value in the form the store keeps (`21`, `none`, `2.5`), or an error.
-    public func canonical(_ text: String) throws(RapportError) -> String {
-        var settings = ReminderSettings.defaults
-        set(&settings, try parse(text))
-        return self.text(in: settings)
     }
 
     /// Every setting, in the order `rapport config` lists them.
     public static let all: [Setting] = {
+        func number(_ key: String, _ help: String, _ kind: Kind, get: @escaping @Sendable (Settings) -> Int,
+                    set: @escaping @Sendable (inout Settings, Int) -> Void) -> Setting {
+            Setting(key: key, help: help, kind: kind,
+                    get: { s in
+                        let v = get(s)
+                        if case .days(true) = kind, v == 0 { return "none" }
+                        return String(v)
+                    },
+                    set: { s, text throws(RapportError) in set(&s, Int(try Setting.number(text, kind: kind, key: key))) })
+        }
         func days(_ key: String, _ help: String, none: Bool = false, _ path: WritableKeyPath<ReminderSettings, Int> & Sendable) -> Setting {
-            Setting(key: key, help: help, kind: .days(allowsNone: none), get: { Double($0[keyPath: path]) },
-                    set: { $0[keyPath: path] = Int($1) })
+            number(key, help, .days(allowsNone: none), get: { $0.reminders[keyPath: path] }, set: { $0.reminders[keyPath: path] = $1 })
         }
         func count(_ key: String, _ help: String, _ path: WritableKeyPath<ReminderSettings, Int> & Sendable) -> Setting {
-            Setting(key: key, help: help, kind: .count, get: { Double($0[keyPath: path]) }, set: { $0[keyPath: path] = Int($1) })
+            number(key, help, .count, get: { $0.reminders[keyPath: path] }, set: { $0.reminders[keyPath: path] = $1 })
         }
         func weight(_ key: String, _ help: String, _ path: WritableKeyPath<UrgencyCoefficients, Double> & Sendable) -> Setting {
-            Setting(key: key, help: help, kind: .weight, get: { $0.urgency[keyPath: path] }, set: { $0.urgency[keyPath: path] = $1 })
+            Setting(key: key, help: help, kind: .weight,
+                    get: { s in
+                        let v = s.reminders.urgency[keyPath: path]
+                        return v == v.rounded() ? String(Int(v)) : String(v)
+                    },
+                    set: { s, text throws(RapportError) in
+                        s.reminders.urgency[keyPath: path] = try Setting.number(text, kind: .weight, key: key)
+                    })
         }
         func cadence(_ grade: Grade?) -> Setting {
             let name = grade?.rawValue ?? "none"
-            return Setting(key: "cadence." + name,
-                           help: grade.map { "days a grade \($0.rawValue) customer may go without contact" }
-                               ?? "days an ungraded customer may go without contact",
-                           kind: .days(allowsNone: true), get: { Double($0.cadence(for: grade)) },
-                           set: { $0.cadence[grade] = Int($1) })
+            let help = grade.map { "days a grade \($0.rawValue) customer may go without contact" } ?? "days an ungraded customer may go without contact"
+            let kind = Kind.days(allowsNone: true)
+            return Setting(key: "cadence." + name, help: help, kind: kind,
+                           get: { s in
+                               let v = s.reminders.cadence(for: grade)
+                               return v == 0 ? "none" : String(v)
+                           },
+                           set: { s, text throws(RapportError) in
+                               s.reminders.cadence[grade] = Int(try Setting.number(text, kind: kind, key: "cadence." + name))
+                           })
+        }
+        func probability(_ stage: Stage) -> Setting {
+            let key = "probability." + stage.rawValue
+            let help = "percent chance of winning a deal in \(stage.rawValue), unless it sets its own"
+            return Setting(key: key, help: help, kind: .percent,
+                           get: { String($0.pipeline.probability(of: stage)) },
+                           set: { s, text throws(RapportError) in
+                               s.pipeline.probability[stage] = Int(try Setting.number(text, kind: .percent, key: key))
+                           })
+        }
+        func checklist(_ stage: Stage) -> Setting {
+            let key = "checklist." + stage.rawValue
+            return Setting(key: key, help: "what a deal must tick before it leaves \(stage.rawValue), items separated by |",
+                           kind: .checklist,
+                           get: { s in
+                               let items = s.pipeline.checklist(of: stage)
+                               return items.isEmpty ? "none" : items.joined(separator: " | ")
+                           },
+                           set: { s, text throws(RapportError) in s.pipeline.checklist[stage] = try Setting.checklistItems(text, key: key) })
         }
         return [
             cadence(.a), cadence(.b), cadence(.c), cadence(nil),
@@ -88,6 +141,9 @@ public struct Setting: Sendable {
             count("review.interactions", "interactions in the window that suggest raising a C", \.reviewInteractions),
             days("review.quiet", "days without contact that suggest lowering an A", \.reviewQuietDays),
             days("review.first_days", "days at the start of each quarter the review runs by itself", \.reviewFirstDays),
+            days("deal.stuck_days", "days an open deal may go with nothing done on it", \.stuckDays),
+            days("payment.days", "days ahead to show instalments coming due", \.paymentDays),
+            days("renewal.days", "days before a contract ends to suggest its renewal", none: true, \.renewalDays),
             weight("urgency.due", "weight of a follow-up's due date", \.due),
             weight("urgency.cadence", "weight of time past a cadence", \.pastCadence),
             weight("urgency.grade.A", "added for grade A", \.gradeA),
@@ -97,6 +153,17 @@ public struct Setting: Sendable {
             weight("urgency.silent", "urgency of a silent customer's light touch", \.silent),
             weight("urgency.stale", "urgency of a stale follow-up", \.stale),
             weight("urgency.regrade", "urgency of a grade suggestion", \.regrade),
+            weight("urgency.stuck", "urgency of a stuck deal", \.stuck),
+            weight("urgency.close", "urgency of a deal past its expected close date", \.closePassed),
+            weight("urgency.payment", "weight of an instalment's due date", \.payment),
+            weight("urgency.renewal", "weight of a contract ending, on the day", \.renewal),
+            probability(.lead), probability(.qualified), probability(.needs), probability(.proposal), probability(.closing),
+            checklist(.lead), checklist(.qualified), checklist(.needs), checklist(.proposal), checklist(.closing),
+            Setting(key: "currency", help: "the currency of deals and contracts that name none", kind: .currency,
+                    get: { $0.pipeline.currency.code },
+                    set: { s, text throws(RapportError) in s.pipeline.currency = try Currency(parsing: text) }),
+            number("funnel.window", "days the funnel looks back for conversions and closed deals", .days(allowsNone: false),
+                   get: { $0.pipeline.windowDays }, set: { $0.pipeline.windowDays = $1 }),
         ]
     }()
 
@@ -107,21 +174,49 @@ public struct Setting: Sendable {
         }
         return setting
     }
+
+    /// Checklist items from `a | b | c` (`none` or nothing: no items).
+    static func checklistItems(_ text: String, key: String) throws(RapportError) -> [String] {
+        let t = text.trimmingSpaces()
+        guard !t.isEmpty, t.lowercased() != "none" else { return [] }
+        var items: [String] = []
+        for part in t.split(separator: "|") {
+            let item = part.trimmingSpaces()
+            guard !item.isEmpty else { continue }
+            guard !items.contains(item) else {
+                throw .invalid(field: key, value: item, expected: "each checklist item must be different")
+            }
+            items.append(try FieldLimits.within(TerminalText.sanitized(item), field: key, limit: FieldLimits.shortText))
+        }
+        guard items.count <= 20 else { throw .invalid(field: key, value: text, expected: "a checklist has at most 20 items") }
+        return items
+    }
 }
 
-extension ReminderSettings {
+extension Settings {
     /// Settings read back from the store's key/value rows; a value that does not read keeps
     /// its default (values are validated when set).
     public init(stored: [String: String]) {
         self = .defaults
         for setting in Setting.all {
-            guard let text = stored[setting.key], let value = try? setting.parse(text) else { continue }
-            setting.set(&self, value)
+            guard let text = stored[setting.key] else { continue }
+            try? setting.set(&self, text)
         }
     }
 
     /// Every setting as stored text.
     public var stored: [String: String] {
         Dictionary(uniqueKeysWithValues: Setting.all.map { ($0.key, $0.text(in: self)) })
+    }
+}
+
+extension Currency {
+    /// A currency code as typed: three ASCII letters (`cny`, `EUR`).
+    public init(parsing text: String) throws(RapportError) {
+        let t = text.trimmingSpaces()
+        guard t.count == 3, t.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            throw .invalid(field: "currency", value: text, expected: "use a three-letter code such as CNY, USD, EUR")
+        }
+        self.init(code: t)
     }
 }

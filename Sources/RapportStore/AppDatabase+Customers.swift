@@ -108,7 +108,16 @@ extension AppDatabase {
             let timeline = try Interaction.fetchAll(db, sql: """
                 SELECT * FROM interaction WHERE customer_id = ? ORDER BY occurred_at DESC, id DESC LIMIT ?
                 """, arguments: [id, timelineLimit ?? -1])
-            return CustomerCard(customer: customer, contacts: contacts, openFollowUps: open, timeline: timeline)
+            let deals = try Self.fetchDeals(customerID: id, db)
+            let contracts = try Self.fetchContracts(customerID: id, db)
+            let moves = try StageStay.fetchAll(db, sql: """
+                SELECT s.* FROM deal_stage s JOIN deal d ON d.id = s.deal_id WHERE d.customer_id = ? ORDER BY s.entered_at, s.id
+                """, arguments: [id])
+            let payments = try Payment.fetchAll(db, sql: """
+                SELECT p.* FROM payment p JOIN contract k ON k.id = p.contract_id WHERE k.customer_id = ? ORDER BY p.paid_on, p.id
+                """, arguments: [id])
+            return CustomerCard(customer: customer, contacts: contacts, openFollowUps: open, timeline: timeline, deals: deals,
+                                contracts: contracts, moves: moves, payments: payments)
         }
     }
 

@@ -38,15 +38,18 @@ extension AppDatabase {
 
     /// Schedules a playbook's follow-ups for a customer from a start day, all or none.
     public func planFollowUps(customerID: Int64, playbook name: String, from start: Day, now: LocalDateTime) throws -> [FollowUp] {
-        try write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM customer WHERE id = ?", arguments: [customerID]) == true else {
-                throw RapportError.notFound(what: "customer", reference: "#\(customerID)")
-            }
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM playbook WHERE name = ?", arguments: [name]) == true else {
-                throw RapportError.notFound(what: "playbook", reference: name)
-            }
-            return try Self.playbook(name, db).followUps(customerID: customerID, from: start, createdAt: now)
-                .map { try RecordWriter.insert($0, db) }
+        try write { db in try Self.planFollowUps(customerID: customerID, playbook: name, from: start, now: now, db) }
+    }
+
+    static func planFollowUps(customerID: Int64, playbook name: String, from start: Day, now: LocalDateTime,
+                              _ db: Database) throws -> [FollowUp] {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM customer WHERE id = ?", arguments: [customerID]) == true else {
+            throw RapportError.notFound(what: "customer", reference: "#\(customerID)")
         }
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM playbook WHERE name = ?", arguments: [name]) == true else {
+            throw RapportError.notFound(what: "playbook", reference: name)
+        }
+        return try Self.playbook(name, db).followUps(customerID: customerID, from: start, createdAt: now)
+            .map { try RecordWriter.insert($0, db) }
     }
 }

@@ -64,8 +64,10 @@ extension AppDatabase {
             var inputs = ReminderInputs()
             if let limit = plan.limit {
                 try Self.readTops(plan, limit: limit, into: &inputs, db)
+                try Self.readPipelineTops(plan, limit: limit, into: &inputs, db)
             } else {
                 try Self.readAll(plan, into: &inputs, db)
+                try Self.readPipelineAll(plan, into: &inputs, db)
             }
             try Self.readBirthdays(plan, into: &inputs, db)
             if let review = plan.review { try Self.readRegradeCandidates(review, into: &inputs, db) }
@@ -235,7 +237,7 @@ extension AppDatabase {
 
     /// Walks a query in the scanner's order and keeps, per grade, the first `limit` rows:
     /// each grade's longest-waiting rows hold its most urgent, and no row is read twice.
-    private static func walkByGrade(_ db: Database, limit: Int, gradeColumn: Int32, sql: String, arguments: StatementArguments,
+    static func walkByGrade(_ db: Database, limit: Int, gradeColumn: Int32, sql: String, arguments: StatementArguments,
                                     _ body: (ColumnReader) throws -> Void) throws {
         guard limit > 0 else { return }
         var perGrade: [Grade?: Int] = [:]
@@ -251,7 +253,7 @@ extension AppDatabase {
         }
     }
 
-    private static func count(_ db: Database, _ sql: String, _ arguments: StatementArguments) throws -> Int {
+    static func count(_ db: Database, _ sql: String, _ arguments: StatementArguments) throws -> Int {
         try Int.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) ?? 0
     }
 
@@ -268,12 +270,19 @@ extension AppDatabase {
                            createdOn: row.day(4))
     }
 
+    /// Every setting as the seller set it.
+    public func settings() throws -> Settings {
+        try read { db in try Self.settings(db) }
+    }
+
+    static func settings(_ db: Database) throws -> Settings {
+        Settings(stored: Dictionary(try Row.fetchAll(db, sql: "SELECT key, value FROM setting").map { ($0[0], $0[1]) },
+                                    uniquingKeysWith: { a, _ in a }))
+    }
+
     /// The reminder settings as the seller set them.
     public func reminderSettings() throws -> ReminderSettings {
-        try read { db in
-            ReminderSettings(stored: Dictionary(try Row.fetchAll(db, sql: "SELECT key, value FROM setting").map { ($0[0], $0[1]) },
-                                                uniquingKeysWith: { a, _ in a }))
-        }
+        try settings().reminders
     }
 
     /// Changes one setting (validated by the caller through `Setting.parse`), re-dating every

@@ -57,6 +57,12 @@ extension AppDatabase {
               WHERE i.customer_id = follow_up.customer_id AND i.occurred_at > follow_up.created_at)
             WHERE customer_id = ? AND status = 'open'
             """).execute(arguments: [customerID])
+        // Talking to the customer is work on their open deals: they are not stuck.
+        try db.cachedStatement(sql: """
+            UPDATE deal SET last_activity_at = max(last_activity_at,
+              (SELECT max(occurred_at) FROM interaction WHERE customer_id = :id))
+            WHERE customer_id = :id AND stage IN ('lead', 'qualified', 'needs', 'proposal', 'closing')
+            """).execute(arguments: ["id": customerID])
     }
 
     /// When a customer's newest `silent.attempts` contacts all failed, the newest's time;

@@ -40,8 +40,6 @@ extension Customer: FetchableRecord {
         silentSince = try row.optionalLocalDateTime("silent_since")
     }
 
-
-
     /// Custom fields as a JSON object with sorted keys, so the stored text is stable.
     static func encodeCustomFields(_ fields: [String: String]) -> String {
         guard !fields.isEmpty,
@@ -71,8 +69,6 @@ extension ContactPerson: FetchableRecord {
         birthday = (row["birthday"] as String?).flatMap(Birthday.init(text:))
         notes = row["notes"]
     }
-
-
 }
 
 extension Interaction: FetchableRecord {
@@ -85,8 +81,6 @@ extension Interaction: FetchableRecord {
         id = row["id"]
         contactID = row["contact_id"]
     }
-
-
 }
 
 extension FollowUp: FetchableRecord {
@@ -102,8 +96,6 @@ extension FollowUp: FetchableRecord {
         status = FollowUpStatus(rawValue: row["status"]) ?? .open
         doneAt = try row.optionalLocalDateTime("done_at")
     }
-
-
 }
 
 /// A stored value the schema allowed but Rapport cannot read: someone edited the file by hand.
@@ -119,6 +111,22 @@ extension Row {
         let text: String = self[column]
         guard let value = LocalDateTime(text: text) else { throw StoredValueError(column: column, value: text) }
         return value
+    }
+
+    func day(_ column: String) throws -> Day {
+        let text: String = self[column]
+        guard let value = Day(iso: text) else { throw StoredValueError(column: column, value: text) }
+        return value
+    }
+
+    func optionalDay(_ column: String) throws -> Day? {
+        guard let text: String = self[column] else { return nil }
+        guard let value = Day(iso: text) else { throw StoredValueError(column: column, value: text) }
+        return value
+    }
+
+    func money(_ column: String, currency: String = "currency") -> Money {
+        Money(minorUnits: self[column], currency: Currency(code: self[currency]))
     }
 
     func optionalLocalDateTime(_ column: String) throws -> LocalDateTime? {

@@ -301,6 +301,143 @@ extension AppDatabase {
                   WHERE last_contact_at IS NULL AND status NOT IN ('lost', 'dormant') AND (cadence_days IS NULL OR cadence_days > 0);
                 """)
         }
+        migrator.registerMigration("v8-deals") { db in
+            try db.execute(sql: """
+                CREATE TABLE product (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  code TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(code)) > 0),
+                  name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+                  unit_price INTEGER NOT NULL CHECK (unit_price >= 0),
+                  currency TEXT NOT NULL,
+                  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+                  created_at TEXT NOT NULL
+                );
+
+                CREATE TABLE deal (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+                  title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+                  amount INTEGER NOT NULL CHECK (amount >= 0),
+                  currency TEXT NOT NULL,
+                  stage TEXT NOT NULL
+                    CHECK (stage IN ('lead', 'qualified', 'needs', 'proposal', 'closing', 'won', 'paid', 'lost')),
+                  probability INTEGER CHECK (probability BETWEEN 0 AND 100),
+                  expected_close_on TEXT,
+                  lost_reason TEXT CHECK (lost_reason IN ('price', 'competitor', 'no-budget', 'no-decision', 'timing', 'other')),
+                  lost_note TEXT,
+                  created_at TEXT NOT NULL,
+                  updated_at TEXT NOT NULL,
+                  stage_entered_at TEXT NOT NULL,
+                  last_activity_at TEXT NOT NULL,
+                  CHECK ((stage = 'lost') = (lost_reason IS NOT NULL))
+                );
+                CREATE INDEX deal_on_customer ON deal(customer_id, stage);
+                -- The funnel is index-only aggregates: open and won deals by stage, paid and lost
+                -- ones by the day they got there, open ones by expected close (the forecast and
+                -- the close-passed rule), open ones by last activity (the stuck rule).
+                CREATE INDEX deal_funnel ON deal(stage, currency, probability, amount);
+                CREATE INDEX deal_closed_by_day ON deal(stage, stage_entered_at, currency, probability, amount)
+                  WHERE stage IN ('paid', 'lost');
+                CREATE INDEX deal_open_by_close ON deal(expected_close_on, stage, currency, probability, amount)
+                  WHERE stage IN ('lead', 'qualified', 'needs', 'proposal', 'closing') AND expected_close_on IS NOT NULL;
+                CREATE INDEX deal_open_by_activity ON deal(last_activity_at, stage)
+                  WHERE stage IN ('lead', 'qualified', 'needs', 'proposal', 'closing');
+
+                CREATE TABLE deal_item (
+                  id INTEGER PRIMARY KEY,
+                  deal_id INTEGER NOT NULL REFERENCES deal(id) ON DELETE CASCADE,
+                  position INTEGER NOT NULL,
+                  product_id INTEGER REFERENCES product(id) ON DELETE SET NULL,
+                  description TEXT NOT NULL,
+                  quantity INTEGER NOT NULL CHECK (quantity > 0),
+                  unit_price INTEGER NOT NULL CHECK (unit_price >= 0),
+                  discount_bp INTEGER NOT NULL DEFAULT 0 CHECK (discount_bp BETWEEN 0 AND 10000)
+                );
+                CREATE INDEX deal_item_on_deal ON deal_item(deal_id, position);
+
+                -- One row per stay of a deal in a stage: entering it is a move (with the seller's
+                -- note); leaving it fills left_at, left_to and the whole days spent, so stays and
+                -- conversions over a window are index ranges.
+                CREATE TABLE deal_stage (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  deal_id INTEGER NOT NULL REFERENCES deal(id) ON DELETE CASCADE,
+                  stage TEXT NOT NULL,
+                  from_stage TEXT,
+                  entered_at TEXT NOT NULL,
+                  note TEXT NOT NULL DEFAULT '',
+                  left_at TEXT,
+                  left_to TEXT,
+                  days INTEGER,
+                  CHECK ((left_at IS NULL) = (left_to IS NULL) AND (left_at IS NULL) = (days IS NULL))
+                );
+                CREATE INDEX deal_stage_on_deal ON deal_stage(deal_id, entered_at);
+                CREATE INDEX deal_stage_by_entry ON deal_stage(entered_at, stage, left_to);
+                CREATE INDEX deal_stage_by_exit ON deal_stage(left_at, stage, days) WHERE left_at IS NOT NULL;
+
+                CREATE TABLE deal_check (
+                  deal_id INTEGER NOT NULL REFERENCES deal(id) ON DELETE CASCADE,
+                  stage TEXT NOT NULL,
+                  item TEXT NOT NULL,
+                  checked_at TEXT NOT NULL,
+                  PRIMARY KEY (deal_id, stage, item)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE contract (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  customer_id INTEGER NOT NULL REFERENCES customer(id) ON DELETE CASCADE,
+                  deal_id INTEGER UNIQUE REFERENCES deal(id) ON DELETE SET NULL,
+                  number TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(trim(number)) > 0),
+                  signed_on TEXT NOT NULL,
+                  starts_on TEXT NOT NULL,
+                  ends_on TEXT,
+                  amount INTEGER NOT NULL CHECK (amount > 0),
+                  currency TEXT NOT NULL,
+                  received INTEGER NOT NULL DEFAULT 0 CHECK (received >= 0),
+                  created_at TEXT NOT NULL
+                );
+                CREATE INDEX contract_on_customer ON contract(customer_id);
+                CREATE INDEX contract_owing ON contract(currency, amount, received) WHERE received < amount;
+                CREATE INDEX contract_by_end ON contract(ends_on) WHERE ends_on IS NOT NULL;
+
+                -- received is kept by the payment transaction, so what is owed is a partial index.
+                CREATE TABLE instalment (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  contract_id INTEGER NOT NULL REFERENCES contract(id) ON DELETE CASCADE,
+                  position INTEGER NOT NULL,
+                  due_on TEXT NOT NULL,
+                  amount INTEGER NOT NULL CHECK (amount > 0),
+                  currency TEXT NOT NULL,
+                  received INTEGER NOT NULL DEFAULT 0 CHECK (received >= 0),
+                  UNIQUE (contract_id, position)
+                );
+                CREATE INDEX instalment_owing_by_due ON instalment(due_on, currency, amount, received) WHERE received < amount;
+
+                CREATE TABLE payment (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  contract_id INTEGER NOT NULL REFERENCES contract(id) ON DELETE CASCADE,
+                  instalment_id INTEGER NOT NULL REFERENCES instalment(id) ON DELETE CASCADE,
+                  paid_on TEXT NOT NULL,
+                  amount INTEGER NOT NULL CHECK (amount > 0),
+                  currency TEXT NOT NULL,
+                  note TEXT NOT NULL DEFAULT '',
+                  created_at TEXT NOT NULL
+                );
+                CREATE INDEX payment_on_contract ON payment(contract_id, paid_on);
+                CREATE INDEX payment_by_day ON payment(paid_on, currency, amount);
+
+                -- The pipeline as data: probabilities and checklists from the process guides.
+                INSERT OR IGNORE INTO setting (key, value) VALUES
+                  ('deal.stuck_days', '21'), ('payment.days', '7'), ('renewal.days', '30'),
+                  ('urgency.stuck', '2'), ('urgency.close', '3'), ('urgency.payment', '12'), ('urgency.renewal', '4'),
+                  ('probability.lead', '10'), ('probability.qualified', '20'), ('probability.needs', '40'),
+                  ('probability.proposal', '60'), ('probability.closing', '80'),
+                  ('checklist.lead', 'none'), ('checklist.qualified', 'none'),
+                  ('checklist.needs', 'situation understood 现状 | problem understood 问题 | implication understood 影响 | need-payoff understood 需求效益'),
+                  ('checklist.proposal', 'real decision maker identified 找到真正的决策者 | expectations and end time agreed 设定期望与结束时间 | value stated for each level of the buyer 讲清各层级的价值'),
+                  ('checklist.closing', 'objections recorded 记录异议 | terms agreed 谈妥条款'),
+                  ('currency', 'CNY'), ('funnel.window', '90');
+                """)
+        }
         return migrator
     }
 

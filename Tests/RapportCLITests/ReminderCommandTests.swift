@@ -49,9 +49,9 @@ struct ReminderCommandTests {
     @Test func configShowsSetsValidatesAndResets() throws {
         let r = try RapportBinary()
         try r.ok(["add", "Anna", "--grade", "A"])
-        #expect(try r.ok(["config"]).stdout.contains("cadence.A               14       14  days a grade A customer may go without contact"))
+        #expect(try r.ok(["config"]).stdout.contains("cadence.A                 14       14  days a grade A customer may go without contact"))
         #expect(try r.ok(["config", "set", "cadence.A", "10"]).stdout == "cadence.A = 10\n")
-        #expect(try r.ok(["config"]).stdout.contains("cadence.A               10       14"))
+        #expect(try r.ok(["config"]).stdout.contains("cadence.A                 10       14"))
         #expect(try r.ok(["config", "set", "CADENCE.c", "none"]).stdout == "cadence.C = none\n")
         let before = try r.snapshot()
         for (arguments, mentions) in [(["config", "set", "cadence.A", "0"], "\"0\""), (["config", "set", "cadence.A", "two"], "\"two\""),

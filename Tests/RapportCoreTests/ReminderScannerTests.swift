@@ -317,7 +317,9 @@ struct ReminderScannerTests {
     }
 
     @Test func ruleHeadings() {
-        #expect(ReminderRuleKind.allCases == [.overdue, .due, .forgotten, .visit, .uncontacted, .silent, .birthday, .stale, .regrade, .upcoming])
+        #expect(ReminderRuleKind.allCases == [.overdue, .due, .payment, .forgotten, .visit, .uncontacted, .silent, .stuck, .closePassed,
+                                              .renewal, .birthday, .stale, .regrade, .upcoming])
+        #expect(ReminderRuleKind.closePassed.rawValue == "close-passed")
         #expect(ReminderRuleKind.overdue.heading == "Overdue follow-ups")
         #expect(ReminderRuleKind.due.heading == "Due today")
         #expect(ReminderRuleKind.forgotten.heading == "Forgotten customers")

@@ -12,7 +12,24 @@ struct ReminderSettingTests {
         "urgency.due": "12", "urgency.cadence": "8", "urgency.grade.A": "3", "urgency.grade.B": "2",
         "urgency.grade.C": "1", "urgency.birthday": "4", "urgency.silent": "1", "urgency.stale": "2",
         "urgency.regrade": "1",
+        "deal.stuck_days": "21", "payment.days": "7", "renewal.days": "30",
+        "urgency.stuck": "2", "urgency.close": "3", "urgency.payment": "12", "urgency.renewal": "4",
+        "probability.lead": "10", "probability.qualified": "20", "probability.needs": "40", "probability.proposal": "60",
+        "probability.closing": "80",
+        "checklist.lead": "none", "checklist.qualified": "none",
+        "checklist.needs": "situation understood 现状 | problem understood 问题 | implication understood 影响 | need-payoff understood 需求效益",
+        "checklist.proposal": "real decision maker identified 找到真正的决策者 | expectations and end time agreed 设定期望与结束时间 | value stated for each level of the buyer 讲清各层级的价值",
+        "checklist.closing": "objections recorded 记录异议 | terms agreed 谈妥条款",
+        "currency": "CNY", "funnel.window": "90",
     ]
+
+    /// The settings that hold a number.
+    static let numericKeys = Setting.all.filter {
+        switch $0.kind {
+        case .checklist, .currency: false
+        default: true
+        }
+    }.map(\.key)
 
     static func refusal(_ body: () throws(RapportError) -> Void) -> (field: String, value: String)? {
         do {
@@ -25,7 +42,7 @@ struct ReminderSettingTests {
     }
 
     @Test func defaultsAsStoredText() {
-        #expect(ReminderSettings.defaults.stored == Self.defaultTexts)
+        #expect(Settings.defaults.stored == Self.defaultTexts)
         #expect(Set(Setting.all.map(\.key)) == Set(Self.defaultTexts.keys))
         #expect(Setting.all.count == Self.defaultTexts.count)
     }
@@ -35,27 +52,27 @@ struct ReminderSettingTests {
         let setting = try Setting.named(key)
         let text = setting.text(in: .defaults)
         #expect(text == Self.defaultTexts[key])
-        #expect(ReminderSettings(stored: [key: text]) == .defaults)
+        #expect(Settings(stored: [key: text]) == .defaults)
         #expect(try setting.canonical(text) == text)
     }
 
     @Test func wholeStoreRoundTrips() {
-        #expect(ReminderSettings(stored: ReminderSettings.defaults.stored) == .defaults)
-        #expect(ReminderSettings(stored: [:]) == .defaults)
+        #expect(Settings(stored: Settings.defaults.stored) == .defaults)
+        #expect(Settings(stored: [:]) == .defaults)
     }
 
-    @Test(arguments: Setting.all.map(\.key))
+    @Test(arguments: numericKeys)
     func aChangedValueRoundTripsAndLeavesTheOthers(key: String) {
-        let changed = ReminderSettings(stored: [key: "5"])
+        let changed = Settings(stored: [key: "5"])
         #expect(changed != .defaults)
         var expected = Self.defaultTexts
         expected[key] = "5"
         #expect(changed.stored == expected)
-        #expect(ReminderSettings(stored: changed.stored) == changed)
+        #expect(Settings(stored: changed.stored) == changed)
     }
 
     @Test func storedKeysSetTheirFields() {
-        let s = ReminderSettings(stored: [
+        let s = Settings(stored: [
             "cadence.A": "10", "cadence.B": "none", "cadence.C": "45", "cadence.none": "90",
             "visit.A": "21", "uncontacted.days": "3", "silent.attempts": "4", "silent.days": "20",
             "birthday.days": "14", "stale.days": "60", "review.window": "120", "review.interactions": "6",
@@ -63,7 +80,7 @@ struct ReminderSettingTests {
             "urgency.due": "11", "urgency.cadence": "9", "urgency.grade.A": "3.5", "urgency.grade.B": "0",
             "urgency.grade.C": "0.25", "urgency.birthday": "6", "urgency.silent": "1.5", "urgency.stale": "0",
             "urgency.regrade": "7",
-        ])
+        ]).reminders
         #expect(s.cadence(for: .a) == 10)
         #expect(s.cadence(for: .b) == 0)
         #expect(s.cadence(for: .c) == 45)
@@ -80,9 +97,10 @@ struct ReminderSettingTests {
         #expect(s.reviewFirstDays == 10)
         #expect(s.urgency == UrgencyCoefficients(due: 11, pastCadence: 9, gradeA: 3.5, gradeB: 0, gradeC: 0.25,
                                                  birthday: 6, silent: 1.5, stale: 0, regrade: 7))
-        #expect(s.stored["cadence.B"] == "none")
-        #expect(s.stored["urgency.grade.A"] == "3.5")
-        #expect(s.stored["urgency.grade.C"] == "0.25")
+        let stored = Settings(reminders: s, pipeline: .defaults).stored
+        #expect(stored["cadence.B"] == "none")
+        #expect(stored["urgency.grade.A"] == "3.5")
+        #expect(stored["urgency.grade.C"] == "0.25")
     }
 
     // MARK: - Names
@@ -205,12 +223,12 @@ struct ReminderSettingTests {
         ("cadence.C", "21", "21"),
     ])
     func storedTextIsShownCanonically(key: String, stored: String, shown: String) throws {
-        #expect(ReminderSettings(stored: [key: stored]).stored[key] == shown)
-        #expect(try Setting.named(key).text(in: ReminderSettings(stored: [key: stored])) == shown)
+        #expect(Settings(stored: [key: stored]).stored[key] == shown)
+        #expect(try Setting.named(key).text(in: Settings(stored: [key: stored])) == shown)
     }
 
     @Test func noneIsStoredAsZero() {
-        let s = ReminderSettings(stored: ["cadence.A": "none", "visit.A": "none"])
+        let s = Settings(stored: ["cadence.A": "none", "visit.A": "none"]).reminders
         #expect(s.cadence(for: .a) == 0)
         #expect(s.visitDays == 0)
     }
@@ -222,13 +240,13 @@ struct ReminderSettingTests {
         ("urgency.birthday", "1001"), ("urgency.stale", "inf"), ("uncontacted.days", ""),
     ])
     func storedValueThatDoesNotReadKeepsTheDefault(key: String, bad: String) {
-        let s = ReminderSettings(stored: [key: bad])
+        let s = Settings(stored: [key: bad])
         #expect(s == .defaults)
         #expect(s.stored[key] == Self.defaultTexts[key])
     }
 
     @Test func badValuesDoNotSpoilGoodOnes() {
-        let s = ReminderSettings(stored: ["cadence.A": "x", "cadence.B": "21", "urgency.due": "inf", "urgency.stale": "3", "unknown.key": "5"])
+        let s = Settings(stored: ["cadence.A": "x", "cadence.B": "21", "urgency.due": "inf", "urgency.stale": "3", "unknown.key": "5"]).reminders
         #expect(s.cadence(for: .a) == 14)
         #expect(s.cadence(for: .b) == 21)
         #expect(s.urgency.due == 12)

@@ -39,7 +39,7 @@ struct Open: ParsableCommand {
 
     func run() throws {
         let session = try global.session()
-        let settings = try session.database.reminderSettings()
+        let settings = try session.database.settings()
         let fixed = session.now
         let clock: () -> LocalDateTime = global.isClockFixed ? { fixed } : { (try? global.clock()) ?? fixed }
         if let snapshot, let size = Self.size(snapshot) {
@@ -48,7 +48,7 @@ struct Open: ParsableCommand {
             return
         }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            try Today.printText(session, settings: settings)
+            try Today.printText(session, settings: settings.reminders)
             return
         }
         let environment = ProcessInfo.processInfo.environment
@@ -57,7 +57,7 @@ struct Open: ParsableCommand {
                            color: environment["NO_COLOR"].map(\.isEmpty) != false, clock: clock)
         } catch let error as TerminalUnavailable {
             Terminal.error("rapport: " + TerminalText.sanitized(error.description) + "; here is today's list")
-            try Today.printText(session, settings: settings)
+            try Today.printText(session, settings: settings.reminders)
         }
     }
 }

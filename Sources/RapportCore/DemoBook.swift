@@ -25,6 +25,8 @@ public struct DemoBook: Sendable {
         /// In time order; `customerID` is 0 until the store knows the id.
         public var interactions: [Interaction]
         public var followUps: [FollowUp]
+        /// Its deals with their histories, contracts and payments.
+        public var deals: [DemoDeal]
     }
 
     /// Calls `body` with each customer in order.
@@ -145,7 +147,8 @@ public struct DemoBook: Sendable {
             followUps.append(done)
         }
         let keys = SearchKeys(name: name, company: company, phones: c.phones.map(\.value), memo: memo)
-        return Entry(customer: c, keys: keys, contacts: contacts, interactions: interactions, followUps: followUps)
+        return Entry(customer: c, keys: keys, contacts: contacts, interactions: interactions, followUps: followUps,
+                     deals: deals(for: index, customer: c, interactions: interactions))
     }
 }
 

@@ -40,17 +40,6 @@ extension AppDatabase {
         return ids.compactMap { byID[$0] }
     }
 
-    /// Customers per status, for the funnel until deals exist.
-    public func statusCounts() throws -> [CustomerStatus: Int] {
-        try read { db in
-            var counts: [CustomerStatus: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT status, count(*) FROM customer GROUP BY status") {
-                if let status = CustomerStatus(rawValue: row[0]) { counts[status] = row[1] }
-            }
-            return counts
-        }
-    }
-
     /// Every customer's search keys in name order, for filtering as the seller types.
     /// Loaded once, the first time the filter is used: a few megabytes at 100,000 customers.
     public func searchCorpus() throws -> SearchCorpus {

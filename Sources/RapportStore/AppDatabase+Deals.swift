@@ -16,16 +16,9 @@ extension AppDatabase {
             saved.updatedAt = now
             saved.stageEnteredAt = now
             saved.lastActivityAt = now
-            try db.execute(sql: """
-                INSERT INTO deal (customer_id, title, amount, currency, stage, probability, expected_close_on, lost_reason,
-                                  lost_note, created_at, updated_at, stage_entered_at, last_activity_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?)
-                """, arguments: [deal.customerID, deal.title, deal.amount.minorUnits, deal.amount.currency.code, deal.stage.rawValue,
-                                 deal.probability, deal.expectedClose?.iso, now.text, now.text, now.text, now.text])
-            let id = db.lastInsertedRowID
-            saved.id = id
-            try Self.replaceItems(of: saved, db)
-            try Self.insertStay(dealID: id, stage: deal.stage, from: nil, at: now, note: note, db)
+            saved.id = try Self.insertDeal(saved, db)
+            try Self.insertItems(of: saved, db)
+            try Self.insert(StageStay(dealID: saved.id ?? 0, stage: deal.stage, from: nil, enteredAt: now, note: note), db)
             try db.execute(sql: """
                 UPDATE customer SET status = 'prospect', updated_at = ? WHERE id = ? AND status IN ('lead', 'dormant', 'lost')
                 """, arguments: [now.text, deal.customerID])
@@ -146,9 +139,25 @@ extension AppDatabase {
 
     // MARK: - Steps shared by the transactions
 
-    static func insertStay(dealID: Int64, stage: Stage, from: Stage?, at: LocalDateTime, note: String, _ db: Database) throws {
-        try db.cachedStatement(sql: "INSERT INTO deal_stage (deal_id, stage, from_stage, entered_at, note) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [dealID, stage.rawValue, from?.rawValue, at.text, note])
+    /// Writes a deal's own row as it stands (timestamps included); returns its id.
+    static func insertDeal(_ deal: Deal, _ db: Database) throws -> Int64 {
+        try db.cachedStatement(sql: """
+            INSERT INTO deal (customer_id, title, amount, currency, stage, probability, expected_close_on, lost_reason,
+                              lost_note, created_at, updated_at, stage_entered_at, last_activity_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [deal.customerID, deal.title, deal.amount.minorUnits, deal.amount.currency.code, deal.stage.rawValue,
+                                     deal.probability, deal.expectedClose?.iso, deal.lostReason?.rawValue, deal.lostNote,
+                                     deal.createdAt.text, deal.updatedAt.text, deal.stageEnteredAt.text, deal.lastActivityAt.text])
+        return db.lastInsertedRowID
+    }
+
+    /// Writes a stay; one that has been left records the whole days spent.
+    static func insert(_ stay: StageStay, _ db: Database) throws {
+        let days = stay.leftAt.map { max(0, stay.enteredAt.day.days(until: $0.day)) }
+        try db.cachedStatement(sql: """
+            INSERT INTO deal_stage (deal_id, stage, from_stage, entered_at, note, left_at, left_to, days) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [stay.dealID, stay.stage.rawValue, stay.from?.rawValue, stay.enteredAt.text, stay.note,
+                                     stay.leftAt?.text, stay.leftTo?.rawValue, days])
     }
 
     /// Leaves the deal's current stay for `stage` and enters it.
@@ -157,7 +166,7 @@ extension AppDatabase {
         let days = max(0, deal.stageEnteredAt.day.days(until: now.day))
         try db.cachedStatement(sql: "UPDATE deal_stage SET left_at = ?, left_to = ?, days = ? WHERE deal_id = ? AND left_at IS NULL")
             .execute(arguments: [now.text, stage.rawValue, days, id])
-        try insertStay(dealID: id, stage: stage, from: deal.stage, at: now, note: note, db)
+        try insert(StageStay(dealID: id, stage: stage, from: deal.stage, enteredAt: now, note: note), db)
         deal.stage = stage
         deal.probability = nil
         deal.stageEnteredAt = now
@@ -196,12 +205,18 @@ extension AppDatabase {
     private static func replaceItems(of deal: Deal, _ db: Database) throws {
         guard let id = deal.id else { return }
         try db.execute(sql: "DELETE FROM deal_item WHERE deal_id = ?", arguments: [id])
+        try insertItems(of: deal, db)
+    }
+
+    /// Writes a deal's line items in order, each with its product.
+    static func insertItems(of deal: Deal, _ db: Database) throws {
+        guard let id = deal.id else { return }
         let insert = try db.cachedStatement(sql: """
             INSERT INTO deal_item (deal_id, position, product_id, description, quantity, unit_price, discount_bp) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for (i, item) in deal.items.enumerated() {
-            try insert.execute(arguments: [id, i + 1, item.productID, item.description, item.quantity, item.unitPrice.minorUnits,
-                                           item.discountBasisPoints])
+            try insert.execute(arguments: [id, i + 1, item.productID, item.description, item.quantity,
+                                           item.unitPrice.minorUnits, item.discountBasisPoints])
         }
     }
 

@@ -8,11 +8,18 @@ public enum Effect: Equatable, Sendable {
     case filterCustomers(query: String)
     case loadFilteredRows(ids: [Int64], offset: Int)
     case loadCard(customerID: Int64)
-    case loadStatusCounts
+    case loadFunnel
     case log(customerID: Int64, entry: QuickLog)
     case snooze(followUpID: Int64, to: When)
     case completeFollowUp(followUpID: Int64)
     case saveCustomer(Customer)
+    /// Read a deal with its ticks for the move form.
+    case loadDeal(dealID: Int64, action: DealAction)
+    case addDeal(Deal)
+    case moveDeal(dealID: Int64, to: Stage, note: String, ticks: [ChecklistTick], force: Bool, lost: LostReason?)
+    case winDeal(dealID: Int64, contract: Contract, note: String, ticks: [ChecklistTick], force: Bool, playbook: String?)
+    /// Money received on a contract (on one instalment first, when given).
+    case pay(contractID: Int64, position: Int?, amount: Money)
 }
 
 /// What happens to the state machine: keys, a new size, and the answers to effects.
@@ -24,7 +31,8 @@ public enum Event: Sendable {
     case customersLoaded(rows: [CustomerRow], offset: Int, total: Int?)
     case filtered(query: String, ids: [Int64], rows: [CustomerRow])
     case cardLoaded(CustomerCard?)
-    case statusCountsLoaded([CustomerStatus: Int])
+    case funnelLoaded(FunnelReport)
+    case dealLoaded(DealDetail, DealAction, hasPlaybook: Bool)
     /// A write succeeded; the message says what was done.
     case saved(String, customerID: Int64?)
     /// An effect failed; the message says why.

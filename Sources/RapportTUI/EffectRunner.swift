@@ -6,14 +6,16 @@ import RapportStore
 public final class EffectRunner {
     let database: AppDatabase
     let scanner: ReminderScanner
+    let pipeline: PipelineSettings
     /// The seller's wall clock (fixed by RAPPORT_TODAY in tests), read at each write.
     let clock: () -> LocalDateTime
     /// Search keys of the whole book, loaded the first time the filter is used.
     private var corpus: SearchCorpus?
 
-    public init(database: AppDatabase, settings: ReminderSettings, clock: @escaping () -> LocalDateTime) {
+    public init(database: AppDatabase, settings: Settings, clock: @escaping () -> LocalDateTime) {
         self.database = database
-        scanner = ReminderScanner(settings: settings)
+        scanner = ReminderScanner(settings: settings.reminders)
+        pipeline = settings.pipeline
         self.clock = clock
     }
 
@@ -64,8 +66,9 @@ public final class EffectRunner {
             return [.customersLoaded(rows: try database.customerRows(ids: ids), offset: offset, total: nil)]
         case .loadCard(let id):
             return [.cardLoaded(try database.customerCard(id: id, timelineLimit: 200))]
-        case .loadStatusCounts:
-            return [.statusCountsLoaded(try database.statusCounts())]
+        case .loadFunnel:
+            let today = clock().day
+            return [.funnelLoaded(FunnelReport(try database.funnelInputs(today: today, pipeline: pipeline), today: today, pipeline: pipeline))]
         case .log(let id, let entry):
             let now = clock()
             let logged = try database.logInteraction(
@@ -89,6 +92,27 @@ public final class EffectRunner {
             }
             try database.updateCustomer(customer)
             return [.saved("Saved " + customer.name, customerID: customer.id)]
+        case .loadDeal(let id, let action):
+            guard let detail = try database.dealDetail(id: id) else { return [.failed("deal \(id) is gone")] }
+            return [.dealLoaded(detail, action, hasPlaybook: try database.playbook(named: "onboarding") != nil)]
+        case .addDeal(let deal):
+            let saved = try database.addDeal(deal, now: clock())
+            return [.saved("Deal \(saved.id ?? 0) added: " + deal.title + " · " + deal.amount.formatted, customerID: deal.customerID)]
+        case .moveDeal(let id, let stage, let note, let ticks, let force, let lost):
+            let moved = try database.moveDeal(id: id, to: stage, note: note, ticking: ticks, force: force,
+                                              lost: lost.map { ($0, note.isEmpty ? nil : note) }, now: clock())
+            return [.saved("Deal \(id) → " + stage.rawValue + (lost.map { " (" + $0.rawValue + ")" } ?? ""), customerID: moved.customerID)]
+        case .winDeal(let id, let contract, let note, let ticks, let force, let playbook):
+            let won = try database.winDeal(id: id, contract: contract, note: note, ticking: ticks, force: force, playbook: playbook,
+                                           now: clock())
+            return [.saved("Deal \(id) won · contract " + won.contract.number
+                           + (won.followUps.isEmpty ? "" : " · \(won.followUps.count) onboarding follow-ups"), customerID: won.deal.customerID)]
+        case .pay(let id, let position, let amount):
+            let now = clock()
+            let paid = try database.recordPayment(contractID: id, instalment: position, amount: amount, on: now.day, note: "",
+                                                  allowOverpay: false, now: now)
+            return [.saved("Received " + amount.formatted + " on " + paid.contract.number + " · outstanding " + paid.contract.outstanding.formatted
+                           + (paid.paidDeal.map { " · deal \($0.id ?? 0) paid" } ?? ""), customerID: paid.contract.customerID)]
         }
     }
 }

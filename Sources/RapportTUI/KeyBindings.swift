@@ -4,6 +4,7 @@ public enum Action: String, CaseIterable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case focusNext, focusPrevious
     case open, log, snooze, done, filter, cycleSort, edit, addCustomer
+    case addDeal, moveDeal, winDeal, loseDeal, pay, toggleFunnel
 }
 
 /// Where a binding applies.
@@ -49,6 +50,17 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("a")], contexts: [.main, .card], action: .addCustomer, help: "add a customer", section: "Customers"),
         KeyBinding(keys: [.char("e")], contexts: [.main, .card], action: .edit, help: "edit the customer", section: "Customers"),
         KeyBinding(keys: [.escape], contexts: [.main], action: .back, help: "clear the filter", section: "Customers"),
+        KeyBinding(keys: [.char("d")], contexts: [.main, .card], action: .addDeal, help: "add a deal for the customer", section: "Deals"),
+        KeyBinding(keys: [.char("m")], contexts: [.today, .main, .card], action: .moveDeal,
+                   help: "move the deal to another stage, ticking its checklist", section: "Deals"),
+        KeyBinding(keys: [.char("w")], contexts: [.today, .main, .card], action: .winDeal,
+                   help: "win the deal: contract, instalments, onboarding", section: "Deals"),
+        KeyBinding(keys: [.char("x")], contexts: [.today, .main, .card], action: .loseDeal, help: "lose the deal, with the reason",
+                   section: "Deals"),
+        KeyBinding(keys: [.char("p")], contexts: [.today, .main, .card], action: .pay, help: "record a payment (回款) on the contract",
+                   section: "Deals"),
+        KeyBinding(keys: [.char("f")], contexts: [.main], action: .toggleFunnel, help: "funnel bars by amount or by count",
+                   section: "Deals"),
         KeyBinding(keys: [.escape, .char("h")], contexts: [.card, .help], action: .back, help: "back", section: "Card and help"),
         KeyBinding(keys: [.char("?")], contexts: [.help], action: .back, help: "close the help", section: "Card and help"),
     ]

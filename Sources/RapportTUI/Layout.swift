@@ -16,8 +16,8 @@ struct Layout {
     var listWidth: Int { max(30, size.width * 11 / 20) }
     var rightX: Int { listWidth + 1 }
     var rightWidth: Int { max(0, size.width - rightX) }
-    /// The funnel pane at the bottom right: a title and one line per status.
-    var funnelHeight: Int { min(CustomerStatus.allCases.count + 1, bodyHeight / 2) }
+    /// The funnel pane at the bottom right: a bar per stage, lead … paid, and what is owed.
+    var funnelHeight: Int { min(Stage.funnel.count + 1, bodyHeight / 2) }
     var timelineHeight: Int { max(1, bodyHeight - funnelHeight - 1) }
     var funnelTop: Int { bodyTop + timelineHeight + 1 }
     /// Customer list rows below its column titles.

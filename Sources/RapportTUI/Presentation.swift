@@ -88,7 +88,7 @@ public enum Presentation {
     // MARK: - Timeline
 
     /// The selected customer's timeline for a pane: open follow-ups pinned on top, then
-    /// interactions newest first, each note wrapped to the pane.
+    /// interactions, stage moves and payments newest first, each note wrapped to the pane.
     public static func timelineLines(_ card: CustomerCard?, width: Int, today: Day) -> [StyledLine] {
         guard let card else { return [StyledLine("No customer selected.", .dim)] }
         let w = max(10, width - 2)
@@ -98,8 +98,13 @@ public enum Presentation {
             lines.append(StyledLine("◆ " + when + " (" + RelativeDay.describe(f.due, today: today) + ")" + (f.title.isEmpty ? "" : " " + f.title),
                                     f.due < today ? .alert : .title))
         }
-        if card.timeline.isEmpty { lines.append(StyledLine("Nothing logged yet. Press l to log a call.", .dim)) }
-        for i in card.timeline {
+        let entries = card.entries
+        if entries.isEmpty { lines.append(StyledLine("Nothing logged yet. Press l to log a call.", .dim)) }
+        for entry in entries {
+            guard case .interaction(let i) = entry else {
+                if let line = entryLine(entry, card: card) { lines.append(line) }
+                continue
+            }
             let person = i.contactID.flatMap { id in card.contacts.first { $0.id == id } }.map { " · " + $0.name } ?? ""
             lines.append(StyledLine(i.at.text + "  " + i.kind.rawValue + (i.outcome.map { "  " + $0.rawValue } ?? "") + person, .header))
             for line in TerminalText.sanitizedKeepingNewlines(i.note).wrapped(toWidth: w - 2) {
@@ -111,8 +116,9 @@ public enum Presentation {
 
     // MARK: - Card
 
-    /// Every field of the card, the contact persons, open follow-ups and the timeline.
-    public static func cardLines(_ card: CustomerCard?, width: Int, today: Day) -> [StyledLine] {
+    /// Every field of the card, the contact persons, deals and contracts, open follow-ups
+    /// and the timeline.
+    public static func cardLines(_ card: CustomerCard?, width: Int, today: Day, pipeline: PipelineSettings) -> [StyledLine] {
         guard let card else { return [StyledLine("Loading…", .dim)] }
         let c = card.customer
         var lines = [
@@ -140,6 +146,8 @@ public enum Presentation {
             let parts = [p.name, p.role?.rawValue, p.phone, p.email, p.birthday.map { "birthday " + $0.description }, p.notes]
             lines.append(StyledLine("  " + parts.compactMap { $0 }.joined(separator: " · ")))
         }
+        lines.append(StyledLine(""))
+        lines += dealLines(card, pipeline: pipeline, today: today)
         lines.append(StyledLine(""))
         lines.append(StyledLine("Timeline", .title))
         // Card lines are drawn one cell in; these get two more.
@@ -173,8 +181,8 @@ public enum Presentation {
     public static func hints(_ context: BindingContext) -> String {
         let wanted: [BindingContext: [Action]] = [
             .today: [.open, .log, .snooze, .done, .filter, .showMain, .showHelp, .quit],
-            .main: [.open, .log, .filter, .cycleSort, .addCustomer, .edit, .focusNext, .showToday, .showHelp, .quit],
-            .card: [.log, .edit, .back, .showToday, .quit],
+            .main: [.open, .log, .filter, .cycleSort, .addCustomer, .edit, .addDeal, .moveDeal, .focusNext, .showToday, .showHelp, .quit],
+            .card: [.log, .edit, .addDeal, .moveDeal, .winDeal, .pay, .back, .showToday, .quit],
             .help: [.back, .quit],
         ]
         return (wanted[context] ?? []).compactMap { action in
@@ -200,6 +208,12 @@ public enum Presentation {
         case .edit: "edit"
         case .focusNext: "pane"
         case .back: "back"
+        case .addDeal: "deal"
+        case .moveDeal: "move"
+        case .winDeal: "win"
+        case .loseDeal: "lose"
+        case .pay: "paid"
+        case .toggleFunnel: "bars"
         default: action.rawValue
         }
     }

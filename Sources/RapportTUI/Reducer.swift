@@ -46,12 +46,17 @@ public enum Reducer {
             if card?.customer.id != state.card?.customer.id { state.timelineWindow = ListWindow() }
             state.card = card
             return []
-        case .statusCountsLoaded(let counts):
-            state.statusCounts = counts
+        case .funnelLoaded(let report):
+            state.funnel = report
+            return []
+        case .dealLoaded(let detail, let action, let hasPlaybook):
+            openMoveForm(detail, action, hasPlaybook: hasPlaybook, &state)
             return []
         case .saved(let message, let customerID):
             state.prompt = nil
             state.form = nil
+            state.dealForm = nil
+            state.moveForm = nil
             state.message = StatusMessage(text: message, isError: false)
             return reloadAfterWrite(state, customerID: customerID)
         case .failed(let message):
@@ -59,6 +64,10 @@ public enum Reducer {
                 state.prompt?.error = message
             } else if state.form != nil {
                 state.form?.error = message
+            } else if state.dealForm != nil {
+                state.dealForm?.error = message
+            } else if state.moveForm != nil {
+                state.moveForm?.error = message
             } else {
                 state.message = StatusMessage(text: message, isError: true)
             }
@@ -72,6 +81,9 @@ public enum Reducer {
     private static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         if key == .resize { return [] }
         if state.form != nil { return handleForm(key, &state) }
+        if state.dealForm != nil { return handleDealForm(key, &state) }
+        if state.moveForm != nil { return handleMoveForm(key, &state) }
+        if state.picker != nil { return handlePicker(key, &state) }
         if state.prompt != nil { return handlePrompt(key, &state) }
         state.message = nil
         if state.size.isTooSmall {
@@ -93,7 +105,7 @@ public enum Reducer {
             return state.report == nil ? [.loadToday(limit: state.todayLimit)] : []
         case .showMain:
             state.screen = .main
-            return state.list.rows.isEmpty && !state.list.loading ? loadList(&state, offset: 0) + [.loadStatusCounts] : loadSelectedCard(state)
+            return state.list.rows.isEmpty && !state.list.loading ? loadList(&state, offset: 0) + [.loadFunnel] : loadSelectedCard(state)
         case .showHelp:
             state.helpReturn = state.screen
             state.screen = .help
@@ -140,7 +152,7 @@ public enum Reducer {
             let wasToday = state.screen == .today
             state.screen = .main
             state.prompt = Prompt(purpose: .filter, field: TextField(state.list.filter ?? ""))
-            return wasToday && state.list.rows.isEmpty ? loadList(&state, offset: 0) + [.loadStatusCounts] : []
+            return wasToday && state.list.rows.isEmpty ? loadList(&state, offset: 0) + [.loadFunnel] : []
         case .cycleSort:
             state.list.sort = state.list.sort.next
             state.message = StatusMessage(text: "sorted by " + state.list.sort.label, isError: false)
@@ -153,6 +165,17 @@ public enum Reducer {
             return []
         case .addCustomer:
             state.form = CustomerForm(customer: Customer(name: "", createdAt: state.now))
+            return []
+        case .addDeal:
+            guard let (id, name) = selectedCustomer(state) else { return [] }
+            state.dealForm = DealForm(customerID: id, customerName: name)
+            return []
+        case .moveDeal: return dealKey(.move, &state)
+        case .winDeal: return dealKey(.win, &state)
+        case .loseDeal: return dealKey(.lose, &state)
+        case .pay: return payKey(&state)
+        case .toggleFunnel:
+            state.funnelByAmount.toggle()
             return []
         }
     }
@@ -182,7 +205,7 @@ public enum Reducer {
                 return []
             }
         case .card:
-            let lines = Presentation.cardLines(state.card, width: state.size.width, today: state.today).count
+            let lines = Presentation.cardLines(state.card, width: state.size.width, today: state.today, pipeline: state.pipeline).count
             scroll(&state.cardWindow, delta, lines: lines, height: layout.bodyHeight)
             return []
         case .help:
@@ -289,7 +312,7 @@ public enum Reducer {
             } else {
                 effects.append(.loadCustomers(sort: state.list.sort, offset: state.list.offset, limit: pageSize))
             }
-            effects.append(.loadStatusCounts)
+            effects.append(.loadFunnel)
         }
         if let id = customerID ?? state.card?.customer.id { effects.append(.loadCard(customerID: id)) }
         return effects
@@ -361,6 +384,13 @@ public enum Reducer {
             state.prompt = nil
             state.list.window = ListWindow()
             return loadSelectedCard(state)
+        case .pay(let id, let position, _, let currency):
+            do {
+                return [.pay(contractID: id, position: position, amount: try Money(parsing: prompt.field.text, currency: currency))]
+            } catch {
+                state.prompt?.error = error.description
+                return []
+            }
         }
     }
 

@@ -12,14 +12,19 @@ public enum Renderer {
         header(state, &buffer)
         if let form = state.form {
             self.form(form, layout, &buffer)
+        } else if let form = state.moveForm {
+            moveForm(form, layout, &buffer)
+        } else if let form = state.dealForm {
+            dealForm(form, layout, &buffer)
         } else {
             switch state.screen {
             case .today: today(state, layout, &buffer)
             case .main: main(state, layout, &buffer)
-            case .card: lines(Presentation.cardLines(state.card, width: state.size.width, today: state.today),
+            case .card: lines(Presentation.cardLines(state.card, width: state.size.width, today: state.today, pipeline: state.pipeline),
                               from: state.cardWindow.top, layout, &buffer)
             case .help: lines(Presentation.helpLines(), from: state.helpWindow.top, layout, &buffer)
             }
+            if let picker = state.picker { self.picker(picker, layout, &buffer) }
         }
         footer(state, layout, &buffer)
         return buffer
@@ -61,7 +66,11 @@ public enum Renderer {
             b.cursor = (x + cursor, layout.statusRow)
             return
         }
-        if state.form != nil { return }
+        if state.form != nil || state.moveForm != nil || state.dealForm != nil { return }
+        if state.picker != nil {
+            b.put("j/k or 1–9 choose · Enter take · Esc cancel", x: 0, y: layout.hintRow, style: .dim)
+            return
+        }
         b.put(Presentation.hints(state.context), x: 0, y: layout.hintRow, style: .dim)
         if let message = state.message {
             b.put(message.text, x: 0, y: layout.statusRow, style: message.isError ? .error : .good)
@@ -73,6 +82,7 @@ public enum Renderer {
         case .log: "kind note … next WHEN outcome X · Tab: next · Enter save · Esc cancel"
         case .snooze: "a day: tomorrow, 周五, +1w, 12-01 … · Enter save · Esc cancel"
         case .filter: "name, company, phone or pinyin (wjg) · Enter keep · Esc clear"
+        case .pay: "the amount received today: 4320, 4,320.00 or 0.432万 · Enter save · Esc cancel"
         }
     }
 
@@ -155,23 +165,85 @@ public enum Renderer {
             b.put(" " + line.text, x: layout.rightX, y: layout.bodyTop + i, style: line.style)
         }
 
-        // The funnel: customers per status until deals exist.
+        // The funnel: a bar per stage, by amount or by count (`f`), and what is owed.
         let funnelTitleY = layout.funnelTop - 1
         b.fill("─", x: layout.rightX, y: funnelTitleY, length: layout.rightWidth, style: .dim)
-        b.put(" Funnel · customers by status ", x: layout.rightX + 1, y: funnelTitleY, style: state.focus == .funnel ? .title : .dim)
-        let counts = CustomerStatus.allCases.map { state.statusCounts[$0] ?? 0 }
-        let largest = max(1, counts.max() ?? 1)
-        let labelWidth = 9
-        let numberWidth = 8
-        let barSpace = max(1, layout.rightWidth - labelWidth - numberWidth - 3)
-        for (i, status) in CustomerStatus.allCases.enumerated() where i < layout.funnelHeight {
+        b.put(" Funnel · by " + (state.funnelByAmount ? "amount" : "count") + " (f) ", x: layout.rightX + 1, y: funnelTitleY,
+              style: state.focus == .funnel ? .title : .dim)
+        guard let report = state.funnel else { return }
+        let bars = Presentation.funnelBars(report, byAmount: state.funnelByAmount)
+        guard bars.contains(where: { $0.measure > 0 }) || report.stages.contains(where: { $0.count > 0 }) else {
+            b.put(" No deals yet: d adds one to the selected customer.", x: layout.rightX, y: layout.funnelTop, style: .dim)
+            return
+        }
+        let largest = max(1, bars.map(\.measure).max() ?? 1)
+        let labelWidth = 11
+        let textWidth = bars.map(\.text.displayWidth).max() ?? 0
+        let barSpace = max(1, layout.rightWidth - labelWidth - textWidth - 3)
+        for (i, bar) in bars.enumerated() where i < layout.funnelHeight - 1 {
             let y = layout.funnelTop + i
-            let n = counts[i]
-            var x = b.put(" " + status.rawValue.padded(toWidth: labelWidth), x: layout.rightX, y: y)
-            let bar = n == 0 ? 0 : max(1, n * barSpace / largest)
-            b.fill("█", x: x, y: y, length: bar, style: .bar)
-            x += bar
-            b.put(" " + Presentation.count(n), x: x, y: y)
+            var x = b.put(" " + bar.label.padded(toWidth: labelWidth - 1), x: layout.rightX, y: y)
+            let length = bar.measure <= 0 ? 0 : max(1, Int(Double(bar.measure) / Double(largest) * Double(barSpace)))
+            b.fill("█", x: x, y: y, length: length, style: .bar)
+            x += length
+            b.put(" " + bar.text, x: x, y: y)
+        }
+        b.put(" " + Presentation.funnelSummary(report), x: layout.rightX, y: layout.funnelTop + min(bars.count, layout.funnelHeight - 1),
+              style: report.collections.first.map { $0.overdue.minorUnits > 0 } == true ? .warning : .dim)
+    }
+
+    // MARK: - Deal forms
+
+    private static func moveForm(_ form: MoveForm, _ layout: Layout, _ b: inout ScreenBuffer) {
+        let d = form.deal
+        b.put(" Deal " + String(d.id ?? 0) + " · " + Presentation.clean(d.title) + " · " + Presentation.clean(form.detail.customer.name)
+              + " · now " + d.stage.rawValue + " · " + Presentation.amount(d.amount), x: 0, y: 1, style: .title)
+        let lines = Presentation.moveFormLines(form)
+        let visibleRows = layout.bodyHeight - 1
+        let top = max(0, min(form.selected - visibleRows / 2, lines.count - visibleRows))
+        for (i, line) in lines.enumerated().dropFirst(top).prefix(visibleRows) {
+            let y = layout.bodyTop + i - top
+            let x = b.put(" " + line.text, x: 0, y: y, style: line.style)
+            let row = form.rows[i]
+            if let field = form.field(row) {
+                let (text, cursor) = field.visible(width: b.width - x - 1)
+                b.put(text, x: x, y: y)
+                if i == form.selected { b.cursor = (x + cursor, y) }
+            }
+        }
+        let hint = Presentation.moveFormHint(form.selectedRow)
+        b.put(form.error.map { "✗ " + $0 } ?? hint, x: 0, y: layout.hintRow, style: form.error == nil ? .dim : .error)
+        b.put("Enter " + (form.target == .won ? "win" : form.target == .lost ? "lose" : "move") + " · Esc cancel · Tab/↓ next line",
+              x: 0, y: layout.statusRow, style: .dim)
+    }
+
+    private static func dealForm(_ form: DealForm, _ layout: Layout, _ b: inout ScreenBuffer) {
+        b.put(" New deal for " + Presentation.clean(form.customerName), x: 0, y: 1, style: .title)
+        let labelWidth = DealForm.Field.allCases.map(\.label.displayWidth).max() ?? 0
+        for field in DealForm.Field.allCases {
+            let y = layout.bodyTop + field.rawValue
+            let selected = field.rawValue == form.selected
+            let x = b.put(" " + field.label.padded(toWidth: labelWidth) + "  ", x: 0, y: y, style: selected ? .title : .dim)
+            let (text, cursor) = form.values[field.rawValue].visible(width: b.width - x - 1)
+            b.put(text, x: x, y: y)
+            if selected { b.cursor = (x + cursor, y) }
+        }
+        let hint = DealForm.Field(rawValue: form.selected)?.hint ?? ""
+        b.put(form.error.map { "✗ " + $0 } ?? hint, x: 0, y: layout.hintRow, style: form.error == nil ? .dim : .error)
+        b.put("Enter save · Esc cancel · Tab/↓ next field · S-Tab/↑ previous", x: 0, y: layout.statusRow, style: .dim)
+    }
+
+    /// The chooser, drawn over the screen's top rows.
+    private static func picker(_ picker: DealPicker, _ layout: Layout, _ b: inout ScreenBuffer) {
+        let title = picker.purpose == .win ? "Win which deal?" : picker.purpose == .lose ? "Lose which deal?" : "Move which deal?"
+        b.fill(" ", x: 0, y: layout.bodyTop, length: b.width, style: .header)
+        b.put(" " + title, x: 0, y: layout.bodyTop, style: .header)
+        for (i, d) in picker.deals.enumerated().prefix(layout.bodyHeight - 1) {
+            let y = layout.bodyTop + 1 + i
+            b.fill(" ", x: 0, y: y, length: b.width)
+            b.put(" " + String(i + 1) + ". " + Presentation.clean(d.title) + " · " + d.stage.rawValue + " · " + Presentation.amount(d.amount),
+                  x: 0, y: y, style: i == picker.selected ? .selected : .normal)
+            if i == picker.selected { b.style(x: 0, y: y, length: b.width, .selected) }
         }
     }
 

@@ -121,6 +121,8 @@ public struct Prompt: Sendable {
         case snooze(followUpID: Int64, name: String)
         /// Filter the customer list as you type.
         case filter
+        /// Record money received on a contract (its instalment `position` first, when given).
+        case pay(contractID: Int64, position: Int?, label: String, currency: Currency)
     }
 
     public var purpose: Purpose
@@ -136,6 +138,7 @@ public struct Prompt: Sendable {
         case .log(_, let n): return "log " + name(n) + " ›"
         case .snooze(_, let n): return "snooze " + name(n) + " until ›"
         case .filter: return "/"
+        case .pay(_, _, let label, let currency): return "paid on " + name(label) + " " + currency.code + " ›"
         }
     }
 }
@@ -194,21 +197,32 @@ public struct AppState: Sendable {
     public var card: CustomerCard?
     public var timelineWindow = ListWindow()
     public var cardWindow = ListWindow()
-    public var statusCounts: [CustomerStatus: Int] = [:]
     public var helpWindow = ListWindow()
+    /// The funnel pane's figures, and whether its bars measure amounts or counts (`f`).
+    public var funnel: FunnelReport?
+    public var funnelByAmount = true
 
     public var prompt: Prompt?
     public var form: CustomerForm?
+    public var dealForm: DealForm?
+    public var moveForm: MoveForm?
+    public var picker: DealPicker?
     public var message: StatusMessage?
     public var settings: ReminderSettings
+    public var pipeline: PipelineSettings
     public var quitting = false
 
-    public init(size: Size, now: LocalDateTime, settings: ReminderSettings = .defaults, todayLimit: Int = 50) {
+    public init(size: Size, now: LocalDateTime, settings: ReminderSettings = .defaults, pipeline: PipelineSettings = .defaults,
+                todayLimit: Int = 50) {
         self.size = size
         self.now = now
         self.settings = settings
+        self.pipeline = pipeline
         self.todayLimit = todayLimit
     }
+
+    /// A form or chooser has the keyboard.
+    var isModal: Bool { form != nil || dealForm != nil || moveForm != nil || picker != nil }
 
     /// The binding context of what is on screen.
     var context: BindingContext {

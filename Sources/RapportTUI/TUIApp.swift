@@ -4,12 +4,13 @@ import RapportStore
 /// The TUI's run loop: render, draw, read a key, reduce, run the effects.
 public enum TUIApp {
     /// Runs the full-screen interface until the seller quits.
-    public static func run(database: AppDatabase, settings: ReminderSettings, color: Bool,
+    public static func run(database: AppDatabase, settings: Settings, color: Bool,
                            clock: @escaping () -> LocalDateTime) throws {
         let backend = try CursesBackend(color: color)
         defer { backend.stop() }
         let runner = EffectRunner(database: database, settings: settings, clock: clock)
-        var state = AppState(size: backend.size, now: clock(), settings: settings, todayLimit: firstLimit(backend.size))
+        var state = AppState(size: backend.size, now: clock(), settings: settings.reminders, pipeline: settings.pipeline,
+                             todayLimit: firstLimit(backend.size))
         dispatch(Reducer.start(state), &state, runner)
         backend.draw(Renderer.render(state))
         // Idle time after the first frame: load the filter's search keys before the first `/`.
@@ -24,10 +25,10 @@ public enum TUIApp {
 
     /// The screen after launch and an optional key script, as text, without touching
     /// curses: `rapport --snapshot 100x30` for tests, documentation and timing the first frame.
-    public static func snapshot(database: AppDatabase, settings: ReminderSettings, size: Size, keys: [Key],
+    public static func snapshot(database: AppDatabase, settings: Settings, size: Size, keys: [Key],
                                 clock: @escaping () -> LocalDateTime) -> String {
         let runner = EffectRunner(database: database, settings: settings, clock: clock)
-        var state = AppState(size: size, now: clock(), settings: settings, todayLimit: firstLimit(size))
+        var state = AppState(size: size, now: clock(), settings: settings.reminders, pipeline: settings.pipeline, todayLimit: firstLimit(size))
         dispatch(Reducer.start(state), &state, runner)
         for key in keys where !state.quitting {
             dispatch(Reducer.reduce(&state, .key(key)), &state, runner)

@@ -7,7 +7,7 @@ import Testing
 struct FilterTests {
     @Test func slashFromTodayOpensTheFilterOnTheListAndLoadsIt() {
         var s = Fx.todayState()
-        #expect(s.press(.char("/")) == [.loadCustomers(sort: .attention, offset: 0, limit: 200), .loadStatusCounts])
+        #expect(s.press(.char("/")) == [.loadCustomers(sort: .attention, offset: 0, limit: 200), .loadFunnel])
         #expect(s.screen == .main)
         #expect(s.prompt?.purpose == .filter)
         #expect(s.prompt?.field.text == "")

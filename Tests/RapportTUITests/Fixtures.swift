@@ -171,6 +171,21 @@ enum Fx {
         }
     }
 
+    /// A small pipeline for the funnel pane, in yuan: lead 2 deals 24,000; needs 1 deal
+    /// 120,000; proposal 1 deal 5,000 at its own 50 %; won 1 deal 36,000; 36,000 owed on
+    /// contracts, 12,000 of it overdue, nothing in yet this month.
+    static let funnel: FunnelReport = {
+        var inputs = FunnelInputs()
+        inputs.deals = [
+            .init(stage: .lead, currency: .yuan, probability: nil, count: 2, amount: 2_400_000),
+            .init(stage: .needs, currency: .yuan, probability: nil, count: 1, amount: 12_000_000),
+            .init(stage: .proposal, currency: .yuan, probability: 50, count: 1, amount: 500_000),
+            .init(stage: .won, currency: .yuan, probability: nil, count: 1, amount: 3_600_000),
+        ]
+        inputs.collections = [.yuan: .init(collectedThisMonth: 0, dueThisMonth: 0, overdue: 1_200_000, outstanding: 3_600_000)]
+        return FunnelReport(inputs, today: now.day, pipeline: .defaults)
+    }()
+
     // MARK: - States
 
     /// The today view after launch, with the report loaded.
@@ -186,7 +201,7 @@ enum Fx {
         _ = Reducer.reduce(&s, .key(.tab))
         _ = Reducer.reduce(&s, .customersLoaded(rows: rows, offset: 0, total: rows.count))
         _ = Reducer.reduce(&s, .cardLoaded(wangCard))
-        _ = Reducer.reduce(&s, .statusCountsLoaded([.lead: 1, .prospect: 1, .customer: 3, .dormant: 1]))
+        _ = Reducer.reduce(&s, .funnelLoaded(funnel))
         return s
     }
 
@@ -195,7 +210,7 @@ enum Fx {
         var s = todayState(size, report: emptyReport)
         _ = Reducer.reduce(&s, .key(.tab))
         _ = Reducer.reduce(&s, .customersLoaded(rows: [], offset: 0, total: 0))
-        _ = Reducer.reduce(&s, .statusCountsLoaded([:]))
+        _ = Reducer.reduce(&s, .funnelLoaded(FunnelReport(FunnelInputs(), today: now.day, pipeline: .defaults)))
         return s
     }
 }

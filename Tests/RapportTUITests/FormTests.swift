@@ -102,7 +102,7 @@ struct FormTests {
         #expect(s.form == nil)
         #expect(s.message == StatusMessage(text: "Added 王建国", isError: false))
         #expect(reloads == [.loadToday(limit: 50), .loadCustomers(sort: .attention, offset: 0, limit: 200),
-                            .loadStatusCounts, .loadCard(customerID: 7)])
+                            .loadFunnel, .loadCard(customerID: 7)])
     }
 
     @Test func escClosesWithNothingSaved() {

@@ -182,7 +182,7 @@ struct QuickLogPromptTests {
         let effects = s.send(.saved("Logged call", customerID: 1))
         #expect(s.prompt == nil)
         #expect(effects == [.loadToday(limit: 50), .loadCustomers(sort: .attention, offset: 0, limit: 200),
-                            .loadStatusCounts, .loadCard(customerID: 1)])
+                            .loadFunnel, .loadCard(customerID: 1)])
     }
 
     @Test func savedWhileFilteringRunsTheFilterAgain() {
@@ -191,7 +191,7 @@ struct QuickLogPromptTests {
         s.press(.char("l"))
         s.type("c 谈了\\r")
         #expect(s.send(.saved("Logged call", customerID: 1))
-            == [.loadToday(limit: 50), .filterCustomers(query: "wjg"), .loadStatusCounts, .loadCard(customerID: 1)])
+            == [.loadToday(limit: 50), .filterCustomers(query: "wjg"), .loadFunnel, .loadCard(customerID: 1)])
     }
 
     @Test func aFailureWhileThePromptIsOpenIsShownOnThePrompt() {
@@ -239,7 +239,7 @@ struct QuickLogPromptTests {
         s.type("c 谈了\\r")
         let reloads = s.send(.saved("Logged call", customerID: 1))
         #expect(reloads == [.loadToday(limit: 50), .loadCustomers(sort: .attention, offset: 0, limit: 200),
-                            .loadStatusCounts, .loadCard(customerID: 1)])
+                            .loadFunnel, .loadCard(customerID: 1)])
         // Answer the reloads in order, as the effect runner does, queueing what they ask.
         var queue = reloads
         var extra: [Effect] = []
@@ -249,7 +249,7 @@ struct QuickLogPromptTests {
             switch effect {
             case .loadToday: asked = s.send(.todayLoaded(Fx.report(), upcoming: []))
             case .loadCustomers: asked = s.send(.customersLoaded(rows: Fx.rows, offset: 0, total: 6))
-            case .loadStatusCounts: asked = s.send(.statusCountsLoaded([.customer: 3]))
+            case .loadFunnel: asked = s.send(.funnelLoaded(Fx.funnel))
             case .loadCard(let id): asked = s.send(.cardLoaded(Fx.card(for: id)))
             default: asked = []
             }

@@ -138,7 +138,7 @@ struct ReducerTodayTests {
     @Test(arguments: [Key.tab, Key.escape])
     func tabAndEscGoToTheListAndLoadItTheFirstTime(key: Key) {
         var s = Fx.todayState()
-        #expect(s.press(key) == [.loadCustomers(sort: .attention, offset: 0, limit: 200), .loadStatusCounts])
+        #expect(s.press(key) == [.loadCustomers(sort: .attention, offset: 0, limit: 200), .loadFunnel])
         #expect(s.screen == .main)
         #expect(s.list.loading)
         // Once loaded, coming back only asks for the selected customer's card.

@@ -72,7 +72,15 @@ struct RendererTests {
     /// - rows 3…8: the customers. Name cut to 7: 欧阳子涵 (8) → "欧阳子…", "Zoë Müller" → "Zoë Mü…";
     ///   company cut to 4: "华…" + space, "中…" + space, "Nor…", "花…" + space. Days right-aligned
     ///   in 6: 21d, 3d, 45d, 7d, "—" (never), 114d; next as MM-DD.
-    /// - rows 7…12 right: the funnel, counts 1/1/3/1/0 with bars of n·6/3 cells (6 = 26-9-8-3).
+    /// - row 7 right: the funnel title " Funnel · by amount (f) " (24 cells) from 35 over the
+    ///   "─" rule, whose last cell (59) stays.
+    /// - rows 8…11 right: four bars fit (funnel height min(8, 11/2) = 5, less the summary row):
+    ///   Fx.funnel's lead 24,000 "2.4万 · 2", qualified none "0 · 0", needs 120,000 "12万 · 1",
+    ///   proposal 5,000 "5,000 · 1". Texts are at most 9 cells, so bars get 26-11-9-3 = 3
+    ///   cells for the largest amount (needs, 120,000; won's 36,000 is smaller): lead
+    ///   24,000/120,000·3 = 0.6 → at least 1, proposal 0.125 → 1, qualified 0 → none.
+    /// - row 12 right: " owed 3.6万 · overdue 1.2万 · month +0" cut at 60: the "万" of 1.2万
+    ///   would take cells 59–60, so it is left blank.
     @Test func theCustomerListAtTheMinimumSize() {
         let s = Fx.mainState(Fx.small)
         let border = "│"
@@ -84,13 +92,13 @@ struct RendererTests {
             " 欧阳子… 中…  B     3d 11-27" + sp(5) + border + "   约了下周报价",
             " 单田芳" + sp(7) + "C" + sp(4) + "45d" + sp(11) + border,
             " Zoë Mü… Nor… A     7d 11-22" + sp(5) + border,  // "Nor…" fills its 4 cells: one blank before A
-            " Li Ming" + sp(6) + "-" + sp(6) + "—" + sp(11) + border + "─" + " Funnel · customers by st",
-            " Amy 🌸" + sp(2) + "花…" + sp(2) + "B" + sp(3) + "114d" + sp(11) + border + " lead     ██ 1",
-            sp(33) + border + " prospect ██ 1",
-            sp(33) + border + " customer ██████ 3",
-            sp(33) + border + " dormant  ██ 1",
-            sp(33) + border + " lost      0",
-            "Enter open · l log · / filter · o sort · a add · e edit · Ta",
+            " Li Ming" + sp(6) + "-" + sp(6) + "—" + sp(11) + border + "─" + " Funnel · by amount (f) " + "─",
+            " Amy 🌸" + sp(2) + "花…" + sp(2) + "B" + sp(3) + "114d" + sp(11) + border + " lead" + sp(6) + "█" + " 2.4万 · 2",
+            sp(33) + border + " qualified " + " 0 · 0",
+            sp(33) + border + " needs" + sp(5) + "███" + " 12万 · 1",
+            sp(33) + border + " proposal" + sp(2) + "█" + " 5,000 · 1",
+            sp(33) + border + " owed 3.6万 · overdue 1.2",
+            "Enter open · l log · / filter · o sort · a add · e edit · d",
             "",
         ]
         #expect(s.buffer.lines == expected)
@@ -111,9 +119,10 @@ struct RendererTests {
     /// - row 1: " Customers (0) · by attention" (29) + blank to the border at 33, " Timeline".
     /// - row 2: column titles (27 cells) + blank + border + " No customer selected."
     /// - row 3: " No customers yet: a adds one." (30 cells) + 3 blank + border.
-    /// - row 7: the funnel title row: "─" at 34, " Funnel · customers by status " from 35 cut at 60.
-    /// - rows 8…12: " " + status padded to 9, no bar, " 0".
-    /// - row 13: the list's hints (90 cells) cut at 60, ending in "Ta" of "Tab pane".
+    /// - row 7: the funnel title row: "─" at 34, " Funnel · by amount (f) " from 35, "─" at 59.
+    /// - row 8: no deals: " No deals yet: d adds one to the selected customer." cut at 60
+    ///   (26 cells: " No deals yet: d adds one" and a trimmed blank).
+    /// - row 13: the list's hints cut at 60: "… · e edit · " is 58 cells, then "d" and a blank.
     @Test func anEmptyBooksCustomerList() {
         let s = Fx.emptyBookState()
         let border = "│"
@@ -125,13 +134,13 @@ struct RendererTests {
             sp(33) + border,
             sp(33) + border,
             sp(33) + border,
-            sp(33) + border + "─" + " Funnel · customers by st",
-            sp(33) + border + " lead      0",
-            sp(33) + border + " prospect  0",
-            sp(33) + border + " customer  0",
-            sp(33) + border + " dormant   0",
-            sp(33) + border + " lost      0",
-            "Enter open · l log · / filter · o sort · a add · e edit · Ta",
+            sp(33) + border + "─" + " Funnel · by amount (f) " + "─",
+            sp(33) + border + " No deals yet: d adds one",
+            sp(33) + border,
+            sp(33) + border,
+            sp(33) + border,
+            sp(33) + border,
+            "Enter open · l log · / filter · o sort · a add · e edit · d",
             "",
         ]
         #expect(s.buffer.lines == expected)
@@ -381,11 +390,14 @@ struct RendererTests {
     // MARK: - Help and card
 
     @Test func theHelpListsEveryBinding() {
-        // 80x24: 37 help lines, 21 rows from y 1; G scrolls to line 17 (37 - 20), so lines
-        // 17…36 are on rows 1…20 and the two frames together show them all.
+        // 80x24: 46 help lines, 21 rows from y 1; PgDn scrolls by 19 (lines 19…39 on rows
+        // 1…21), G to line 26 (46 - 20), so lines 26…45 are on rows 1…20: the three frames
+        // together show them all.
         var s = Fx.mainState()
         s.press(.char("?"))
         let top = s.buffer.lines
+        s.press(.pageDown)
+        let middle = s.buffer.lines
         #expect(top[0].hasPrefix(" Rapport · Help"))
         #expect(top[1] == " Everywhere")
         #expect(top[2] == "   t" + sp(13) + "today: who to call, who is forgotten")
@@ -394,7 +406,7 @@ struct RendererTests {
         s.press(.char("G"))
         let bottom = s.buffer.lines
         #expect(bottom[20] == "   Tab writes “next ”; Enter saves; Esc cancels with nothing written.")
-        let text = (top + bottom).joined(separator: "\n")
+        let text = (top + middle + bottom).joined(separator: "\n")
         for binding in KeyBindings.table {
             #expect(text.contains(binding.help), "help misses \(binding.help)")
             #expect(text.contains("   " + KeyBindings.keyNames(binding)), "help misses the keys \(KeyBindings.keyNames(binding))")
@@ -415,7 +427,7 @@ struct RendererTests {
         #expect(lines[3] == "  title" + sp(7) + "  " + "采购总监")
         #expect(lines[4] == "  kind" + sp(8) + "  " + "company")
         #expect(lines[5] == "  phones" + sp(6) + "  " + "mobile:138-0013-8000, work:010-1234")
-        #expect(lines[22] == "l log · e edit · Esc back · t today · q quit")
+        #expect(lines[22] == "l log · e edit · d deal · m move · w win · p paid · Esc back · t today · q quit")
     }
 
     @Test func theCardScreenKeepsEveryCharacterOfAWrappedNote() {

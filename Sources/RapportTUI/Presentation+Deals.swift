@@ -1,0 +1,141 @@
+import RapportCore
+
+// Deals, contracts and the funnel turned into text for the screen: table-tested.
+extension Presentation {
+    // MARK: - Amounts
+
+    /// An amount short enough for a narrow pane: yuan in 万 (`333.1万`), others in k and M
+    /// (`12.3k`, `3.3M`), small ones whole (`4,320`).
+    public static func compact(_ money: Money) -> String {
+        let units = money.minorUnits / max(1, power10(money.currency.fractionDigits))
+        let sign = units < 0 ? "-" : ""
+        let m = units.magnitude
+        func tenths(_ divisor: UInt64, _ suffix: String) -> String {
+            let t = (m * 10 + divisor / 2) / divisor
+            return sign + (t % 10 == 0 ? String(t / 10) : String(t / 10) + "." + String(t % 10)) + suffix
+        }
+        if money.currency.code == "CNY" {
+            if m >= 100_000_000 { return tenths(100_000_000, "亿") }
+            if m >= 10_000 { return tenths(10_000, "万") }
+        } else {
+            if m >= 1_000_000 { return tenths(1_000_000, "M") }
+            if m >= 10_000 { return tenths(1_000, "k") }
+        }
+        return sign + Int(m).grouped
+    }
+
+    private static func power10(_ n: Int) -> Int64 { (0..<n).reduce(Int64(1)) { r, _ in r * 10 } }
+
+    /// `12,960.00 CNY`.
+    public static func amount(_ money: Money) -> String { money.formatted + " " + money.currency.code }
+
+    // MARK: - Funnel pane
+
+    /// One bar of the funnel pane: the stage, the measure the bar is scaled by, the figures.
+    public struct FunnelBar: Hashable, Sendable {
+        public var label: String
+        public var measure: Int64
+        public var text: String
+    }
+
+    /// The stages lead … paid with their bars, by amount (in the seller's currency) or by count.
+    public static func funnelBars(_ report: FunnelReport, byAmount: Bool) -> [FunnelBar] {
+        report.stages.filter { $0.stage != .lost }.map { line in
+            let total = line.totals.first
+            let amount = total.map { compact($0.amount) } ?? "0"
+            let conversion = line.conversion.map { " →" + String(Int(($0 * 100).rounded())) + "%" } ?? ""
+            return FunnelBar(label: line.stage.rawValue, measure: byAmount ? total?.amount.minorUnits ?? 0 : Int64(line.count),
+                             text: byAmount ? amount + " · " + line.count.grouped + conversion : line.count.grouped + " · " + amount + conversion)
+        }
+    }
+
+    /// `owed 536万 · overdue 282.4万 · month +383.5万`: the money under the bars.
+    public static func funnelSummary(_ report: FunnelReport) -> String {
+        guard let c = report.collections.first else { return "no contracts yet" }
+        var parts = ["owed " + compact(c.outstanding)]
+        if c.overdue.minorUnits > 0 { parts.append("overdue " + compact(c.overdue)) }
+        parts.append("month +" + compact(c.collectedThisMonth))
+        return parts.joined(separator: " · ")
+    }
+
+    // MARK: - Card sections
+
+    /// The card's deals, and its contracts with what is owed.
+    static func dealLines(_ card: CustomerCard, pipeline: PipelineSettings, today: Day) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        lines.append(StyledLine("Deals (" + String(card.deals.count) + ")" + (card.deals.isEmpty ? " · d adds one" : " · m move · w win · x lose"),
+                                .title))
+        for d in card.deals {
+            let stage = d.stage == .lost ? "lost (" + (d.lostReason?.rawValue ?? "other") + ")"
+                : d.stage.rawValue + (d.stage.isOpen ? " " + String(d.probability(pipeline)) + "%" : "")
+            let late = d.stage.isOpen && (d.expectedClose.map { $0 < today } ?? false)
+            let close = d.expectedClose.map { "  close " + $0.iso } ?? ""
+            lines.append(StyledLine("  " + String(d.id ?? 0) + "  " + clean(d.title) + "  " + stage + "  " + amount(d.amount) + close,
+                                    late ? .alert : d.stage.isOpen ? .normal : .dim))
+        }
+        guard !card.contracts.isEmpty else { return lines }
+        let owed = card.outstanding.map(amount).joined(separator: " + ")
+        lines.append(StyledLine(""))
+        lines.append(StyledLine("Contracts (" + String(card.contracts.count) + ")" + (owed.isEmpty ? " · paid up" : " · owed " + owed + " · p records a payment"),
+                                .title))
+        for k in card.contracts {
+            lines.append(StyledLine("  " + clean(k.number) + "  " + amount(k.amount) + "  received " + k.received.formatted
+                                    + (k.endsOn.map { "  ends " + $0.iso } ?? "")))
+            for i in k.instalments where !i.isPaid {
+                lines.append(StyledLine("    /" + String(i.position) + "  " + i.dueOn.iso + "  " + i.remaining.formatted + " due ("
+                                        + RelativeDay.describe(i.dueOn, today: today) + ")", i.dueOn < today ? .alert : .normal))
+            }
+        }
+        return lines
+    }
+
+    /// A stage move or a payment as a timeline line.
+    static func entryLine(_ entry: TimelineEntry, card: CustomerCard) -> StyledLine? {
+        switch entry {
+        case .interaction: nil
+        case .stageMove(let m): StyledLine(m.enteredAt.text + "  " + clean(card.describe(move: m)), m.stage == .lost ? .dim : .good)
+        case .payment(let p): StyledLine(p.paidOn.iso + "        " + clean(card.describe(payment: p)), .good)
+        }
+    }
+
+    // MARK: - Forms
+
+    /// The move form's lines, with the index of the selected one.
+    static func moveFormLines(_ form: MoveForm) -> [StyledLine] {
+        form.rows.enumerated().map { i, row in
+            let selected = i == form.selected
+            let text: String
+            switch row {
+            case .stage:
+                text = "Move to   ‹ " + form.target.label + " ›" + (form.targets.count > 1 ? "   ←/→ another stage" : "")
+            case .item(let t):
+                text = "  [" + (form.ticked.contains(t) ? "x" : " ") + "] " + clean(t.item) + "  · " + t.stage.rawValue
+            case .force:
+                text = "  [" + (form.force ? "x" : " ") + "] " + (form.target == .paid ? "paid although money is outstanding" : "skip the checklist")
+            case .reason:
+                text = "Reason    ‹ " + form.reason.rawValue + " " + form.reason.chinese + " ›   ←/→"
+            case .note: text = "Note      "
+            case .number: text = "Contract  "
+            case .amount: text = "Amount    "
+            case .instalments: text = "Plan      "
+            case .term: text = "Months    "
+            case .playbook:
+                text = "  [" + (form.playbook ? "x" : " ") + "] start the onboarding playbook (service message, usage help, monthly review)"
+            }
+            return StyledLine(text, selected ? .title : .normal)
+        }
+    }
+
+    static func moveFormHint(_ row: MoveForm.Row) -> String {
+        switch row {
+        case .stage: "←/→ choose the stage · Tab next line · Enter move · Esc cancel"
+        case .item, .force, .playbook: "Space ticks · Tab next line · Enter move · Esc cancel"
+        case .reason: "←/→ price, competitor, no-budget, no-decision, timing, other"
+        case .note: "a one-line note on the move"
+        case .number: "the contract number; empty for the year's next"
+        case .amount: "the contract amount: 12000, 12,000.50 or 1.2万"
+        case .instalments: "a number of monthly instalments from today, or a plan: 2026-12-01 30%, 2027-01-15 rest"
+        case .term: "the term in months (ends the day before); empty for open-ended"
+        }
+    }
+}

@@ -1,0 +1,167 @@
+import RapportCore
+
+// The deal keys (d m w x p f) and their forms: which deal a key means, the move form with
+// its checklist, the new-deal form, the chooser between a customer's deals, the pay prompt.
+extension Reducer {
+    // MARK: - Which deal
+
+    /// `m`, `w`, `x`: the deal of the selected reminder in the today view, else the selected
+    /// customer's open deal (a won one too, for `m` to paid); a chooser when they have several.
+    static func dealKey(_ action: DealAction, _ state: inout AppState) -> [Effect] {
+        if state.screen == .today {
+            guard case .reminder(let r) = state.todayRows[safe: state.todayWindow.selected], let dealID = r.dealID else {
+                state.message = StatusMessage(text: "select a deal's reminder, or open the customer (Enter)", isError: true)
+                return []
+            }
+            return [.loadDeal(dealID: dealID, action: action)]
+        }
+        guard let (id, name) = selectedCustomer(state) else { return [] }
+        guard let card = state.card, card.customer.id == id else {
+            state.message = StatusMessage(text: "loading the customer…", isError: false)
+            return []
+        }
+        let deals = card.deals.filter { $0.stage.isOpen || (action == .move && $0.stage == .won) }
+        switch deals.count {
+        case 0:
+            state.message = StatusMessage(text: TerminalText.sanitized(name) + " has no open deal: d adds one", isError: true)
+            return []
+        case 1:
+            return deals[0].id.map { [.loadDeal(dealID: $0, action: action)] } ?? []
+        default:
+            state.picker = DealPicker(deals: deals, purpose: action)
+            return []
+        }
+    }
+
+    static func openMoveForm(_ detail: DealDetail, _ action: DealAction, hasPlaybook: Bool, _ state: inout AppState) {
+        let form = MoveForm(detail: detail, pipeline: state.pipeline, target: action.target(from: detail.deal.stage),
+                            hasPlaybook: hasPlaybook)
+        guard !form.targets.isEmpty else {
+            state.message = StatusMessage(text: "deal \(detail.deal.id ?? 0) is \(detail.deal.stage.rawValue); it cannot move", isError: true)
+            return
+        }
+        guard action == .move || form.targets.contains(action.target(from: detail.deal.stage)) else {
+            state.message = StatusMessage(text: "deal \(detail.deal.id ?? 0) is \(detail.deal.stage.rawValue); it can only move to paid",
+                                          isError: true)
+            return
+        }
+        state.moveForm = form
+    }
+
+    /// `p`: the contract of the selected payment reminder, else the selected customer's one
+    /// contract with money owed; the prompt starts with what is due.
+    static func payKey(_ state: inout AppState) -> [Effect] {
+        if state.screen == .today {
+            guard case .reminder(let r) = state.todayRows[safe: state.todayWindow.selected], let contractID = r.contractID,
+                  case .payment(let number, let position, _, let remaining) = r.reason else {
+                state.message = StatusMessage(text: "select a payment reminder, or open the customer (Enter)", isError: true)
+                return []
+            }
+            state.prompt = Prompt(purpose: .pay(contractID: contractID, position: position, label: number + "/" + String(position),
+                                                currency: remaining.currency),
+                                  field: TextField(remaining.formatted))
+            return []
+        }
+        guard let (id, name) = selectedCustomer(state), let card = state.card, card.customer.id == id else { return [] }
+        let owing = card.contracts.filter { $0.outstanding.minorUnits > 0 }
+        guard owing.count == 1, let contract = owing.first, let contractID = contract.id else {
+            state.message = StatusMessage(text: TerminalText.sanitized(name) + (owing.isEmpty ? " owes nothing on any contract"
+                                              : " owes on \(owing.count) contracts: pay from the today view or with `rapport pay`"),
+                                          isError: true)
+            return []
+        }
+        let next = contract.instalments.first { !$0.isPaid }
+        state.prompt = Prompt(purpose: .pay(contractID: contractID, position: next?.position, label: contract.number,
+                                            currency: contract.amount.currency),
+                              field: TextField((next?.remaining ?? contract.outstanding).formatted))
+        return []
+    }
+
+    // MARK: - The chooser
+
+    static func handlePicker(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard var picker = state.picker else { return [] }
+        switch key {
+        case .escape:
+            state.picker = nil
+            return []
+        case .down, .char("j"), .tab:
+            picker.selected = min(picker.deals.count - 1, picker.selected + 1)
+        case .up, .char("k"), .backTab:
+            picker.selected = max(0, picker.selected - 1)
+        case .enter:
+            state.picker = nil
+            return picker.deals[safe: picker.selected]?.id.map { [.loadDeal(dealID: $0, action: picker.purpose)] } ?? []
+        case .char(let c):
+            // 1–9 choose directly.
+            guard let n = Int(String(c)), (1...picker.deals.count).contains(n), let id = picker.deals[n - 1].id else { return [] }
+            state.picker = nil
+            return [.loadDeal(dealID: id, action: picker.purpose)]
+        default:
+            return []
+        }
+        state.picker = picker
+        return []
+    }
+
+    // MARK: - The forms
+
+    static func handleMoveForm(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard var form = state.moveForm else { return [] }
+        let count = form.rows.count
+        switch key {
+        case .escape:
+            state.moveForm = nil
+            state.message = StatusMessage(text: "nothing moved", isError: false)
+            return []
+        case .enter:
+            do {
+                return [try form.effect(today: state.today, now: state.now)]
+            } catch {
+                form.error = error.description
+            }
+        case .tab, .down, .char("j") where form.field(form.selectedRow) == nil:
+            form.selected = (form.selected + 1) % count
+        case .backTab, .up, .char("k") where form.field(form.selectedRow) == nil:
+            form.selected = (form.selected + count - 1) % count
+        case .left where form.field(form.selectedRow) == nil, .right where form.field(form.selectedRow) == nil:
+            form.cycle(key == .left ? -1 : 1)
+            form.error = nil
+        case .char(" ") where form.field(form.selectedRow) == nil:
+            if form.toggle() { form.error = nil }
+        default:
+            let row = form.selectedRow
+            guard var field = form.field(row), field.handle(key) else { break }
+            form.setField(row, field)
+            form.error = nil
+        }
+        form.selected = min(form.selected, form.rows.count - 1)
+        state.moveForm = form
+        return []
+    }
+
+    static func handleDealForm(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard var form = state.dealForm else { return [] }
+        let count = DealForm.Field.allCases.count
+        switch key {
+        case .escape:
+            state.dealForm = nil
+            state.message = StatusMessage(text: "nothing saved", isError: false)
+            return []
+        case .enter:
+            do {
+                return [.addDeal(try form.deal(pipeline: state.pipeline, today: state.today, now: state.now))]
+            } catch {
+                form.error = error.description
+            }
+        case .tab, .down:
+            form.selected = (form.selected + 1) % count
+        case .backTab, .up:
+            form.selected = (form.selected + count - 1) % count
+        default:
+            if form.values[form.selected].handle(key) { form.error = nil }
+        }
+        state.dealForm = form
+        return []
+    }
+}

@@ -119,8 +119,17 @@ public enum PaymentPlan {
     /// (剩余, 尾款) for what the others leave. Without `rest` the entries must add up to the
     /// total exactly. Instalments are numbered in due order.
     public static func parse(_ text: String, total: Money, today: Day) throws(RapportError) -> [Instalment] {
-        let entries = text.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == ";" || $0 == "；" })
-            .map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        // A comma after a digit with exactly three digits following groups thousands (12,000);
+        // any other comma or semicolon ends an entry.
+        let chars = Array(text)
+        let endsEntry = { (i: Int) -> Bool in
+            switch chars[i] {
+            case "，", ";", "；": return true
+            case ",": return !(i > 0 && chars[i - 1].isASCIIDigit && chars[(i + 1)...].prefix(while: \.isASCIIDigit).count == 3)
+            default: return false
+            }
+        }
+        let entries = chars.indices.split(whereSeparator: endsEntry).map { String(chars[$0]).trimmingSpaces() }.filter { !$0.isEmpty }
         guard !entries.isEmpty else { throw .invalid(field: "payment plan", value: text, expected: "write 2026-12-01 30%, 2027-01-15 rest") }
         guard entries.count <= 120 else { throw .invalid(field: "payment plan", value: text, expected: "a plan has at most 120 instalments") }
         var planned: [(day: Day, amount: Int64?)] = []
@@ -140,9 +149,17 @@ public enum PaymentPlan {
                 }
                 planned.append((day, nil))
             } else if amountText.hasSuffix("%") {
-                let points = try DealItem.percentBasisPoints(String(amountText.dropLast()), typed: amountText)
+                let points: Int
+                do {
+                    points = try DealItem.percentBasisPoints(String(amountText.dropLast()), typed: amountText)
+                } catch {
+                    throw .invalid(field: "payment plan entry", value: amountText,
+                                   expected: "write a share of the total from 0% to 100%, e.g. 30% or 12.5%")
+                }
                 // Percentages round down; the rest (or the exact-sum check) settles the difference.
-                planned.append((day, total.minorUnits * Int64(points) / 10_000))
+                // Split so that a large total times the basis points cannot overflow.
+                let whole = total.minorUnits / 10_000, part = total.minorUnits % 10_000
+                planned.append((day, whole * Int64(points) + part * Int64(points) / 10_000))
             } else {
                 do {
                     planned.append((day, try Money(parsing: amountText, currency: total.currency).minorUnits))

@@ -181,12 +181,14 @@ public struct Setting: Sendable {
         guard !t.isEmpty, t.lowercased() != "none" else { return [] }
         var items: [String] = []
         for part in t.split(separator: "|") {
-            let item = part.trimmingSpaces()
+            // Sanitized first, so that an item of control characters only is no item and a
+            // duplicate is caught as it will be stored.
+            let item = TerminalText.sanitized(String(part)).trimmingSpaces()
             guard !item.isEmpty else { continue }
             guard !items.contains(item) else {
                 throw .invalid(field: key, value: item, expected: "each checklist item must be different")
             }
-            items.append(try FieldLimits.within(TerminalText.sanitized(item), field: key, limit: FieldLimits.shortText))
+            items.append(try FieldLimits.within(item, field: key, limit: FieldLimits.shortText))
         }
         guard items.count <= 20 else { throw .invalid(field: key, value: text, expected: "a checklist has at most 20 items") }
         return items

@@ -49,12 +49,13 @@ extension Presentation {
         }
     }
 
-    /// `owed 536万 · overdue 282.4万 · month +383.5万`: the money under the bars.
+    /// `owed 536万 · overdue 282.4万 · in 383.5万`: the money under the bars — owed on
+    /// contracts, overdue of it, and received this month.
     public static func funnelSummary(_ report: FunnelReport) -> String {
         guard let c = report.collections.first else { return "no contracts yet" }
         var parts = ["owed " + compact(c.outstanding)]
         if c.overdue.minorUnits > 0 { parts.append("overdue " + compact(c.overdue)) }
-        parts.append("month +" + compact(c.collectedThisMonth))
+        parts.append("in " + compact(c.collectedThisMonth))
         return parts.joined(separator: " · ")
     }
 

@@ -11,7 +11,8 @@ RUNS=${RAPPORT_BENCH_RUNS:-30}
 mkdir -p "$CACHE"
 
 # A new generator or schema gives a new book.
-stamp=$(cat Sources/RapportCore/DemoBook.swift Sources/RapportStore/Migrations.swift | sha256sum | cut -c1-12)
+stamp=$(cat Sources/RapportCore/DemoBook*.swift Sources/RapportStore/Migrations.swift Sources/RapportStore/AppDatabase+Demo.swift \
+  | sha256sum | cut -c1-12)
 
 day() { date -d "$TODAY $1 days" +%F; }
 
@@ -74,6 +75,17 @@ SQL
   echo "SELECT f.id, f.title, $columns $stale ORDER BY f.created_at, f.id LIMIT 50;"
 }
 
+# The issue's reference for the funnel: the per-stage sums in plain SQL (count, amount, and
+# amount weighted by the deal's probability or its stage's default).
+funnel_sql() {
+  cat <<SQL
+SELECT stage, currency, count(*), sum(amount),
+  sum(amount * coalesce(probability, CASE stage WHEN 'lead' THEN 10 WHEN 'qualified' THEN 20 WHEN 'needs' THEN 40
+    WHEN 'proposal' THEN 60 WHEN 'closing' THEN 80 WHEN 'won' THEN 100 WHEN 'paid' THEN 100 ELSE 0 END)) / 100
+FROM deal GROUP BY stage, currency;
+SQL
+}
+
 # median_ms CSV ROW: hyperfine's median of the ROWth command, in milliseconds.
 median_ms() { awk -F, -v row="$2" 'NR == row + 1 { printf "%.1f", $4 * 1000 }' "$1"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
@@ -101,8 +113,10 @@ for n in $SIZES; do
   run="env RAPPORT_TODAY=$TODAY $BIN"
   today_sql > "$CACHE/today-$n.sql"
   first_screen_sql > "$CACHE/first-$n.sql"
+  funnel_sql > "$CACHE/funnel-$n.sql"
   pair "today --json (all rules; ref. rules 1-3)" "$n" "$run today --json --db $db" "sqlite3 -init /dev/null $db '.read $CACHE/today-$n.sql'"
   pair "first frame (--snapshot 100x30)" "$n" "$run --snapshot 100x30 --db $db" "sqlite3 -init /dev/null $db '.read $CACHE/first-$n.sql'"
+  pair "funnel --json (ref. per-stage sums)" "$n" "$run funnel --json --db $db" "sqlite3 -init /dev/null $db '.read $CACHE/funnel-$n.sql'"
 
   # The filter: the first keystroke loads the search keys once (in idle time in the TUI);
   # each later keystroke is the difference between key scripts of different lengths.
@@ -121,5 +135,8 @@ for n in $SIZES; do
   row "peak memory, TUI with filter (MB)" "$n" "$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')" "-" "-"
 done
 for n in $SIZES; do
-  echo "reminders at $n customers: $(RAPPORT_TODAY=$TODAY "$BIN" today --json --db "$CACHE/book-$n-$stamp.db" | grep -o '"rule"' | wc -l)"
+  db="$CACHE/book-$n-$stamp.db"
+  echo "reminders at $n customers: $(RAPPORT_TODAY=$TODAY "$BIN" today --json --db "$db" | grep -o '"rule"' | wc -l);" \
+    "deals: $(sqlite3 "$db" 'SELECT count(*) FROM deal'), stage moves: $(sqlite3 "$db" 'SELECT count(*) FROM deal_stage')," \
+    "contracts: $(sqlite3 "$db" 'SELECT count(*) FROM contract'), payments: $(sqlite3 "$db" 'SELECT count(*) FROM payment')"
 done

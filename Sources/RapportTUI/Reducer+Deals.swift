@@ -109,6 +109,7 @@ extension Reducer {
     static func handleMoveForm(_ key: Key, _ state: inout AppState) -> [Effect] {
         guard var form = state.moveForm else { return [] }
         let count = form.rows.count
+        let onText = form.field(form.selectedRow) != nil
         switch key {
         case .escape:
             state.moveForm = nil
@@ -120,14 +121,17 @@ extension Reducer {
             } catch {
                 form.error = error.description
             }
-        case .tab, .down, .char("j") where form.field(form.selectedRow) == nil:
+        // On a text row, j, k, space and the arrows across are typing.
+        case .tab, .down,
+             .char("j") where !onText:
             form.selected = (form.selected + 1) % count
-        case .backTab, .up, .char("k") where form.field(form.selectedRow) == nil:
+        case .backTab, .up,
+             .char("k") where !onText:
             form.selected = (form.selected + count - 1) % count
-        case .left where form.field(form.selectedRow) == nil, .right where form.field(form.selectedRow) == nil:
+        case .left where !onText, .right where !onText:
             form.cycle(key == .left ? -1 : 1)
             form.error = nil
-        case .char(" ") where form.field(form.selectedRow) == nil:
+        case .char(" ") where !onText:
             if form.toggle() { form.error = nil }
         default:
             let row = form.selectedRow

@@ -18,12 +18,13 @@ let package = Package(
             name: "RapportStore",
             dependencies: ["RapportCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(name: "RapportExchange", dependencies: ["RapportCore"]),
         .systemLibrary(name: "CNcursesw"),
         .target(name: "RapportTUI", dependencies: ["RapportCore", "RapportStore", "CNcursesw"]),
         .target(
             name: "RapportCLI",
             dependencies: [
-                "RapportCore", "RapportStore", "RapportTUI",
+                "RapportCore", "RapportStore", "RapportExchange", "RapportTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -33,6 +34,7 @@ let package = Package(
             name: "RapportStoreTests",
             dependencies: ["RapportStore", "RapportCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "RapportExchangeTests", dependencies: ["RapportExchange", "RapportCore"]),
         .testTarget(name: "RapportTUITests", dependencies: ["RapportTUI", "RapportCore"]),
         .testTarget(name: "RapportCLITests", dependencies: ["RapportCLI", "RapportCore", "rapport"]),
     ]

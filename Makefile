@@ -8,7 +8,7 @@ PACKAGES   := libncursesw5-dev libsqlite3-dev sqlite3 tmux
 BENCH_PACKAGES := hyperfine time
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test build release bench deps bench-deps install-missing demo clean
+.PHONY: run test build release bench acceptance deps bench-deps install-missing demo clean
 
 ## run: install what is missing, build in release mode, start Rapport on your book
 run: release
@@ -35,10 +35,20 @@ demo: release
 bench: release bench-deps
 	Tests/Benchmarks/bench.sh $(BIN)
 
+## acceptance: the importers over other programs' files in ../shared/testdata (never copied here)
+acceptance: release
+	@$(MAKE) --no-print-directory install-missing WANT="python3"
+	Tests/Acceptance/acceptance.sh $(BIN)
+
 deps:
 	@$(MAKE) --no-print-directory install-missing WANT="$(PACKAGES)"
 
-bench-deps:
+bench-## acceptance: the importers over other programs' files in ../shared/testdata (never copied here)
+acceptance: release
+	@$(MAKE) --no-print-directory install-missing WANT="python3"
+	Tests/Acceptance/acceptance.sh $(BIN)
+
+deps:
 	@$(MAKE) --no-print-directory install-missing WANT="$(BENCH_PACKAGES)"
 
 # Installs the packages of WANT that dpkg does not know as installed (a fresh machine

@@ -27,7 +27,8 @@ public struct Rapport: ParsableCommand {
         subcommands: [
             Open.self, Today.self, Add.self, Edit.self, List.self, Show.self, Log.self, FollowUpCommand.self,
             ContactCommand.self, DealCommand.self, Pay.self, FunnelCommand.self, ContractCommand.self, ProductCommand.self,
-            PlaybookCommand.self, Config.self, Demo.self,
+            PlaybookCommand.self, ImportCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self,
+            CheckCommand.self, Config.self, Demo.self,
         ],
         defaultSubcommand: Open.self
     )

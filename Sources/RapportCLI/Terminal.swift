@@ -14,11 +14,11 @@ enum Terminal {
     /// Writes text to stdout in one call (buffered output from `print` is slow for big lists).
     static func write(_ text: String) {
         var text = text
-        text.withUTF8 { writeAll(STDOUT_FILENO, $0) }
+        text.withUTF8 { _ = writeAll(STDOUT_FILENO, $0) }
     }
 
     static func write(_ bytes: [UInt8]) {
-        bytes.withUnsafeBufferPointer { writeAll(STDOUT_FILENO, $0) }
+        bytes.withUnsafeBufferPointer { _ = writeAll(STDOUT_FILENO, $0) }
     }
 
     static func write(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -27,21 +27,24 @@ enum Terminal {
 
     static func error(_ text: String) {
         var line = text + "\n"
-        line.withUTF8 { writeAll(STDERR_FILENO, $0) }
+        line.withUTF8 { _ = writeAll(STDERR_FILENO, $0) }
     }
 
-    fileprivate static func writeAll(_ fd: Int32, _ buffer: UnsafeBufferPointer<UInt8>) {
-        guard var base = buffer.baseAddress else { return }
+    /// Writes the whole buffer; false when the descriptor refuses (a full disk, a closed pipe).
+    @discardableResult
+    static func writeAll(_ fd: Int32, _ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard var base = buffer.baseAddress else { return true }
         var left = buffer.count
         while left > 0 {
             let n = Foundation.write(fd, base, left)
             if n <= 0 {
                 if n < 0, errno == EINTR { continue }
-                return
+                return false
             }
             base += n
             left -= n
         }
+        return true
     }
 }
 
@@ -70,6 +73,6 @@ extension Terminal {
     /// Progress on stderr without a newline (the caller checked stderr is a terminal).
     static func errorInline(_ text: String) {
         var text = text
-        text.withUTF8 { writeAll(STDERR_FILENO, $0) }
+        text.withUTF8 { _ = writeAll(STDERR_FILENO, $0) }
     }
 }

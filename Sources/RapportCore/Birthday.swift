@@ -44,6 +44,19 @@ public struct Birthday: Hashable, Sendable, CustomStringConvertible {
         } else {
             parts = body.split(omittingEmptySubsequences: false) { $0 == "-" || $0 == "/" }.map(String.init)
         }
+        if parts.count == 3, !body.contains("-"), let numbers = Optional(parts.compactMap { Int($0) }), numbers.count == 3 {
+            // Address books write 1991/01/20, 20/01/1991 (most of the world) or 01/20/1991 (the
+            // US); the order is read only where the numbers leave no doubt.
+            let (a, b, c) = (numbers[0], numbers[1], numbers[2])
+            let (y, m, d): (Int, Int, Int)
+            if parts[0].count == 4 { (y, m, d) = (a, b, c) }
+            else if parts[2].count == 4, a > 12, b <= 12 { (y, m, d) = (c, b, a) }
+            else if parts[2].count == 4, b > 12, a <= 12 { (y, m, d) = (c, a, b) }
+            else { return nil }
+            guard let day = Day(year: y, month: m, day: d) else { return nil }
+            self.init(month: day.month, day: day.dayOfMonth, year: day.year)
+            return
+        }
         guard parts.count == 2, let m = DateExpression.chineseNumber(parts[0]), let d = DateExpression.chineseNumber(parts[1])
         else { return nil }
         self.init(month: m, day: d)

@@ -26,6 +26,16 @@ public struct JSONWriter: ~Copyable {
         try out.withBytes(body)
     }
 
+    /// How many bytes are written and not yet flushed.
+    public var byteCount: Int { out.count }
+
+    /// Hands the bytes written so far to `body` and forgets them: a whole book's dump is
+    /// written out in pieces instead of held in memory.
+    public mutating func flush(_ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows {
+        try out.withBytes(body)
+        out.removeAll()
+    }
+
     public mutating func beginObject() {
         separate()
         out.append(UInt8(ascii: "{"))

@@ -18,6 +18,8 @@ public struct CustomerColumns: Sendable {
         case firstName
         /// The family name.
         case lastName
+        /// A birthday written in three columns (Thunderbird): year, month, day of month.
+        case birthYear, birthMonth, birthDayOfMonth
 
         public var description: String {
             switch self {
@@ -26,6 +28,9 @@ public struct CustomerColumns: Sendable {
             case .emails(let label): label.map { "emails (\($0))" } ?? "emails"
             case .firstName: "first name"
             case .lastName: "last name"
+            case .birthYear: "birth year"
+            case .birthMonth: "birth month"
+            case .birthDayOfMonth: "birth day"
             }
         }
 
@@ -48,7 +53,12 @@ public struct CustomerColumns: Sendable {
     /// Matches a header row; `overrides` (header → field, from `--map`) win over the synonyms.
     /// An override naming a header the file lacks, or a field Rapport lacks, is an error.
     public init(header: [String], overrides: [String: String] = [:]) throws(RapportError) {
-        mapping = try ColumnMapping(header: header, overrides: overrides, synonyms: Self.synonyms,
+        // `Birth Day` and `Birthday` have one key: beside a `Birth Month` it is the day of the month.
+        var synonyms = Self.synonyms
+        if header.contains(where: { CSVColumn.key($0) == CSVColumn.key("Birth Month") }) {
+            synonyms[CSVColumn.key("Birth Day")] = .birthDayOfMonth
+        }
+        mapping = try ColumnMapping(header: header, overrides: overrides, synonyms: synonyms,
                                     fieldNames: Self.fieldNames, repeatable: \.isRepeatable,
                                     preferred: [CSVColumn.key("Job Title")])
         mapped = mapping.mapped
@@ -90,13 +100,26 @@ public struct CustomerColumns: Sendable {
         var given = ""
         var family = ""
         var notes: [String] = []
+        var birth: [Target: (column: CSVColumn, value: String)] = [:]
         for m in mapped {
             let value = ColumnMapping<Target>.cell(fields, m.column)
             guard !value.isEmpty else { continue }
+            if m.target == .birthYear || m.target == .birthMonth || m.target == .birthDayOfMonth {
+                birth[m.target] = (m.column, value)
+                continue
+            }
             do {
                 try Self.apply(m.target, value, to: &c, given: &given, family: &family, notes: &notes)
             } catch {
                 throw ColumnMapping<Target>.located(error, column: m.column, value: value, line: line)
+            }
+        }
+        if let month = birth[.birthMonth], let day = birth[.birthDayOfMonth] {
+            let text = (birth[.birthYear].map { $0.value + "-" } ?? "") + month.value + "-" + day.value
+            do {
+                try CustomerField.birthday.apply(text, to: &c)
+            } catch {
+                throw ColumnMapping<Target>.located(error, column: day.column, value: text, line: line)
             }
         }
         if restToNotes {
@@ -105,6 +128,8 @@ public struct CustomerColumns: Sendable {
             try ColumnMapping<Target>.checkWidth(fields, width: width, line: line)
         }
         if c.name.isEmpty { c.name = PersonName.joined(given: given, family: family) }
+        // A list of addresses or numbers alone still names someone, as address books do.
+        if c.name.isEmpty { c.name = c.company ?? c.emails.first?.value ?? c.phones.first?.value ?? "" }
         guard !c.name.isEmpty else { throw .empty(field: "name on line \(line)") }
         c.notes = notes.isEmpty ? nil : notes.joined(separator: "\n")
         do {
@@ -118,6 +143,8 @@ public struct CustomerColumns: Sendable {
     private static func apply(_ target: Target, _ value: String, to c: inout Customer, given: inout String,
                               family: inout String, notes: inout [String]) throws(RapportError) {
         switch target {
+        case .birthYear, .birthMonth, .birthDayOfMonth:
+            break  // read together once the row is done
         case .firstName:
             given = value
         case .lastName:
@@ -215,9 +242,16 @@ public struct CustomerColumns: Sendable {
             (.field(.concerns), ["顾虑"]),
             (.firstName, ["First Name", "Given Name", "Forename", "名"]),
             (.lastName, ["Last Name", "Family Name", "Surname", "姓"]),
+            (.birthYear, ["Birth Year"]),
+            (.birthMonth, ["Birth Month"]),
         ]
         for (target, headers) in words {
             for header in headers { table[CSVColumn.key(header)] = target }
+        }
+        // Google numbers its columns: `E-mail 1 - Value`, `Phone 3 - Value` (the types beside them are left out).
+        for n in 1...9 {
+            table[CSVColumn.key("E-mail \(n) - Value")] = .emails(label: nil)
+            table[CSVColumn.key("Phone \(n) - Value")] = .phones(label: nil)
         }
         return table
     }()

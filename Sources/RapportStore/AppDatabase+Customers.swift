@@ -53,21 +53,22 @@ extension AppDatabase {
     /// to one customer; throws when none or several match.
     public func resolveCustomer(_ reference: String) throws -> Customer {
         try read { db in
-            if let (id, explicit) = CustomerMatcher.id(in: reference) {
-                if let customer = try Self.fetchCustomer(id: id, db) { return customer }
-                if explicit { throw RapportError.customerNotFound(reference) }
-            }
-            switch CustomerMatcher.match(reference, among: try Self.candidates(for: reference, db)) {
-            case .one(let candidate):
-                guard let customer = try Self.fetchCustomer(id: candidate.id, db) else {
-                    throw RapportError.customerNotFound(reference)
-                }
-                return customer
-            case .several(let candidates):
-                throw RapportError.ambiguousCustomer(reference, candidates)
-            case .none:
+            guard let customer = try Self.fetchCustomer(id: try Self.resolveCustomerID(reference, db), db) else {
                 throw RapportError.customerNotFound(reference)
             }
+            return customer
+        }
+    }
+
+    static func resolveCustomerID(_ reference: String, _ db: Database) throws -> Int64 {
+        if let (id, explicit) = CustomerMatcher.id(in: reference) {
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM customer WHERE id = ?", arguments: [id]) == true { return id }
+            if explicit { throw RapportError.customerNotFound(reference) }
+        }
+        switch CustomerMatcher.match(reference, among: try Self.candidates(for: reference, db)) {
+        case .one(let candidate): return candidate.id
+        case .several(let candidates): throw RapportError.ambiguousCustomer(reference, candidates)
+        case .none: throw RapportError.customerNotFound(reference)
         }
     }
 

@@ -263,7 +263,7 @@ extension AppDatabase {
         return arguments
     }
 
-    private static func dueFollowUp(_ row: ColumnReader) throws -> DueFollowUp {
+    static func dueFollowUp(_ row: ColumnReader) throws -> DueFollowUp {
         guard let day = row.day(1) else { throw StoredValueError(column: "due_on", value: row.text(1) ?? "") }
         return DueFollowUp(id: row.int64(0), customer: summary(row, from: 5),
                            due: When(day: day, time: row.text(2).flatMap { ClockTime(text: $0) }), title: row.text(3) ?? "",

@@ -441,36 +441,7 @@ extension AppDatabase {
         migrator.registerMigration("v9-funnel-rollups") { db in
             // The funnel from rollups that triggers keep beside deal and deal_stage: a 90-day
             // window is a few thousand rollup rows, not 100k deals and stays to aggregate.
-            // A deal's own probability is a key; -1 stands for the stage's default.
-            let probability = (column: "probability", value: "coalesce($.probability, -1)")
-            let rollups = [
-                // Every deal by stage, currency and probability.
-                Rollup(table: "deal_totals", source: "deal",
-                       keys: [("stage", "$.stage"), ("currency", "$.currency"), probability],
-                       count: "deals", sums: [("amount", "$.amount")],
-                       watched: ["stage", "currency", "probability", "amount"]),
-                // Paid and lost deals by the day they got there.
-                Rollup(table: "deal_closed_days", source: "deal",
-                       keys: [("day", "substr($.stage_entered_at, 1, 10)"), ("stage", "$.stage"), ("currency", "$.currency"), probability],
-                       count: "deals", sums: [("amount", "$.amount")], condition: "$.stage IN ('paid', 'lost')",
-                       watched: ["stage", "stage_entered_at", "currency", "probability", "amount"]),
-                // Open deals by expected close day.
-                Rollup(table: "deal_close_days", source: "deal",
-                       keys: [("day", "$.expected_close_on"), ("stage", "$.stage"), ("currency", "$.currency"), probability],
-                       count: "deals", sums: [("amount", "$.amount")],
-                       condition: "$.stage IN ('lead', 'qualified', 'needs', 'proposal', 'closing') AND $.expected_close_on IS NOT NULL",
-                       watched: ["stage", "expected_close_on", "currency", "probability", "amount"]),
-                // Stays entered per day, by where the deal went ('' while still there).
-                Rollup(table: "stage_entries", source: "deal_stage",
-                       keys: [("day", "substr($.entered_at, 1, 10)"), ("stage", "$.stage"), ("left_to", "coalesce($.left_to, '')")],
-                       count: "stays", watched: ["stage", "entered_at", "left_to"]),
-                // Stays ended per day, with their whole days.
-                Rollup(table: "stage_exits", source: "deal_stage",
-                       keys: [("day", "substr($.left_at, 1, 10)"), ("stage", "$.stage")],
-                       count: "stays", sums: [("days", "$.days")], condition: "$.left_at IS NOT NULL",
-                       watched: ["stage", "left_at", "days"]),
-            ]
-            try db.execute(sql: rollups.map(\.sql).joined(separator: "\n") + """
+            try db.execute(sql: funnelRollupsV9.map(\.sql).joined(separator: "\n") + """
 
                 DROP INDEX deal_closed_by_day;
                 DROP INDEX deal_stage_by_entry;
@@ -500,6 +471,42 @@ extension AppDatabase {
             END, '9999-12-31'))
         WHERE \(condition)
         """
+    }
+
+    /// The funnel's rollups as migration v9 made them; `check` compares against the same.
+    static let funnelRollups = funnelRollupsV9
+
+    /// Frozen with migration v9. A deal's own probability is a key; -1 stands for the
+    /// stage's default.
+    static var funnelRollupsV9: [Rollup] {
+        let probability = (column: "probability", value: "coalesce($.probability, -1)")
+        return [
+            // Every deal by stage, currency and probability.
+            Rollup(table: "deal_totals", source: "deal",
+                   keys: [("stage", "$.stage"), ("currency", "$.currency"), probability],
+                   count: "deals", sums: [("amount", "$.amount")],
+                   watched: ["stage", "currency", "probability", "amount"]),
+            // Paid and lost deals by the day they got there.
+            Rollup(table: "deal_closed_days", source: "deal",
+                   keys: [("day", "substr($.stage_entered_at, 1, 10)"), ("stage", "$.stage"), ("currency", "$.currency"), probability],
+                   count: "deals", sums: [("amount", "$.amount")], condition: "$.stage IN ('paid', 'lost')",
+                   watched: ["stage", "stage_entered_at", "currency", "probability", "amount"]),
+            // Open deals by expected close day.
+            Rollup(table: "deal_close_days", source: "deal",
+                   keys: [("day", "$.expected_close_on"), ("stage", "$.stage"), ("currency", "$.currency"), probability],
+                   count: "deals", sums: [("amount", "$.amount")],
+                   condition: "$.stage IN ('lead', 'qualified', 'needs', 'proposal', 'closing') AND $.expected_close_on IS NOT NULL",
+                   watched: ["stage", "expected_close_on", "currency", "probability", "amount"]),
+            // Stays entered per day, by where the deal went ('' while still there).
+            Rollup(table: "stage_entries", source: "deal_stage",
+                   keys: [("day", "substr($.entered_at, 1, 10)"), ("stage", "$.stage"), ("left_to", "coalesce($.left_to, '')")],
+                   count: "stays", watched: ["stage", "entered_at", "left_to"]),
+            // Stays ended per day, with their whole days.
+            Rollup(table: "stage_exits", source: "deal_stage",
+                   keys: [("day", "substr($.left_at, 1, 10)"), ("stage", "$.stage")],
+                   count: "stays", sums: [("days", "$.days")], condition: "$.left_at IS NOT NULL",
+                   watched: ["stage", "left_at", "days"]),
+        ]
     }
 
     /// Recomputes `attention_on` for every customer: after the cadences change.

@@ -1,3 +1,5 @@
+import GRDB
+
 /// A table of running counts and sums over the rows of another table, grouped by a key,
 /// kept true by triggers: the funnel reads a few hundred rollup rows instead of aggregating
 /// every deal and stage stay at each launch.
@@ -27,15 +29,34 @@ struct Rollup {
         let columns = keys.map { "\($0.column) NOT NULL" } + ["\(count) INTEGER NOT NULL"]
             + sums.map { "\($0.column) INTEGER NOT NULL" }
         let keyList = keys.map(\.column).joined(separator: ", ")
-        let fill = keys.map { row("src", $0.value) } + ["count(*)"] + sums.map { "sum(\(row("src", $0.value)))" }
         return """
             CREATE TABLE \(table) (\(columns.joined(separator: ", ")), PRIMARY KEY (\(keyList))) WITHOUT ROWID;
-            INSERT INTO \(table) SELECT \(fill.joined(separator: ", ")) FROM \(source) src
-              WHERE \(row("src", condition)) GROUP BY \((1...keys.count).map(String.init).joined(separator: ", "));
+            INSERT INTO \(table) \(truth);
             \(trigger("insert", "AFTER INSERT", add: "NEW", remove: nil))
             \(trigger("delete", "AFTER DELETE", add: nil, remove: "OLD"))
             \(trigger("update", "AFTER UPDATE OF \(watched.joined(separator: ", "))", add: "NEW", remove: "OLD"))
             """
+    }
+
+    /// The plain aggregate the rollup stands for.
+    var truth: String {
+        let values = keys.map { row("src", $0.value) } + ["count(*)"] + sums.map { "sum(\(row("src", $0.value)))" }
+        return "SELECT \(values.joined(separator: ", ")) FROM \(source) src WHERE \(row("src", condition)) "
+            + "GROUP BY \((1...keys.count).map(String.init).joined(separator: ", "))"
+    }
+
+    /// Whether the rollup holds exactly its aggregate: no group missing, extra or off.
+    func isTrue(_ db: Database) throws -> Bool {
+        let differences = try Int.fetchOne(db, sql: """
+            SELECT (SELECT count(*) FROM (SELECT * FROM \(table) EXCEPT \(truth)))
+              + (SELECT count(*) FROM (\(truth) EXCEPT SELECT * FROM \(table)))
+            """) ?? 0
+        return differences == 0
+    }
+
+    /// Refills the rollup from its source.
+    func rebuild(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM \(table); INSERT INTO \(table) \(truth);")
     }
 
     private func row(_ name: String, _ expression: String) -> String {

@@ -17,6 +17,10 @@ struct BirthdayTests {
         ("12-31", 12, 31, nil, "--12-31"),
         (" 1980-03-15 ", 3, 15, 1980, "1980-03-15"),
         ("0999-01-02", 1, 2, 999, "0999-01-02"),
+        // Address books' slashes, where the order leaves no doubt.
+        ("20/01/1991", 1, 20, 1991, "1991-01-20"),   // day first: 20 cannot be a month
+        ("01/20/1991", 1, 20, 1991, "1991-01-20"),   // month first (US): 20 cannot be a month
+        ("1991/01/20", 1, 20, 1991, "1991-01-20"),
     ])
     func parses(text: String, month: Int, day: Int, year: Int?, description: String) throws {
         let b = try #require(Birthday(text: text))
@@ -40,6 +44,9 @@ struct BirthdayTests {
         "1980-03",
         "3-15-1980",
         "--13-01",
+        "01/02/1991",   // the 1st of February or the 2nd of January: refused rather than guessed
+        "31/02/1991",
+        "20/13/1991",
     ])
     func rejects(text: String) {
         #expect(Birthday(text: text) == nil)

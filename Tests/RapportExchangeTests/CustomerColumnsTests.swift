@@ -164,8 +164,8 @@ import Testing
 
     @Test(arguments: [
         (["Name", "Grade"], ["A", "Z"], RapportError.invalid(field: "Grade", value: "Z", expected: "line 5: use A, B, C or none")),
-        (["Name", "Birthday"], ["A", "20/01/1991"],
-         .invalid(field: "Birthday", value: "20/01/1991", expected: "line 5: write 1980-03-15, 03-15 or 3月15日")),
+        (["Name", "Birthday"], ["A", "01/02/1991"],   // the 1st of February or the 2nd of January
+         .invalid(field: "Birthday", value: "01/02/1991", expected: "line 5: write 1980-03-15, 03-15 or 3月15日")),
         (["Name", "E-mail"], ["A", "not-an-email"],
          .invalid(field: "E-mail", value: "not-an-email", expected: "line 5: write it as name@example.com")),
         (["Name", "手机"], ["A", "12"],
@@ -174,7 +174,7 @@ import Testing
          .invalid(field: "Company", value: String(repeating: "x", count: 201), expected: "line 5: it is 201 characters long; the limit is 200")),
         (["Name", "Status"], ["A", "hot"],
          .invalid(field: "Status", value: "hot", expected: "line 5: use lead, prospect, customer, dormant, lost")),
-        (["Name", "Phone"], ["", "138"], .empty(field: "name on line 5")),
+        (["Name", "Grade"], ["", "A"], .empty(field: "name on line 5")),   // nothing to name the customer by
         (["First Name", "Last Name"], [" ", ""], .empty(field: "name on line 5")),
     ])
     func badValuesNameColumnValueAndLine(_ header: [String], _ fields: [String], error: RapportError) throws {
@@ -263,5 +263,41 @@ import Testing
         #expect(columns.unmapped.isEmpty)
         let back = try columns.customer(from: records[1].fields, line: records[1].line, restToNotes: false, createdAt: Fixtures.stamp)
         #expect(back == c)
+    }
+
+    @Test(arguments: [
+        // (header, row, the name the customer gets)
+        (["Company", "Email"], ["Acme", "a@acme.com"], "Acme"),               // no person named: the company
+        (["E-mail Address", "E-mail 2 Address"], ["a@x.tld", "b@x.tld"], "a@x.tld"),  // an address list (Outlook)
+        (["Mobile"], ["138-0013-8000"], "138-0013-8000"),
+        (["Name", "Company"], ["Li", "Acme"], "Li"),
+    ])
+    func aRowWithoutAPersonsNameIsNamedByWhatItHas(header: [String], fields: [String], name: String) throws {
+        let columns = try CustomerColumns(header: header)
+        #expect(try columns.customer(from: fields, line: 2, restToNotes: false, createdAt: Fixtures.stamp).name == name)
+    }
+
+    @Test(arguments: [
+        // Thunderbird splits the birthday; beside a Birth Month, Birth Day is the day of the month.
+        (["Name", "Birth Year", "Birth Month", "Birth Day"], ["A", "1970", "11", "15"], "1970-11-15"),
+        (["Name", "Birth Month", "Birth Day"], ["A", "3", "5"], "--03-05"),
+        (["Name", "Birth Day"], ["A", "1980-03-15"], "1980-03-15"),   // alone it is the whole birthday
+        (["Name", "Birthday"], ["A", "20/01/1991"], "1991-01-20"),   // day first, as Outlook writes outside the US
+    ])
+    func birthdaysInTheirSeveralColumns(header: [String], fields: [String], birthday: String) throws {
+        let columns = try CustomerColumns(header: header)
+        #expect(columns.unmapped.isEmpty)
+        let c = try columns.customer(from: fields, line: 2, restToNotes: false, createdAt: Fixtures.stamp)
+        #expect(c.birthday?.description == birthday)
+    }
+
+    @Test func googlesNumberedColumnsFillPhonesAndEmails() throws {
+        let header = ["Name", "E-mail 1 - Type", "E-mail 1 - Value", "E-mail 2 - Value", "Phone 1 - Type", "Phone 1 - Value"]
+        let columns = try CustomerColumns(header: header)
+        #expect(columns.unmapped.map(\.header) == ["E-mail 1 - Type", "Phone 1 - Type"])
+        let c = try columns.customer(from: ["Li", "* Home", "li@home.cn", "li@work.cn", "Mobile", "138-0013-8000"], line: 2,
+                                     restToNotes: false, createdAt: Fixtures.stamp)
+        #expect(c.emails.map(\.value) == ["li@home.cn", "li@work.cn"])
+        #expect(c.phones.map(\.value) == ["138-0013-8000"])
     }
 }

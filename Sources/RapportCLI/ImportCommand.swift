@@ -1,0 +1,170 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+import RapportExchange
+import RapportStore
+
+/// What a CSV file holds.
+enum ImportKind: String, ExpressibleByArgument, CaseIterable {
+    case customers, interactions
+}
+
+extension DuplicatePolicy: ExpressibleByArgument {}
+
+/// `rapport import FILE`
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Bring a book in: a spreadsheet's CSV, vCards, a call history, or a full JSON export.",
+        discussion: """
+            The format is read from the file's name (.csv, .vcf, .json). Everything goes in as one
+            transaction: a bad row stops the whole import and names its line (or, with --skip-bad, is
+            reported and left out). Duplicates — the same phone, email, or name and company — are
+            skipped and reported unless --on-duplicate says otherwise. Try --dry-run first:
+              rapport import contacts.csv --dry-run
+              rapport import 客户.csv --encoding gbk --map '负责人=notes'
+              rapport import calls.csv --kind interactions
+              rapport import book.json --db new.db
+            Columns are recognised by their headers in English or Chinese (Name/姓名/客户名称,
+            Company/公司, Phone/手机/电话, Email/邮箱, City/城市, Grade/等级, Tags/标签, Birthday/生日,
+            Notes/备注, First Name + Last Name, …).
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: ArgumentHelp("The file to import (.csv, .vcf or .json).", valueName: "file")) var file: String
+    @Option(help: "For csv: customers (default) or interactions (customer, kind, date, outcome, note).")
+    var kind: ImportKind = .customers
+    @Option(help: ArgumentHelp("The file's text encoding when it is not detected: \(TextEncoding.acceptedNames).", valueName: "name"))
+    var encoding: String?
+    @Option(help: ArgumentHelp("Map headers to fields yourself, e.g. 'Mobile 2=phones,Owner=ignore'.", valueName: "header=field,…"))
+    var map: String?
+    @Flag(help: "Put columns that map to no field into the notes as 'Header: value'.") var restToNotes = false
+    @Flag(help: "Show what would be created, updated and skipped, and write nothing.") var dryRun = false
+    @Option(help: "A row that duplicates a customer: skip (default), update the customer, or add it as new.")
+    var onDuplicate: DuplicatePolicy = .skip
+    @Flag(help: "Leave bad rows out (and report them) instead of stopping the import.") var skipBad = false
+    @Flag(help: "Print the CSV's rows as Rapport reads them (JSON, one object per row keyed by header) and import nothing.")
+    var records = false
+
+    func run() throws {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)
+        } catch {
+            throw RapportError.notFound(what: "file", reference: file)
+        }
+        let session = try global.session()
+        switch URL(fileURLWithPath: file).pathExtension.lowercased() {
+        case "json":
+            guard !dryRun else { throw RapportError.conflict("a JSON book goes into an empty book whole; --dry-run does not apply") }
+            let restored = try session.database.restoreDump(data, file: file)
+            let rows = restored.tables.reduce(0) { $0 + $1.rows }
+            Terminal.write("Imported \(rows.grouped) rows in \(restored.tables.count) tables (schema \(restored.schema)) "
+                           + "into \(TerminalText.sanitized(session.database.path)).\n")
+        case "vcf", "vcard":
+            var refused: [String] = []
+            var rows: [(line: Int, customer: Customer)] = []
+            for entry in try VCardReader.entries(data, createdAt: session.now) {
+                switch entry {
+                case .success(let card):
+                    rows.append((card.line, card.customer))
+                    for warning in card.warnings { Terminal.error("rapport: card \(card.card) (line \(card.line)): \(warning)") }
+                case .failure(let error):
+                    guard skipBad else { throw error }
+                    refused.append(error.description)
+                }
+            }
+            try importCustomers(rows, refused: refused, session)
+        case "csv":
+            let text = try TextDecoding.decode(data, encoding: try encoding.map { try TextEncoding(parsing: $0) })
+            var records = try CSV.records(text)
+            guard !records.isEmpty else { throw RapportError.invalid(field: "file", value: file, expected: "it has no header row") }
+            let header = records.removeFirst().fields
+            if self.records {
+                var w = JSONWriter()
+                w.beginArray()
+                for record in records {
+                    w.beginObject()
+                    for (name, value) in zip(header, record.fields) {
+                        w.key(text: name)
+                        w.string(value)
+                    }
+                    w.endObject()
+                }
+                w.endArray()
+                w.newline()
+                Terminal.write(w.bytes)
+                return
+            }
+            let overrides = try map.map { try CustomerColumns.parseMap($0) } ?? [:]
+            switch kind {
+            case .customers:
+                let columns = try CustomerColumns(header: header, overrides: overrides)
+                reportUnmapped(columns.unmapped.map(\.header))
+                var refused: [String] = []
+                var rows: [(line: Int, customer: Customer)] = []
+                rows.reserveCapacity(records.count)
+                for record in records {
+                    do {
+                        rows.append((record.line, try columns.customer(from: record.fields, line: record.line, restToNotes: restToNotes,
+                                                                        createdAt: session.now)))
+                    } catch {
+                        guard skipBad else { throw error }
+                        refused.append(error.description)
+                    }
+                }
+                try importCustomers(rows, refused: refused, session)
+            case .interactions:
+                let columns = try InteractionColumns(header: header, overrides: overrides)
+                var refused: [String] = []
+                var rows: [ImportedInteraction] = []
+                for record in records {
+                    do {
+                        let r = try columns.row(from: record.fields, line: record.line, restToNotes: restToNotes)
+                        rows.append(ImportedInteraction(line: r.line, reference: r.reference, kind: r.kind, at: r.at, outcome: r.outcome, note: r.note))
+                    } catch {
+                        guard skipBad else { throw error }
+                        refused.append(error.description)
+                    }
+                }
+                let logged = try session.database.importInteractions(rows, dryRun: dryRun, now: session.now)
+                for reason in refused { Terminal.write("refused: \(reason)\n") }
+                Terminal.write((dryRun ? "Dry run: would log " : "Logged ") + "\(logged.grouped) interactions"
+                               + (refused.isEmpty ? "" : "; refused \(refused.count) bad rows") + ".\n")
+            }
+        default:
+            throw RapportError.invalid(field: "file", value: URL(fileURLWithPath: file).lastPathComponent,
+                                       expected: "Rapport imports .csv, .vcf and .json files")
+        }
+    }
+
+    private func reportUnmapped(_ headers: [String]) {
+        guard !headers.isEmpty, !restToNotes else { return }
+        let names = headers.map(\.quotedForMessage).joined(separator: ", ")
+        Terminal.error("rapport: not imported: \(names) (map them with --map 'Header=field', or keep them with --rest-to-notes)")
+    }
+
+    private func importCustomers(_ rows: [(line: Int, customer: Customer)], refused: [String], _ session: Session) throws {
+        let showProgress = Terminal.stderrIsTerminal && rows.count >= 5000
+        let report = try session.database.importCustomers(rows, onDuplicate: onDuplicate, dryRun: dryRun, now: session.now) { done in
+            if showProgress { Terminal.errorInline("\r\(done.grouped) / \(rows.count.grouped) rows") }
+        }
+        if showProgress { Terminal.errorInline("\r\u{1B}[K") }
+        var out = ""
+        for line in report.lines {
+            let name = TerminalText.sanitized(line.name)
+            switch line.action {
+            case .created(let id) where dryRun: out += "line \(line.line): create \(name) (would be #\(id))\n"
+            case .created: break
+            case .updated(let id, let reason): out += "line \(line.line): \(dryRun ? "update" : "updated") #\(id) from \(name) (\(reason))\n"
+            case .skipped(let reason): out += "line \(line.line): \(dryRun ? "skip" : "skipped") \(name) (\(reason))\n"
+            }
+        }
+        for reason in refused { out += "refused: \(reason)\n" }
+        out += (dryRun ? "Dry run, nothing written: would create " : "Created ") + "\(report.created.grouped), "
+            + (dryRun ? "update " : "updated ") + "\(report.updated.grouped), " + (dryRun ? "skip " : "skipped ") + "\(report.skipped.grouped) duplicates"
+            + (refused.isEmpty ? "" : ", refused \(refused.count.grouped) bad rows") + ".\n"
+        Terminal.write(out)
+    }
+}

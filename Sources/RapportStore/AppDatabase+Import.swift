@@ -1,0 +1,154 @@
+import GRDB
+import RapportCore
+
+/// What to do with an imported card that duplicates one in the book or earlier in the file.
+public enum DuplicatePolicy: String, CaseIterable, Sendable {
+    /// Leave the book's card as it is and report the row.
+    case skip
+    /// Bring the book's card up to date from the row.
+    case update
+    /// Add the row as a customer of its own all the same.
+    case new
+}
+
+/// What an import did, or would do, with each row.
+public struct ImportReport: Sendable, Equatable {
+    public enum Action: Sendable, Equatable {
+        case created(id: Int64)
+        case updated(id: Int64, reason: String)
+        case skipped(reason: String)
+    }
+
+    public struct Line: Sendable, Equatable {
+        public var line: Int
+        public var name: String
+        public var action: Action
+    }
+
+    public var lines: [Line] = []
+
+    public var created: Int { lines.count { if case .created = $0.action { true } else { false } } }
+    public var updated: Int { lines.count { if case .updated = $0.action { true } else { false } } }
+    public var skipped: Int { lines.count { if case .skipped = $0.action { true } else { false } } }
+}
+
+/// One row of a call history to bring in: whom (as the seller would type it) and what.
+public struct ImportedInteraction: Sendable {
+    public var line: Int
+    public var reference: String
+    public var kind: InteractionKind
+    public var at: LocalDateTime
+    public var outcome: Outcome?
+    public var note: String
+
+    public init(line: Int, reference: String, kind: InteractionKind, at: LocalDateTime, outcome: Outcome?, note: String) {
+        self.line = line
+        self.reference = reference
+        self.kind = kind
+        self.at = at
+        self.outcome = outcome
+        self.note = note
+    }
+}
+
+extension AppDatabase {
+    /// Brings validated customers in, in one transaction: each row is matched against the
+    /// book and the rows before it by phone, email, or name and company, then created,
+    /// updated or skipped by `policy`. With `dryRun` everything is done and rolled back, so
+    /// the report is exactly what the import would do. `progress` gets the rows done.
+    public func importCustomers(_ rows: [(line: Int, customer: Customer)], onDuplicate policy: DuplicatePolicy, dryRun: Bool,
+                                now: LocalDateTime, progress: (Int) -> Void = { _ in }) throws -> ImportReport {
+        try writeOrRollBack(dryRun) { db in
+            var known = try Self.duplicateKeys(db)
+            var report = ImportReport()
+            let memo = PinyinMemo()
+            for (n, row) in rows.enumerated() {
+                let keys = DuplicateKeys.of(row.customer)
+                let match = policy == .new ? nil : keys.lazy.compactMap { key in known[key].map { (key, $0) } }.first
+                let action: ImportReport.Action
+                switch (match, policy) {
+                case let ((key, id)?, .skip):
+                    action = .skipped(reason: DuplicateKeys.reason(key) + " as #\(id)")
+                case let ((key, id)?, .update):
+                    guard let saved = try Self.fetchCustomer(id: id, db) else { continue }
+                    let merged = saved.updated(from: row.customer, now: now)
+                    try RecordWriter.update(merged, db)
+                    for k in DuplicateKeys.of(merged) where known[k] == nil { known[k] = id }
+                    action = .updated(id: id, reason: DuplicateKeys.reason(key))
+                default:
+                    let customer = row.customer
+                    let keysToStore = SearchKeys(name: customer.name, company: customer.company,
+                                                 phones: customer.phones.map(\.value), memo: memo)
+                    guard let id = try RecordWriter.insert(customer, keys: keysToStore, db).id else { continue }
+                    for k in keys where known[k] == nil { known[k] = id }
+                    action = .created(id: id)
+                }
+                report.lines.append(ImportReport.Line(line: row.line, name: row.customer.name, action: action))
+                if (n + 1) % 1000 == 0 { progress(n + 1) }
+            }
+            progress(rows.count)
+            return report
+        }
+    }
+
+    /// Brings a call history in, in one transaction: each row's customer reference must
+    /// name exactly one customer, else nothing is written and the error names the line.
+    /// The contact clocks of the customers touched are brought up to date once at the end.
+    public func importInteractions(_ rows: [ImportedInteraction], dryRun: Bool, now: LocalDateTime) throws -> Int {
+        try writeOrRollBack(dryRun) { db in
+            var resolved: [String: Int64] = [:]
+            var touched: Set<Int64> = []
+            for row in rows {
+                let id: Int64
+                if let known = resolved[row.reference] {
+                    id = known
+                } else {
+                    do {
+                        id = try Self.resolveCustomerID(row.reference, db)
+                    } catch let error as RapportError {
+                        throw RapportError.invalid(field: "customer on line \(row.line)", value: row.reference, expected: error.description)
+                    }
+                    resolved[row.reference] = id
+                }
+                _ = try RecordWriter.insert(Interaction(customerID: id, kind: row.kind, at: row.at, outcome: row.outcome, note: row.note), db)
+                touched.insert(id)
+            }
+            for id in touched.sorted() { try Self.refreshContactState(customerID: id, now: now, db) }
+            return rows.count
+        }
+    }
+
+    /// Every duplicate key of the book, to its customer.
+    static func duplicateKeys(_ db: Database) throws -> [String: Int64] {
+        var keys: [String: Int64] = [:]
+        try db.makeStatement(sql: "SELECT customer_id, number FROM customer_phone ORDER BY customer_id").forEachRow(arguments: []) { row in
+            let digits = DuplicateKeys.phone(row.text(1) ?? "")
+            if digits.count >= 6, keys["tel:" + digits] == nil { keys["tel:" + digits] = row.int64(0) }
+        }
+        try db.makeStatement(sql: "SELECT customer_id, normalized FROM customer_email ORDER BY customer_id").forEachRow(arguments: []) { row in
+            if let mail = row.text(1), !mail.isEmpty, keys["mail:" + mail] == nil { keys["mail:" + mail] = row.int64(0) }
+        }
+        try db.makeStatement(sql: "SELECT id, name, company FROM customer ORDER BY id").forEachRow(arguments: []) { row in
+            let key = DuplicateKeys.nameKey(name: row.text(1) ?? "", company: row.text(2))
+            if keys[key] == nil { keys[key] = row.int64(0) }
+        }
+        return keys
+    }
+
+    /// A write that commits, or with `rollBack` is undone after it ran (a dry run).
+    func writeOrRollBack<T>(_ rollBack: Bool, _ updates: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var value: T?
+                try db.inTransaction {
+                    value = try updates(db)
+                    return rollBack ? .rollback : .commit
+                }
+                guard let value else { throw RapportError.conflict("the import was interrupted") }
+                return value
+            }
+        } catch let error as DatabaseError {
+            throw RapportError.database(path: path, reason: Self.explain(error))
+        }
+    }
+}

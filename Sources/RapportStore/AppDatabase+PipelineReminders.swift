@@ -17,9 +17,14 @@ extension AppDatabase {
     static let dealColumns = """
         d.id, d.title, d.stage, d.amount, d.currency, d.expected_close_on, d.last_activity_at, \(summaryColumns)
         """
-    static let stuckDeals = "FROM deal d JOIN customer c ON c.id = d.customer_id WHERE \(openDeal) AND d.last_activity_at < ?"
+    // Named indexes: left to itself SQLite reads every open deal through `deal_funnel`
+    // (stage first), 60 ms a rule at 100,000 customers instead of 2.
+    static let stuckDeals = """
+        FROM deal d INDEXED BY deal_open_by_activity JOIN customer c ON c.id = d.customer_id
+        WHERE \(openDeal) AND d.last_activity_at < ?
+        """
     static let closePassedDeals = """
-        FROM deal d JOIN customer c ON c.id = d.customer_id
+        FROM deal d INDEXED BY deal_open_by_close JOIN customer c ON c.id = d.customer_id
         WHERE \(openDeal) AND d.expected_close_on IS NOT NULL AND d.expected_close_on < ?
         """
 
@@ -57,11 +62,13 @@ extension AppDatabase {
         try walkByGrade(db, limit: limit, gradeColumn: 10,
                         sql: "SELECT \(dealColumns) " + stuckDeals + " ORDER BY substr(d.last_activity_at, 1, 10), d.id",
                         arguments: [plan.stuckCutoff.iso]) { inputs.stuckDeals.append(try dealSummary($0)) }
-        inputs.totals[.stuck] = try count(db, "SELECT count(*) FROM deal d WHERE \(openDeal) AND d.last_activity_at < ?", [plan.stuckCutoff.iso])
+        inputs.totals[.stuck] = try count(db, "SELECT count(*) FROM deal d INDEXED BY deal_open_by_activity WHERE \(openDeal) AND d.last_activity_at < ?",
+                                          [plan.stuckCutoff.iso])
         try walkByGrade(db, limit: limit, gradeColumn: 10, sql: "SELECT \(dealColumns) " + closePassedDeals + " ORDER BY d.expected_close_on, d.id",
                         arguments: [plan.today.iso]) { inputs.closePassedDeals.append(try dealSummary($0)) }
         inputs.totals[.closePassed] = try count(db, """
-            SELECT count(*) FROM deal d WHERE \(openDeal) AND d.expected_close_on IS NOT NULL AND d.expected_close_on < ?
+            SELECT count(*) FROM deal d INDEXED BY deal_open_by_close
+            WHERE \(openDeal) AND d.expected_close_on IS NOT NULL AND d.expected_close_on < ?
             """, [plan.today.iso])
         if let renewalBy = plan.renewalBy {
             let arguments: StatementArguments = [plan.today.iso, renewalBy.iso, plan.settings.renewalDays]

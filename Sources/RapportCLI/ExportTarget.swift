@@ -15,6 +15,19 @@ final class ExportTarget {
             fd = STDOUT_FILENO
             return
         }
+        // A device or a pipe (/dev/null, a named pipe) is written in place: renaming a
+        // file over it would replace the device itself.
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            let fd = open(path, O_WRONLY)
+            guard fd >= 0 else {
+                throw RapportError.invalid(field: "output file", value: path, expected: "a path you can write to")
+            }
+            self.path = nil
+            partial = nil
+            self.fd = fd
+            return
+        }
         let partial = path + ".partial-\(getpid())"
         let fd = open(partial, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard fd >= 0 else {
@@ -27,7 +40,7 @@ final class ExportTarget {
 
     func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         guard Terminal.writeAll(fd, bytes) else {
-            throw RapportError.invalid(field: "output file", value: path ?? "stdout", expected: "the write failed (\(String(cString: strerror(errno))))")
+            throw RapportError.invalid(field: "output file", value: path ?? "the output", expected: "the write failed (\(String(cString: strerror(errno))))")
         }
     }
 
@@ -38,7 +51,10 @@ final class ExportTarget {
 
     /// Puts the finished file in place.
     func finish() throws {
-        guard let path, let partial else { return }
+        guard let path, let partial else {
+            if fd != STDOUT_FILENO { close(fd) }
+            return
+        }
         close(fd)
         guard rename(partial, path) == 0 else {
             unlink(partial)
@@ -48,7 +64,10 @@ final class ExportTarget {
 
     /// Removes an unfinished file.
     func abandon() {
-        guard let partial else { return }
+        guard let partial else {
+            if fd != STDOUT_FILENO { close(fd) }
+            return
+        }
         close(fd)
         unlink(partial)
     }

@@ -182,6 +182,27 @@ struct ExchangeCommandTests {
         #expect(try fresh.snapshot() == before)
     }
 
+    @Test func anExportToADeviceWritesIntoItAndLeavesItADevice() throws {
+        // Renaming a finished file over /dev/null would replace the device with a file.
+        let r = try RapportBinary()
+        try r.ok(["add", "Anna"])
+        let fifo = r.directory.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let reader = Process()
+        reader.executableURL = URL(fileURLWithPath: "/bin/cat")
+        reader.arguments = [fifo]
+        let out = Pipe()
+        reader.standardOutput = out
+        try reader.run()
+        try r.ok(["export", "--format", "csv", "-o", fifo])
+        let read = out.fileHandleForReading.readDataToEndOfFile()
+        reader.waitUntilExit()
+        #expect(String(decoding: read, as: UTF8.self).contains("Anna,"))
+        var status = stat()
+        #expect(stat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
+        #expect(!FileManager.default.fileExists(atPath: fifo + ".partial-\(getpid())"))
+    }
+
     @Test func csvExportNeutralizesFormulasAndReadsBackTheSame() throws {
         let r = try RapportBinary()
         try r.ok(["add", "=HYPERLINK(\"http://x\")", "--company", "+Acme", "--notes", "@sum"])

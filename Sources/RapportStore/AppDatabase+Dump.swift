@@ -89,6 +89,7 @@ extension AppDatabase {
                 }
             }
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            try Self.widenCache(db)
             // The triggers keep derived columns and rollups row by row; for a whole book it is
             // far cheaper to drop them, load the rows, put them back and derive everything once.
             let triggers = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY rowid")

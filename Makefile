@@ -43,12 +43,7 @@ acceptance: release
 deps:
 	@$(MAKE) --no-print-directory install-missing WANT="$(PACKAGES)"
 
-bench-## acceptance: the importers over other programs' files in ../shared/testdata (never copied here)
-acceptance: release
-	@$(MAKE) --no-print-directory install-missing WANT="python3"
-	Tests/Acceptance/acceptance.sh $(BIN)
-
-deps:
+bench-deps:
 	@$(MAKE) --no-print-directory install-missing WANT="$(BENCH_PACKAGES)"
 
 # Installs the packages of WANT that dpkg does not know as installed (a fresh machine

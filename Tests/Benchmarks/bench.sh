@@ -134,6 +134,34 @@ for n in $SIZES; do
   rss=$( { /usr/bin/time -f %M env RAPPORT_TODAY=$TODAY "$BIN" --snapshot 100x30 --db "$db" --keys '\t/wang\r\j\j' >/dev/null; } 2>&1 | tail -1)
   row "peak memory, TUI with filter (MB)" "$n" "$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')" "-" "-"
 done
+# Bringing a book in and taking it out, at the largest size: few runs, each takes seconds.
+n=${SIZES##* }
+db="$CACHE/book-$n-$stamp.db"
+csv="$CACHE/customers-$n.csv"
+RAPPORT_TODAY=$TODAY "$BIN" export --format csv --db "$db" -o "$csv"
+fresh="$CACHE/import-target.db"
+ref="$CACHE/import-ref.db"
+heavy() {  # heavy NAME N OURS REFERENCE PREPARE: like pair, 5 runs, each after PREPARE
+  local csvout
+  csvout=$(mktemp)
+  hyperfine -N --warmup 1 --runs 5 --prepare "$5" --export-csv "$csvout" "$3" "$4" >/dev/null
+  row "$1" "$2" "$(median_ms "$csvout" 1)" "$(median_ms "$csvout" 2)" "$(ratio "$(median_ms "$csvout" 1)" "$(median_ms "$csvout" 2)")"
+  rm -f "$csvout"
+}
+heavy "import customers CSV (ref. sqlite3 .import)" "$n" \
+  "env RAPPORT_TODAY=$TODAY $BIN import $csv --db $fresh --on-duplicate new" \
+  "sqlite3 -init /dev/null $ref '.import --csv $csv customer'" \
+  "rm -f $fresh $fresh-wal $fresh-shm $ref"
+heavy "export JSON, whole book (ref. .mode json)" "$n" \
+  "env RAPPORT_TODAY=$TODAY $BIN export --format json --db $db -o /dev/null" \
+  "sqlite3 -init /dev/null $db '.mode json' '.output /dev/null' 'SELECT * FROM customer; SELECT * FROM interaction; SELECT * FROM follow_up; SELECT * FROM deal; SELECT * FROM deal_stage'" \
+  "true"
+rm -f "$fresh" "$fresh-wal" "$fresh-shm"
+peak() { { /usr/bin/time -f %M "$@" >/dev/null; } 2>&1 | tail -1 | awk '{ printf "%.1f", $1 / 1024 }'; }
+row "peak memory, import CSV (MB)" "$n" "$(peak env RAPPORT_TODAY=$TODAY "$BIN" import "$csv" --db "$fresh" --on-duplicate new)" "-" "-"
+row "peak memory, export JSON (MB)" "$n" "$(peak env RAPPORT_TODAY=$TODAY "$BIN" export --format json --db "$db" -o /dev/null)" "-" "-"
+rm -f "$fresh" "$fresh-wal" "$fresh-shm" "$ref"
+
 for n in $SIZES; do
   db="$CACHE/book-$n-$stamp.db"
   echo "reminders at $n customers: $(RAPPORT_TODAY=$TODAY "$BIN" today --json --db "$db" | grep -o '"rule"' | wc -l);" \

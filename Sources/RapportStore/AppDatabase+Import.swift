@@ -74,6 +74,12 @@ extension AppDatabase {
             var known = try Self.duplicateKeys(db)
             var report = ImportReport()
             let memo = PinyinMemo()
+            // New customers are staged and moved into the book together; ids are handed out here,
+            // above every id the book ever gave (its AUTOINCREMENT counter).
+            try RecordWriter.beginStaging(db)
+            let counter = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'customer'") ?? 0
+            var nextID = max(firstNew, counter + 1)
+            var staged = false
             for (n, row) in rows.enumerated() {
                 let keys = DuplicateKeys.of(row.customer)
                 let match = policy == .new ? nil : keys.lazy.compactMap { key in known[key].map { (key, $0) } }.first
@@ -82,6 +88,10 @@ extension AppDatabase {
                 case let ((key, id)?, .skip):
                     action = .skipped(reason: DuplicateKeys.reason(key) + " as #\(id)")
                 case let ((key, id)?, .update):
+                    if staged {
+                        try RecordWriter.flushStaged(db)
+                        staged = false
+                    }
                     guard let saved = try Self.fetchCustomer(id: id, db) else { continue }
                     let merged = saved.updated(from: row.customer, now: now)
                     try RecordWriter.update(merged, db)
@@ -91,13 +101,17 @@ extension AppDatabase {
                     let customer = row.customer
                     let keysToStore = SearchKeys(name: customer.name, company: customer.company,
                                                  phones: customer.phones.map(\.value), memo: memo)
-                    guard let id = try RecordWriter.insert(customer, keys: keysToStore, db).id else { continue }
+                    let id = nextID
+                    nextID += 1
+                    try RecordWriter.stage(customer, id: id, keys: keysToStore, db)
+                    staged = true
                     for k in keys where known[k] == nil { known[k] = id }
                     action = .created(id: id)
                 }
                 report.lines.append(ImportReport.Line(line: row.line, name: row.customer.name, action: action))
                 if (n + 1) % 1000 == 0 { progress(n + 1) }
             }
+            try RecordWriter.endStaging(db)
             try db.execute(sql: triggerSQL)
             try db.execute(sql: Self.refreshAttentionV5(where: "id >= \(firstNew)"))
             progress(rows.count)

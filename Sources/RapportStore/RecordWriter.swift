@@ -35,6 +35,42 @@ enum RecordWriter {
         return saved
     }
 
+    /// Prepares a bulk insert of customers: they are staged in a temporary table without
+    /// indexes, then moved into `customer` by one statement. Each statement that inserts into
+    /// `customer` evaluates the rule indexes' `IN` lists afresh (an ephemeral table each), so
+    /// 100,000 single-row inserts cost eight times one insert of 100,000 rows. Phones, emails
+    /// and tags are written at once, so foreign keys are checked at commit.
+    static func beginStaging(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+        try db.execute(sql: "CREATE TEMP TABLE staged_customer AS SELECT id, " + customerColumns.joined(separator: ", ")
+                       + " FROM customer WHERE 0")
+    }
+
+    /// Stages a new customer under `id` with its phones, emails and tags.
+    static func stage(_ customer: Customer, id: Int64, keys: SearchKeys, _ db: Database) throws {
+        let sql = "INSERT INTO temp.staged_customer (id, " + customerColumns.joined(separator: ", ") + ") VALUES (?, "
+            + Array(repeating: "?", count: customerColumns.count).joined(separator: ", ") + ")"
+        var arguments: StatementArguments = [id]
+        arguments += StatementArguments(customerValues(customer, keys))
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
+        var saved = customer
+        saved.id = id
+        try replaceChannels(of: saved, db)
+    }
+
+    /// Moves the staged customers into `customer`, in id order.
+    static func flushStaged(_ db: Database) throws {
+        let columns = "id, " + customerColumns.joined(separator: ", ")
+        try db.execute(sql: "INSERT INTO customer (\(columns)) SELECT \(columns) FROM temp.staged_customer ORDER BY id")
+        try db.execute(sql: "DELETE FROM temp.staged_customer")
+    }
+
+    /// Ends a bulk insert, moving what is still staged.
+    static func endStaging(_ db: Database) throws {
+        try flushStaged(db)
+        try db.execute(sql: "DROP TABLE temp.staged_customer")
+    }
+
     /// Columns an edit never writes: when the customer was added, and what only logging
     /// moves (a form opened before a call logged elsewhere must not put it back).
     private static let keptOnUpdate: Set<String> = ["created_at", "last_contact_at", "last_visit_at", "silent_since"]

@@ -63,17 +63,10 @@ struct ImportCommand: ParsableCommand {
             Terminal.write("Imported \(rows.grouped) rows in \(restored.tables.count) tables (schema \(restored.schema)) "
                            + "into \(TerminalText.sanitized(session.database.path)).\n")
         case "vcf", "vcard":
-            var refused: [String] = []
-            var rows: [(line: Int, customer: Customer)] = []
-            for entry in try VCardReader.entries(data, createdAt: session.now) {
-                switch entry {
-                case .success(let card):
-                    rows.append((card.line, card.customer))
-                    for warning in card.warnings { Terminal.error("rapport: card \(card.card) (line \(card.line)): \(warning)") }
-                case .failure(let error):
-                    guard skipBad else { throw error }
-                    refused.append(error.description)
-                }
+            let (rows, refused) = try readRows(try VCardReader.entries(data, createdAt: session.now)) { entry in
+                let card = try entry.get()
+                for warning in card.warnings { Terminal.error("rapport: card \(card.card) (line \(card.line)): \(warning)") }
+                return (card.line, card.customer)
             }
             try importCustomers(rows, refused: refused, session)
         case "csv":
@@ -102,32 +95,13 @@ struct ImportCommand: ParsableCommand {
             case .customers:
                 let columns = try CustomerColumns(header: header, overrides: overrides)
                 reportUnmapped(columns.unmapped.map(\.header))
-                var refused: [String] = []
-                var rows: [(line: Int, customer: Customer)] = []
-                rows.reserveCapacity(records.count)
-                for record in records {
-                    do {
-                        rows.append((record.line, try columns.customer(from: record.fields, line: record.line, restToNotes: restToNotes,
-                                                                        createdAt: session.now)))
-                    } catch {
-                        guard skipBad else { throw error }
-                        refused.append(error.description)
-                    }
+                let (rows, refused) = try readRows(records) { record in
+                    (record.line, try columns.customer(from: record.fields, line: record.line, restToNotes: restToNotes, createdAt: session.now))
                 }
                 try importCustomers(rows, refused: refused, session)
             case .interactions:
                 let columns = try InteractionColumns(header: header, overrides: overrides)
-                var refused: [String] = []
-                var rows: [ImportedInteraction] = []
-                for record in records {
-                    do {
-                        let r = try columns.row(from: record.fields, line: record.line, restToNotes: restToNotes)
-                        rows.append(ImportedInteraction(line: r.line, reference: r.reference, kind: r.kind, at: r.at, outcome: r.outcome, note: r.note))
-                    } catch {
-                        guard skipBad else { throw error }
-                        refused.append(error.description)
-                    }
-                }
+                let (rows, refused) = try readRows(records) { try columns.row(from: $0.fields, line: $0.line, restToNotes: restToNotes) }
                 let logged = try session.database.importInteractions(rows, dryRun: dryRun, now: session.now)
                 for reason in refused { Terminal.write("refused: \(reason)\n") }
                 Terminal.write((dryRun ? "Dry run: would log " : "Logged ") + "\(logged.grouped) interactions"
@@ -137,6 +111,23 @@ struct ImportCommand: ParsableCommand {
             throw RapportError.invalid(field: "file", value: URL(fileURLWithPath: file).lastPathComponent,
                                        expected: "Rapport imports .csv, .vcf and .json files")
         }
+    }
+
+    /// Reads each item into a row; a bad one stops the import, or with --skip-bad is left
+    /// out and its reason kept for the report.
+    private func readRows<Item, Row>(_ items: [Item], _ read: (Item) throws -> Row) throws -> (rows: [Row], refused: [String]) {
+        var rows: [Row] = []
+        var refused: [String] = []
+        rows.reserveCapacity(items.count)
+        for item in items {
+            do {
+                rows.append(try read(item))
+            } catch let error as RapportError {
+                guard skipBad else { throw error }
+                refused.append(error.description)
+            }
+        }
+        return (rows, refused)
     }
 
     private func reportUnmapped(_ headers: [String]) {

@@ -32,25 +32,6 @@ public struct ImportReport: Sendable, Equatable {
     public var skipped: Int { lines.count { if case .skipped = $0.action { true } else { false } } }
 }
 
-/// One row of a call history to bring in: whom (as the seller would type it) and what.
-public struct ImportedInteraction: Sendable {
-    public var line: Int
-    public var reference: String
-    public var kind: InteractionKind
-    public var at: LocalDateTime
-    public var outcome: Outcome?
-    public var note: String
-
-    public init(line: Int, reference: String, kind: InteractionKind, at: LocalDateTime, outcome: Outcome?, note: String) {
-        self.line = line
-        self.reference = reference
-        self.kind = kind
-        self.at = at
-        self.outcome = outcome
-        self.note = note
-    }
-}
-
 extension AppDatabase {
     /// Brings validated customers in, in one transaction: each row is matched against the
     /// book and the rows before it by phone, email, or name and company, then created,
@@ -122,7 +103,7 @@ extension AppDatabase {
     /// Brings a call history in, in one transaction: each row's customer reference must
     /// name exactly one customer, else nothing is written and the error names the line.
     /// The contact clocks of the customers touched are brought up to date once at the end.
-    public func importInteractions(_ rows: [ImportedInteraction], dryRun: Bool, now: LocalDateTime) throws -> Int {
+    public func importInteractions(_ rows: [InteractionRow], dryRun: Bool, now: LocalDateTime) throws -> Int {
         try writeOrRollBack(dryRun) { db in
             var resolved: [String: Int64] = [:]
             var touched: Set<Int64> = []

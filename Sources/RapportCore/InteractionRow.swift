@@ -1,5 +1,3 @@
-import RapportCore
-
 /// One row of an imported call history, read but not yet matched to a customer.
 public struct InteractionRow: Hashable, Sendable {
     /// How the row names its customer: a name, a phone number, or `#id`; the importer

@@ -64,11 +64,9 @@ struct RestoreCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The backup to restore.", valueName: "file")) var file: String
 
     func run() throws {
-        let inspected = try AppDatabase.inspectBackup(at: file)
         let session = try global.session()
         let kept = try BackupCommand.defaultPath(beside: session.database.path, now: session.now, label: "before-restore")
-        try session.database.backup(to: kept)
-        try session.database.restore(from: file)
+        let inspected = try session.database.restore(from: file, keepingCopyAt: kept)
         Terminal.write("Restored \(TerminalText.sanitized(file)) (\(inspected.customers.grouped) customers, schema \(inspected.schema)) "
                        + "into \(TerminalText.sanitized(session.database.path)).\nThe book as it was is kept in \(TerminalText.sanitized(kept)).\n")
     }

@@ -76,11 +76,13 @@ extension AppDatabase {
         }
     }
 
-    /// Replaces the whole book with a checked backup, in place (the online backup API writes
-    /// into this connection, so other processes see the new book or the old one, never a
-    /// mix), then migrates it if it is older.
-    public func restore(from path: String) throws {
-        _ = try Self.inspectBackup(at: path)
+    /// Replaces the whole book with a backup, in place (the online backup API writes into
+    /// this connection, so other processes see the new book or the old one, never a mix),
+    /// then migrates it if it is older. The backup is checked first, and only then is the
+    /// book as it was copied to `copy`. Returns what the backup holds.
+    public func restore(from path: String, keepingCopyAt copy: String) throws -> (schema: String, customers: Int) {
+        let inspected = try Self.inspectBackup(at: path)
+        try backup(to: copy)
         var config = Configuration()
         config.readonly = true
         do {
@@ -91,6 +93,7 @@ extension AppDatabase {
         } catch let error as DatabaseError {
             throw RapportError.database(path: self.path, reason: Self.explain(error))
         }
+        return inspected
     }
 
     /// Runs SQLite's integrity and foreign-key checks and compares every rollup with what it

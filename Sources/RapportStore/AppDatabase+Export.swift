@@ -48,17 +48,4 @@ extension AppDatabase {
             }
         }
     }
-
-    /// Every open follow-up, soonest first.
-    public func openFollowUps() throws -> [DueFollowUp] {
-        try read { db in
-            var found: [DueFollowUp] = []
-            try db.cachedStatement(sql: """
-                SELECT f.id, f.due_on, f.due_time, f.title, f.created_at, \(Self.summaryColumns)
-                FROM follow_up f JOIN customer c ON c.id = f.customer_id
-                WHERE f.status = 'open' ORDER BY f.due_on, f.due_time, f.id
-                """).forEachRow(arguments: []) { found.append(try Self.dueFollowUp($0)) }
-            return found
-        }
-    }
 }

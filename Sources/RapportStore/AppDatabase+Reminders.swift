@@ -263,7 +263,7 @@ extension AppDatabase {
         return arguments
     }
 
-    static func dueFollowUp(_ row: ColumnReader) throws -> DueFollowUp {
+    private static func dueFollowUp(_ row: ColumnReader) throws -> DueFollowUp {
         guard let day = row.day(1) else { throw StoredValueError(column: "due_on", value: row.text(1) ?? "") }
         return DueFollowUp(id: row.int64(0), customer: summary(row, from: 5),
                            due: When(day: day, time: row.text(2).flatMap { ClockTime(text: $0) }), title: row.text(3) ?? "",
@@ -302,14 +302,24 @@ extension AppDatabase {
     /// The next open follow-ups after `day`, soonest first: what the today view shows when
     /// nothing is due.
     public func upcomingFollowUps(after day: Day, limit: Int) throws -> [DueFollowUp] {
+        try openFollowUps(where: "f.due_on > ?", limit: limit, [day.iso])
+    }
+
+    /// Every open follow-up, soonest first: what the calendar export holds.
+    public func openFollowUps() throws -> [DueFollowUp] {
+        try openFollowUps(where: "1", limit: -1, [])
+    }
+
+    /// Open follow-ups that `condition` selects, soonest first; a negative limit is none.
+    private func openFollowUps(where condition: String, limit: Int, _ arguments: StatementArguments) throws -> [DueFollowUp] {
         try read { db in
             var found: [DueFollowUp] = []
             try db.cachedStatement(sql: """
                 SELECT f.id, f.due_on, f.due_time, f.title, f.created_at, \(Self.summaryColumns)
                 FROM follow_up f JOIN customer c ON c.id = f.customer_id
-                WHERE f.status = 'open' AND f.due_on > ?
+                WHERE f.status = 'open' AND \(condition)
                 ORDER BY f.due_on, f.due_time, f.id LIMIT ?
-                """).forEachRow(arguments: [day.iso, limit]) { found.append(try Self.dueFollowUp($0)) }
+                """).forEachRow(arguments: arguments + [limit]) { found.append(try Self.dueFollowUp($0)) }
             return found
         }
     }

@@ -62,7 +62,7 @@ struct ExportCommand: ParsableCommand {
                     try target.write(VCardWriter.card(customer, contacts: contacts))
                 }
             case .ics:
-                try target.write(ICalendarWriter.calendar(try session.database.openFollowUps(), stamp: session.now))
+                try target.write(ICalendarWriter.calendar(try session.database.openFollowUps(), stamp: Session.utcClock()))
             }
             try target.finish()
         } catch {

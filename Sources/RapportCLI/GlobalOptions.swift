@@ -42,6 +42,15 @@ struct Session {
 
     /// Now on the local wall clock, with the day replaced by `--today` or `RAPPORT_TODAY`
     /// (an ISO day, or any date expression relative to the real day) so runs are repeatable.
+    /// Now in UTC, for stamps other programs read (an iCalendar's DTSTAMP).
+    static func utcClock(real: time_t = time(nil)) -> LocalDateTime {
+        var seconds = real
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        let day = Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)) ?? Day(ordinal: 0)
+        return LocalDateTime(day: day, time: ClockTime(clampingHour: Int(parts.tm_hour), minute: Int(parts.tm_min)))
+    }
+
     static func clock(option: String?, environment: [String: String], real: time_t) throws -> LocalDateTime {
         // One conversion per run, through the C library: Foundation's Calendar would load
         // ICU's calendar data for this alone.

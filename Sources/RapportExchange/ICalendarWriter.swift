@@ -9,8 +9,8 @@ public enum ICalendarWriter {
     /// How long a follow-up with a time blocks the calendar.
     public static let eventMinutes = 30
 
-    /// The calendar of `followUps`, CRLF-terminated. `stamp` is when the file is written; RFC 5545
-    /// wants it in UTC, so pass UTC if you have it — it only orders revisions of an entry.
+    /// The calendar of `followUps`, CRLF-terminated. `stamp` is when the file is written, in UTC
+    /// (RFC 5545's DTSTAMP; it orders revisions of an entry).
     public static func calendar(_ followUps: [DueFollowUp], stamp: LocalDateTime) -> String {
         var lines = [
             "BEGIN:VCALENDAR",

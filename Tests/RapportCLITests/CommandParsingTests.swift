@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Testing
 @testable import RapportCLI
@@ -48,5 +49,12 @@ struct CommandParsingTests {
         #expect(card.birthday?.description == "--03-15")
         #expect(card.creditLimit?.minorUnits == 5_000_000)
         #expect(card.customFields == ["资质": "ISO9001"])
+    }
+
+    /// An iCalendar's DTSTAMP is UTC whatever the seller's zone: 10^9 seconds after the epoch
+    /// was 2001-09-09 01:46:40 UTC.
+    @Test(arguments: [(time_t(0), "1970-01-01 00:00"), (time_t(1_000_000_000), "2001-09-09 01:46")])
+    func utcClockReadsTheEpochSeconds(seconds: time_t, expected: String) {
+        #expect(Session.utcClock(real: seconds).text == expected)
     }
 }

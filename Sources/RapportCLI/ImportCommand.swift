@@ -63,12 +63,11 @@ struct ImportCommand: ParsableCommand {
             Terminal.write("Imported \(rows.grouped) rows in \(restored.tables.count) tables (schema \(restored.schema)) "
                            + "into \(TerminalText.sanitized(session.database.path)).\n")
         case "vcf", "vcard":
-            let (rows, refused) = try readRows(try VCardReader.entries(data, createdAt: session.now)) { entry in
-                let card = try entry.get()
+            let (cards, refused) = try readRows(try VCardReader.entries(data, createdAt: session.now)) { try $0.get() }
+            for card in cards {
                 for warning in card.warnings { Terminal.error("rapport: card \(card.card) (line \(card.line)): \(warning)") }
-                return (card.line, card.customer)
             }
-            try importCustomers(rows, refused: refused, session)
+            try importCustomers(cards.map { ($0.line, $0.customer) }, refused: refused, session)
         case "csv":
             let text = try TextDecoding.decode(data, encoding: try encoding.map { try TextEncoding(parsing: $0) })
             var records = try CSV.records(text)
@@ -95,12 +94,15 @@ struct ImportCommand: ParsableCommand {
             case .customers:
                 let columns = try CustomerColumns(header: header, overrides: overrides)
                 reportUnmapped(columns.unmapped.map(\.header))
+                let (restToNotes, now) = (restToNotes, session.now)
                 let (rows, refused) = try readRows(records) { record in
-                    (record.line, try columns.customer(from: record.fields, line: record.line, restToNotes: restToNotes, createdAt: session.now))
+                    (line: record.line, read: try columns.read(from: record.fields, line: record.line, restToNotes: restToNotes, createdAt: now))
                 }
-                try importCustomers(rows, refused: refused, session)
+                for warning in rows.lazy.flatMap(\.read.warnings) { Terminal.error("rapport: " + warning) }
+                try importCustomers(rows.map { ($0.line, $0.read.customer) }, refused: refused, session)
             case .interactions:
                 let columns = try InteractionColumns(header: header, overrides: overrides)
+                let restToNotes = restToNotes
                 let (rows, refused) = try readRows(records) { try columns.row(from: $0.fields, line: $0.line, restToNotes: restToNotes) }
                 let logged = try session.database.importInteractions(rows, dryRun: dryRun, now: session.now)
                 for reason in refused { Terminal.write("refused: \(reason)\n") }
@@ -113,18 +115,18 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    /// Reads each item into a row; a bad one stops the import, or with --skip-bad is left
-    /// out and its reason kept for the report.
-    private func readRows<Item, Row>(_ items: [Item], _ read: (Item) throws -> Row) throws -> (rows: [Row], refused: [String]) {
+    /// Reads each item into a row, on every core; the first bad one stops the import, or with
+    /// --skip-bad each is left out and its reason kept for the report.
+    private func readRows<Item: Sendable, Row: Sendable>(_ items: [Item], _ read: @Sendable (Item) throws -> Row)
+        throws -> (rows: [Row], refused: [String]) {
         var rows: [Row] = []
         var refused: [String] = []
         rows.reserveCapacity(items.count)
-        for item in items {
-            do {
-                rows.append(try read(item))
-            } catch let error as RapportError {
-                guard skipBad else { throw error }
-                refused.append(error.description)
+        for result in items.concurrentMap({ item in Result { try read(item) } }) {
+            switch result {
+            case .success(let row): rows.append(row)
+            case .failure(let error as RapportError) where skipBad: refused.append(error.description)
+            case .failure(let error): throw error
             }
         }
         return (rows, refused)

@@ -106,7 +106,13 @@ extension LabeledValue: CustomStringConvertible {
 public enum PhoneNumber {
     /// The digits of a phone number (a leading + kept), for matching and duplicate checks.
     public static func normalized(_ text: String) -> String {
-        let digits = text.filter(\.isASCIIDigit)
+        let digits = digits(text)
         return text.trimmingSpaces().hasPrefix("+") ? "+" + digits : digits
+    }
+
+    /// The number's ASCII digits alone.
+    public static func digits(_ text: String) -> String {
+        // Bytes, not characters: an import reads every number several times.
+        String(decoding: text.utf8.filter { $0 &- UInt8(ascii: "0") < 10 }, as: UTF8.self)
     }
 }

@@ -271,7 +271,7 @@ public enum DateExpressionError: Error, Equatable, Sendable, CustomStringConvert
 
 extension Character {
     /// 0–9 only (`isNumber` alone also accepts 五 and ²).
-    public var isASCIIDigit: Bool { isASCII && isNumber }
+    public var isASCIIDigit: Bool { asciiValue.map { $0 &- UInt8(ascii: "0") < 10 } ?? false }
 }
 
 extension StringProtocol {

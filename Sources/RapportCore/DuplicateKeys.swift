@@ -6,7 +6,7 @@ public enum DuplicateKeys {
         var keys: [String] = []
         for p in c.phones {
             let digits = phone(p.value)
-            if digits.count >= 6 { keys.append("tel:" + digits) }
+            if digits.utf8.count >= 6 { keys.append("tel:" + digits) }
         }
         for e in c.emails where !e.value.isEmpty { keys.append("mail:" + e.value.lowercased()) }
         keys.append(nameKey(name: c.name, company: c.company))
@@ -21,8 +21,8 @@ public enum DuplicateKeys {
     /// A phone number's digits without China's country code, so `+86 138-0013-8000` and
     /// `13800138000` are one number.
     public static func phone(_ text: String) -> String {
-        let digits = text.filter(\.isASCIIDigit)
-        for prefix in ["0086", "86"] where digits.hasPrefix(prefix) && digits.count == prefix.count + 11 {
+        let digits = PhoneNumber.digits(text)
+        for prefix in ["0086", "86"] where digits.hasPrefix(prefix) && digits.utf8.count == prefix.utf8.count + 11 {
             return String(digits.dropFirst(prefix.count))
         }
         return digits

@@ -25,6 +25,8 @@ public enum FieldLimits {
 
     /// Refuses a value longer than `limit` characters.
     public static func within(_ value: String, field: String, limit: Int) throws(RapportError) -> String {
+        // A character is at least one byte: most values are settled without counting characters.
+        guard value.utf8.count > limit else { return value }
         let length = value.count
         guard length <= limit else { throw .tooLong(field: field, value: value, length: length, limit: limit) }
         return value
@@ -53,13 +55,13 @@ extension Customer {
         for email in c.emails where !Customer.looksLikeEmail(email.value) {
             throw .invalid(field: "email", value: email.value, expected: "write it as name@example.com")
         }
-        for phone in c.phones where PhoneNumber.normalized(phone.value).filter(\.isASCIIDigit).count < 3 {
+        for phone in c.phones where PhoneNumber.digits(phone.value).utf8.count < 3 {
             throw .invalid(field: "phone", value: phone.value, expected: "a phone number needs at least 3 digits")
         }
         var tags: [String] = []
         for tag in self.tags {
             let t = try FieldLimits.required(tag, field: "tag", limit: FieldLimits.tag)
-            guard !t.contains(",") else { throw .invalid(field: "tag", value: t, expected: "a tag cannot contain a comma") }
+            guard !t.utf8.contains(UInt8(ascii: ",")) else { throw .invalid(field: "tag", value: t, expected: "a tag cannot contain a comma") }
             if !tags.contains(t) { tags.append(t) }
         }
         guard tags.count <= FieldLimits.listItems else {
@@ -69,6 +71,9 @@ extension Customer {
         for (key, value) in customFields {
             _ = try FieldLimits.required(key, field: "custom field name", limit: FieldLimits.customFieldName)
             _ = try FieldLimits.within(value, field: "custom field \(key)", limit: FieldLimits.customFieldValue)
+        }
+        if let days = cadenceDays, !(0...3650).contains(days) {
+            throw .invalid(field: "cadence", value: String(days), expected: "use whole days from 1 to 3650, or 0 never to chase")
         }
         if let limit = creditLimit, limit.minorUnits < 0 {
             throw .invalid(field: "credit limit", value: limit.formatted, expected: "it cannot be negative")
@@ -93,7 +98,7 @@ extension Customer {
     /// without refusing real addresses.
     static func looksLikeEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
-            && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".") && !text.contains(" ")
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].utf8.contains(UInt8(ascii: "."))
+            && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".") && !text.utf8.contains(UInt8(ascii: " "))
     }
 }

@@ -6,21 +6,51 @@ public enum Pinyin {
     /// (`王建国` → `["wang", "jian", "guo"]`); nil when the text has no Han character.
     public static func syllables(_ text: String) -> [String]? {
         guard text.unicodeScalars.contains(where: isHan) else { return nil }
-        guard let latin = text.applyingTransform(.mandarinToLatin, reverse: false)?
-            .applyingTransform(.stripDiacritics, reverse: false)
-        else { return nil }
-        return latin.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        return latin(text).map(words)
     }
+
+    /// `syllables` of many texts, in order. ICU builds its transliterator anew for every call
+    /// (two thirds of the cost of one name), so texts go to it some at a time, a line each.
+    public static func syllables(_ texts: [String]) -> [[String]?] {
+        var result = [[String]?](repeating: nil, count: texts.count)
+        let han = texts.indices.filter { texts[$0].unicodeScalars.contains(where: isHan) }
+        for start in stride(from: 0, to: han.count, by: batch) {
+            let group = han[start..<min(start + batch, han.count)]
+            let lines = latin(group.map { texts[$0] }.joined(separator: "\n"))?.split(separator: "\n", omittingEmptySubsequences: false)
+            if let lines, lines.count == group.count, !group.contains(where: { texts[$0].contains("\n") }) {
+                for (i, line) in zip(group, lines) { result[i] = words(line) }
+            } else {
+                for i in group { result[i] = syllables(texts[i]) }
+            }
+        }
+        return result
+    }
+
+    /// Texts a call to ICU reads; beyond a few dozen, longer calls save nothing more.
+    private static let batch = 32
 
     /// The readings of a name: ICU's, and the surname reading when the first character is a
     /// surname ICU reads otherwise (单 dān → shan, 曾 céng → zeng).
     public static func readings(ofName name: String) -> [[String]] {
-        guard let common = syllables(name) else { return [] }
+        readings(ofName: name, syllables: syllables(name))
+    }
+
+    /// The readings of a name whose syllables are known.
+    static func readings(ofName name: String, syllables: [String]?) -> [[String]] {
+        guard let common = syllables else { return [] }
         for (surname, reading) in surnameReadings where name.hasPrefix(surname) {
             let corrected = reading + Array(common.dropFirst(surname.count))
             return corrected == common ? [common] : [common, corrected]
         }
         return [common]
+    }
+
+    private static func latin(_ text: String) -> String? {
+        text.applyingTransform(.mandarinToLatin, reverse: false)?.applyingTransform(.stripDiacritics, reverse: false)
+    }
+
+    private static func words(_ latin: some StringProtocol) -> [String] {
+        latin.lowercased().split { !$0.isLetter && !$0.isNumber }.map(String.init)
     }
 
     /// Surnames whose reading differs from the character's most common one.
@@ -42,25 +72,29 @@ public enum Pinyin {
     }
 }
 
-/// Remembers pinyin already computed, for bulk work over a few thousand distinct names
-/// (the transform costs tens of microseconds a call).
-public final class PinyinMemo {
-    private var readings: [String: [[String]]] = [:]
+/// Remembers pinyin already computed, for bulk work over many names (the transform costs
+/// tens of microseconds a call). Threads may share one.
+public final class PinyinMemo: @unchecked Sendable {
+    private let lock = NSLock()
     private var syllables: [String: [String]?] = [:]
 
     public init() {}
 
+    /// A memo that already knows these texts, read in batches. (On more threads ICU only
+    /// waits for its own lock.)
+    public init(knowing texts: some Sequence<String>) {
+        let distinct = Array(Set(texts))
+        for (text, value) in zip(distinct, Pinyin.syllables(distinct)) { syllables[text] = value }
+    }
+
     func readings(ofName name: String) -> [[String]] {
-        if let known = readings[name] { return known }
-        let value = Pinyin.readings(ofName: name)
-        readings[name] = value
-        return value
+        Pinyin.readings(ofName: name, syllables: syllables(name))
     }
 
     func syllables(_ text: String) -> [String]? {
-        if let known = syllables[text] { return known }
+        if let known = lock.withLock({ syllables[text] }) { return known }
         let value = Pinyin.syllables(text)
-        syllables[text] = value
+        lock.withLock { syllables[text] = value }
         return value
     }
 }

@@ -90,12 +90,21 @@ public struct CustomerColumns: Sendable {
 
     // MARK: - Reading a row
 
-    /// The validated customer a record describes. A bad value is an error naming its column,
-    /// the value and the line; a row without a name is an error naming the line. With
-    /// `restToNotes` every unmapped non-empty cell is added to the notes as `Header: value`;
-    /// without it, non-empty cells past the header are an error.
+    /// The validated customer a record describes; `read(from:…)` without its warnings.
     public func customer(from fields: [String], line: Int, restToNotes: Bool, createdAt: LocalDateTime)
         throws(RapportError) -> Customer {
+        try read(from: fields, line: line, restToNotes: restToNotes, createdAt: createdAt).customer
+    }
+
+    /// The validated customer a record describes, and what was kept otherwise than asked. A bad
+    /// value is an error naming its column, the value and the line; a row without a name is an
+    /// error naming the line. A phone cell without a digit (Google and Thunderbird export
+    /// placeholders such as `pager`) is kept in the notes as `Header: value`, with a warning.
+    /// With `restToNotes` every unmapped non-empty cell is added to the notes the same way;
+    /// without it, non-empty cells past the header are an error.
+    public func read(from fields: [String], line: Int, restToNotes: Bool, createdAt: LocalDateTime)
+        throws(RapportError) -> (customer: Customer, warnings: [String]) {
+        var warnings: [String] = []
         var c = Customer(name: "", createdAt: createdAt)
         var given = ""
         var family = ""
@@ -106,6 +115,11 @@ public struct CustomerColumns: Sendable {
             guard !value.isEmpty else { continue }
             if m.target == .birthYear || m.target == .birthMonth || m.target == .birthDayOfMonth {
                 birth[m.target] = (m.column, value)
+                continue
+            }
+            if case .phones = m.target, !value.utf8.contains(where: { $0 &- UInt8(ascii: "0") < 10 }) {
+                notes.append(m.column.header + ": " + value)
+                warnings.append("line \(line): \(m.column.header.quotedForMessage) \(value.quotedForMessage) has no digits; kept in the notes")
                 continue
             }
             do {
@@ -133,7 +147,7 @@ public struct CustomerColumns: Sendable {
         guard !c.name.isEmpty else { throw .empty(field: "name on line \(line)") }
         c.notes = notes.isEmpty ? nil : notes.joined(separator: "\n")
         do {
-            return try c.validated()
+            return (try c.validated(), warnings)
         } catch {
             throw blame(error, fields: fields, line: line, createdAt: createdAt)
         }

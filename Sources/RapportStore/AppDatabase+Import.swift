@@ -41,11 +41,12 @@ extension AppDatabase {
                                 now: LocalDateTime, progress: (Int) -> Void = { _ in }) throws -> ImportReport {
         try writeOrRollBack(dryRun) { db in
             // The attention trigger costs more than the insert itself (4.6 s of 5.4 s for 100,000
-            // rows): it is set aside, and the new customers' attention days derived in one update.
+            // rows): it is set aside, and the new customers' attention days written with them.
             // A large import touches every page of fourteen customer indexes; with SQLite's default
             // 2 MB cache it spills dirty pages and rereads them (19 s instead of 3 for 100,000 rows).
             try Self.widenCache(db)
             let firstNew = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM customer") ?? 0) + 1
+            let newAttention = "coalesce(\(Self.contactDueV5), '9999-12-31')"
             let trigger = "customer_attention_on_insert"
             guard let triggerSQL = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
                                                        arguments: [trigger]) else {
@@ -53,48 +54,46 @@ extension AppDatabase {
             }
             try db.execute(sql: "DROP TRIGGER \(trigger)")
             var known = try Self.duplicateKeys(db)
+            known.reserveCapacity(known.count + rows.count * 3)
             var report = ImportReport()
-            let memo = PinyinMemo()
-            // New customers are staged and moved into the book together; ids are handed out here,
-            // above every id the book ever gave (its AUTOINCREMENT counter).
-            try RecordWriter.beginStaging(db)
+            report.lines.reserveCapacity(rows.count)
+            // Keys are pure and the dearest part of a row: made on every core first.
+            let memo = PinyinMemo(knowing: rows.lazy.flatMap { [$0.customer.name, $0.customer.company ?? ""] })
+            let keyed = rows.concurrentMap { row in
+                (duplicates: DuplicateKeys.of(row.customer),
+                 search: SearchKeys(name: row.customer.name, company: row.customer.company,
+                                    phones: row.customer.phones.map(\.value), memo: memo))
+            }
+            // Ids are handed out here, above every id the book ever gave (its AUTOINCREMENT counter).
+            var batch = try RecordWriter.CustomerBatch(attention: newAttention, db)
             let counter = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'customer'") ?? 0
             var nextID = max(firstNew, counter + 1)
-            var staged = false
             for (n, row) in rows.enumerated() {
-                let keys = DuplicateKeys.of(row.customer)
+                let keys = keyed[n].duplicates
                 let match = policy == .new ? nil : keys.lazy.compactMap { key in known[key].map { (key, $0) } }.first
                 let action: ImportReport.Action
                 switch (match, policy) {
                 case let ((key, id)?, .skip):
                     action = .skipped(reason: DuplicateKeys.reason(key) + " as #\(id)")
                 case let ((key, id)?, .update):
-                    if staged {
-                        try RecordWriter.flushStaged(db)
-                        staged = false
-                    }
+                    try batch.flush(db)
                     guard let saved = try Self.fetchCustomer(id: id, db) else { continue }
                     let merged = saved.updated(from: row.customer, now: now)
                     try RecordWriter.update(merged, db)
                     for k in DuplicateKeys.of(merged) where known[k] == nil { known[k] = id }
                     action = .updated(id: id, reason: DuplicateKeys.reason(key))
                 default:
-                    let customer = row.customer
-                    let keysToStore = SearchKeys(name: customer.name, company: customer.company,
-                                                 phones: customer.phones.map(\.value), memo: memo)
                     let id = nextID
                     nextID += 1
-                    try RecordWriter.stage(customer, id: id, keys: keysToStore, db)
-                    staged = true
+                    try batch.add(row.customer, id: id, keys: keyed[n].search, db)
                     for k in keys where known[k] == nil { known[k] = id }
                     action = .created(id: id)
                 }
                 report.lines.append(ImportReport.Line(line: row.line, name: row.customer.name, action: action))
                 if (n + 1) % 1000 == 0 { progress(n + 1) }
             }
-            try RecordWriter.endStaging(db)
+            try batch.finish(db)
             try db.execute(sql: triggerSQL)
-            try db.execute(sql: Self.refreshAttentionV5(where: "id >= \(firstNew)"))
             progress(rows.count)
             return report
         }

@@ -462,16 +462,22 @@ extension AppDatabase {
         """
         UPDATE customer SET attention_on = min(
             coalesce((SELECT min(f.due_on) FROM follow_up f WHERE f.customer_id = customer.id AND f.status = 'open'), '9999-12-31'),
-            coalesce(CASE
+            coalesce(\(contactDueV5), '9999-12-31'))
+        WHERE \(condition)
+        """
+    }
+
+    /// The day contact is next due, by the customer's columns (NULL: never chased). Frozen
+    /// with migration v5.
+    static let contactDueV5 = """
+        CASE
               WHEN status IN ('lost', 'dormant') OR cadence_days = 0 THEN NULL
               WHEN silent_since IS NOT NULL THEN date(substr(silent_since, 1, 10),
                 '+' || (SELECT value FROM setting WHERE key = 'silent.days') || ' days')
               ELSE date(substr(coalesce(last_contact_at, created_at), 1, 10),
                 '+' || coalesce(cadence_days, (SELECT value FROM setting WHERE key = 'cadence.' || coalesce(grade, 'none'))) || ' days')
-            END, '9999-12-31'))
-        WHERE \(condition)
+            END
         """
-    }
 
     /// The funnel's rollups as migration v9 made them; `check` compares against the same.
     static let funnelRollups = funnelRollupsV9

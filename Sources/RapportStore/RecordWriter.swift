@@ -6,85 +6,109 @@ import RapportCore
 enum RecordWriter {
     // MARK: - Customers
 
-    private static let customerColumns = [
-        "name", "company", "title", "kind", "address", "city", "region", "route", "industry", "source", "grade",
-        "status", "birthday", "preferred_channel", "credit_level", "credit_limit", "credit_currency", "needs",
-        "concerns", "notes", "custom_fields", "search_text", "sort_key", "created_at", "updated_at", "last_contact_at",
-        "cadence_days", "last_visit_at", "silent_since",
+    /// Each column a customer is written to, with its value.
+    private static let customerColumns: [(name: String, value: @Sendable (Customer, SearchKeys) -> Parameter)] = [
+        ("name", { c, _ in .text(c.name) }), ("company", { c, _ in .text(c.company) }), ("title", { c, _ in .text(c.title) }),
+        ("kind", { c, _ in .text(c.kind.rawValue) }), ("address", { c, _ in .text(c.address) }), ("city", { c, _ in .text(c.city) }),
+        ("region", { c, _ in .text(c.region) }), ("route", { c, _ in .text(c.route) }), ("industry", { c, _ in .text(c.industry) }),
+        ("source", { c, _ in .text(c.source) }), ("grade", { c, _ in .text(c.grade?.rawValue) }),
+        ("status", { c, _ in .text(c.status.rawValue) }), ("birthday", { c, _ in .text(c.birthday?.description) }),
+        ("preferred_channel", { c, _ in .text(c.preferredChannel?.rawValue) }), ("credit_level", { c, _ in .text(c.creditLevel) }),
+        ("credit_limit", { c, _ in .integer(c.creditLimit?.minorUnits) }),
+        ("credit_currency", { c, _ in .text(c.creditLimit?.currency.code) }), ("needs", { c, _ in .text(c.needs) }),
+        ("concerns", { c, _ in .text(c.concerns) }), ("notes", { c, _ in .text(c.notes) }),
+        ("custom_fields", { c, _ in .text(Customer.encodeCustomFields(c.customFields)) }),
+        ("search_text", { _, k in .text(k.stored) }), ("sort_key", { _, k in .text(k.sortKey) }),
+        ("created_at", { c, _ in .text(c.createdAt.text) }), ("updated_at", { c, _ in .text(c.updatedAt.text) }),
+        ("last_contact_at", { c, _ in .text(c.lastContactAt?.text) }), ("cadence_days", { c, _ in .integer(c.cadenceDays) }),
+        ("last_visit_at", { c, _ in .text(c.lastVisitAt?.text) }), ("silent_since", { c, _ in .text(c.silentSince?.text) }),
     ]
 
-    private static func customerValues(_ c: Customer, _ keys: SearchKeys) -> [(any DatabaseValueConvertible)?] {
-        let values: [(any DatabaseValueConvertible)?] = [
-            c.name, c.company, c.title, c.kind.rawValue, c.address, c.city, c.region, c.route, c.industry, c.source,
-            c.grade?.rawValue, c.status.rawValue, c.birthday?.description, c.preferredChannel?.rawValue, c.creditLevel,
-            c.creditLimit?.minorUnits, c.creditLimit?.currency.code, c.needs, c.concerns, c.notes,
-            Customer.encodeCustomFields(c.customFields), keys.stored, keys.sortKey, c.createdAt.text, c.updatedAt.text,
-            c.lastContactAt?.text, c.cadenceDays, c.lastVisitAt?.text, c.silentSince?.text,
-        ]
-        return values
-    }
+    private static let customerColumnList = customerColumns.map(\.name).joined(separator: ", ")
+    private static let insertCustomerSQL = "INSERT INTO customer (\(customerColumnList)) VALUES ("
+        + Array(repeating: "?", count: customerColumns.count).joined(separator: ", ") + ")"
 
     /// Inserts a customer with its phones, emails and tags; returns it with its id.
     static func insert(_ customer: Customer, keys: SearchKeys, _ db: Database) throws -> Customer {
-        let sql = "INSERT INTO customer (" + customerColumns.joined(separator: ", ") + ") VALUES ("
-            + Array(repeating: "?", count: customerColumns.count).joined(separator: ", ") + ")"
-        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(customerValues(customer, keys)))
+        var binder = ParameterBinder(try db.cachedStatement(sql: insertCustomerSQL))
+        for column in customerColumns { binder.bind(column.value(customer, keys)) }
+        try binder.run(db)
         var saved = customer
         saved.id = db.lastInsertedRowID
         try replaceChannels(of: saved, db)
         return saved
     }
 
-    /// Prepares a bulk insert of customers: they are staged in a temporary table without
-    /// indexes, then moved into `customer` by one statement. Each statement that inserts into
-    /// `customer` evaluates the rule indexes' `IN` lists afresh (an ephemeral table each), so
-    /// 100,000 single-row inserts cost eight times one insert of 100,000 rows. Phones, emails
-    /// and tags are written at once, so foreign keys are checked at commit.
-    static func beginStaging(_ db: Database) throws {
-        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-        try db.execute(sql: "CREATE TEMP TABLE staged_customer AS SELECT id, " + customerColumns.joined(separator: ", ")
-                       + " FROM customer WHERE 0")
-    }
-
-    /// Stages a new customer under `id` with its phones, emails and tags.
-    static func stage(_ customer: Customer, id: Int64, keys: SearchKeys, _ db: Database) throws {
-        let sql = "INSERT INTO temp.staged_customer (id, " + customerColumns.joined(separator: ", ") + ") VALUES (?, "
+    /// New customers in bulk. Each statement that inserts into `customer` evaluates the rule
+    /// indexes' `IN` lists afresh (an ephemeral table each), so 100,000 single-row inserts cost
+    /// eight times one insert of 100,000 rows: customers are staged in a temporary table without
+    /// indexes and moved into `customer` some thousands at a time. Their phones, emails and tags
+    /// follow once they are there: a row naming a customer not yet written would make SQLite
+    /// look for waiting rows in every table that refers to customers, at each customer written.
+    struct CustomerBatch {
+        private static let size = 4_096
+        private static let stageSQL = "INSERT INTO temp.staged_customer (id, \(customerColumnList)) VALUES (?, "
             + Array(repeating: "?", count: customerColumns.count).joined(separator: ", ") + ")"
-        var arguments: StatementArguments = [id]
-        arguments += StatementArguments(customerValues(customer, keys))
-        try db.cachedStatement(sql: sql).execute(arguments: arguments)
-        var saved = customer
-        saved.id = id
-        try replaceChannels(of: saved, db)
-    }
+        private let attention: String
+        private var pending: [Customer] = []
 
-    /// Moves the staged customers into `customer`, in id order.
-    static func flushStaged(_ db: Database) throws {
-        let columns = "id, " + customerColumns.joined(separator: ", ")
-        try db.execute(sql: "INSERT INTO customer (\(columns)) SELECT \(columns) FROM temp.staged_customer ORDER BY id")
-        try db.execute(sql: "DELETE FROM temp.staged_customer")
-    }
+        /// `attention`: the day each new customer is next due for contact, an SQL expression
+        /// over the customer's columns (new customers have no follow-ups yet).
+        init(attention: String, _ db: Database) throws {
+            self.attention = attention
+            try db.execute(sql: "CREATE TEMP TABLE staged_customer AS SELECT id, \(customerColumnList) FROM customer WHERE 0")
+        }
 
-    /// Ends a bulk insert, moving what is still staged.
-    static func endStaging(_ db: Database) throws {
-        try flushStaged(db)
-        try db.execute(sql: "DROP TABLE temp.staged_customer")
+        /// Adds a customer with the id it is to have.
+        mutating func add(_ customer: Customer, id: Int64, keys: SearchKeys, _ db: Database) throws {
+            var binder = ParameterBinder(try db.cachedStatement(sql: Self.stageSQL))
+            binder.bind(.integer(id))
+            for column in customerColumns { binder.bind(column.value(customer, keys)) }
+            try binder.run(db)
+            var saved = customer
+            saved.id = id
+            pending.append(saved)
+            if pending.count == Self.size { try flush(db) }
+        }
+
+        /// Writes what is staged, in id order, before anything else touches those customers.
+        mutating func flush(_ db: Database) throws {
+            guard !pending.isEmpty else { return }
+            // Staged rows are validated customers, whose types keep the table's CHECKs already;
+            // evaluating them is a fifth of the cost of the move. `rapport check` verifies them.
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            defer { try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF") }  // also when the move fails
+            try db.execute(sql: """
+                INSERT INTO customer (id, \(customerColumnList), attention_on)
+                SELECT id, \(customerColumnList), \(attention) FROM temp.staged_customer ORDER BY id
+                """)
+            try db.execute(sql: "DELETE FROM temp.staged_customer")
+            for customer in pending { try replaceChannels(of: customer, db) }
+            pending.removeAll(keepingCapacity: true)
+        }
+
+        /// Writes the rest and drops the staging table.
+        mutating func finish(_ db: Database) throws {
+            try flush(db)
+            try db.execute(sql: "DROP TABLE temp.staged_customer")
+        }
     }
 
     /// Columns an edit never writes: when the customer was added, and what only logging
     /// moves (a form opened before a call logged elsewhere must not put it back).
     private static let keptOnUpdate: Set<String> = ["created_at", "last_contact_at", "last_visit_at", "silent_since"]
+    private static let updatedColumns = customerColumns.filter { !keptOnUpdate.contains($0.name) }
+    private static let updateCustomerSQL = "UPDATE customer SET " + updatedColumns.map { "\($0.name) = ?" }.joined(separator: ", ")
+        + " WHERE id = ?"
 
     /// Rewrites a saved customer's own columns, phones, emails and tags.
     static func update(_ customer: Customer, _ db: Database) throws {
         guard let id = customer.id else { return }
         let keys = SearchKeys(name: customer.name, company: customer.company, phones: customer.phones.map(\.value))
-        let written = customerColumns.indices.filter { !keptOnUpdate.contains(customerColumns[$0]) }
-        let sql = "UPDATE customer SET " + written.map { "\(customerColumns[$0]) = ?" }.joined(separator: ", ") + " WHERE id = ?"
-        let values = customerValues(customer, keys)
-        var arguments = StatementArguments(written.map { values[$0] })
-        arguments += [id]
-        try db.cachedStatement(sql: sql).execute(arguments: arguments)
+        var binder = ParameterBinder(try db.cachedStatement(sql: updateCustomerSQL))
+        for column in updatedColumns { binder.bind(column.value(customer, keys)) }
+        binder.bind(.integer(id))
+        try binder.run(db)
         try db.cachedStatement(sql: "DELETE FROM customer_phone WHERE customer_id = ?").execute(arguments: [id])
         try db.cachedStatement(sql: "DELETE FROM customer_email WHERE customer_id = ?").execute(arguments: [id])
         try db.cachedStatement(sql: "DELETE FROM customer_tag WHERE customer_id = ?").execute(arguments: [id])
@@ -93,21 +117,33 @@ enum RecordWriter {
 
     private static func replaceChannels(of customer: Customer, _ db: Database) throws {
         guard let id = customer.id else { return }
-        let phone = try db.cachedStatement(sql: """
+        var phone = ParameterBinder(try db.cachedStatement(sql: """
             INSERT INTO customer_phone (customer_id, position, number, label, normalized) VALUES (?, ?, ?, ?, ?)
-            """)
+            """))
         for (i, p) in customer.phones.enumerated() {
-            try phone.execute(arguments: [id, i, p.value, p.label, PhoneNumber.normalized(p.value)])
+            phone.bind(.integer(id))
+            phone.bind(.integer(i))
+            phone.bind(.text(p.value))
+            phone.bind(.text(p.label))
+            phone.bind(.text(PhoneNumber.normalized(p.value)))
+            try phone.run(db)
         }
-        let email = try db.cachedStatement(sql: """
+        var email = ParameterBinder(try db.cachedStatement(sql: """
             INSERT INTO customer_email (customer_id, position, address, label, normalized) VALUES (?, ?, ?, ?, ?)
-            """)
+            """))
         for (i, e) in customer.emails.enumerated() {
-            try email.execute(arguments: [id, i, e.value, e.label, e.value.lowercased()])
+            email.bind(.integer(id))
+            email.bind(.integer(i))
+            email.bind(.text(e.value))
+            email.bind(.text(e.label))
+            email.bind(.text(e.value.lowercased()))
+            try email.run(db)
         }
-        let tag = try db.cachedStatement(sql: "INSERT OR IGNORE INTO customer_tag (customer_id, tag) VALUES (?, ?)")
+        var tag = ParameterBinder(try db.cachedStatement(sql: "INSERT OR IGNORE INTO customer_tag (customer_id, tag) VALUES (?, ?)"))
         for t in customer.tags {
-            try tag.execute(arguments: [id, t])
+            tag.bind(.integer(id))
+            tag.bind(.text(t))
+            try tag.run(db)
         }
     }
 

@@ -226,4 +226,20 @@ struct FieldLimitsTests {
             #expect(error.description.contains("\"red\""))
         }
     }
+
+    @Test(arguments: [(-1, false), (0, true), (21, true), (3_650, true), (3_651, false)])
+    func cadenceIsChecked(days: Int, accepted: Bool) {
+        var c = Customer(name: "Anna", createdAt: LocalDateTime(text: "2026-11-23 09:00")!)
+        c.cadenceDays = days
+        #expect(((try? c.validated()) != nil) == accepted)
+    }
+
+    @Test(arguments: [
+        ("+86 138-0013-8000", "8613800138000", "+8613800138000"), ("(010) 8888 7777", "01088887777", "01088887777"),
+        ("ext. 12", "12", "12"), ("pager", "", ""), ("１３８", "", ""), ("  +1 555", "1555", "+1555"),
+    ])
+    func phoneDigits(text: String, digits: String, normalized: String) {
+        #expect(PhoneNumber.digits(text) == digits)
+        #expect(PhoneNumber.normalized(text) == normalized)
+    }
 }

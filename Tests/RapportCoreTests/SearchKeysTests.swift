@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RapportCore
 
@@ -103,5 +104,41 @@ struct SearchKeysTests {
             let keys = SearchKeys(name: "单田芳", company: "华信科技", phones: [], memo: memo)
             #expect(keys == SearchKeys(name: "单田芳", company: "华信科技", phones: []))
         }
+    }
+
+    @Test func aMemoFilledAheadGivesTheSameKeys() {
+        let names = ["单田芳", "王建国", "Zoë", "李明"]
+        let memo = PinyinMemo(knowing: names + ["华信科技", ""])
+        for name in names {
+            #expect(SearchKeys(name: name, company: "华信科技", phones: [], memo: memo)
+                    == SearchKeys(name: name, company: "华信科技", phones: []))
+        }
+    }
+
+    /// Texts read by ICU together, a line each, read as they do alone: words that change a
+    /// character's reading (重庆, 长沙), Latin and digits beside Han, no Han at all, a text with
+    /// a line break of its own (read alone), the empty text.
+    @Test func syllablesOfManyTextsAreEachTextsOwn() {
+        let texts = ["重庆", "重要", "长沙", "单于", "王建国", "ABC公司", "3号楼", "Zoë", "", "第一行\n第二行", "华信科技有限公司"]
+            + (0..<70).map { "客户\($0)号" }
+        let together = Pinyin.syllables(texts)
+        #expect(together.count == texts.count)
+        for (text, read) in zip(texts, together) {
+            #expect(read == Pinyin.syllables(text), "\(text)")
+        }
+        #expect(together[0] == ["chong", "qing"])
+        #expect(together[7] == nil)
+        #expect(together[9] == ["di", "yi", "xing", "di", "er", "xing"])
+    }
+
+    /// Folding without Foundation for ASCII and common ideographs, which neither case, accents
+    /// nor width change; everything else is Foundation's.
+    @Test(arguments: [
+        ("王建国", "王建国"), ("ABC Ltd", "abc ltd"), ("华信ABC", "华信abc"), ("Zoë", "zoe"), ("ＡＢＣ", "abc"),
+        ("华信（北京）", "华信(北京)"), ("Ｗang 王", "wang 王"), ("", ""),
+    ])
+    func foldingMatchesFoundation(text: String, folded: String) {
+        #expect(SearchKeys.fold(text) == folded)
+        #expect(SearchKeys.fold(text) == text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil))
     }
 }

@@ -300,4 +300,18 @@ import Testing
         #expect(c.emails.map(\.value) == ["li@home.cn", "li@work.cn"])
         #expect(c.phones.map(\.value) == ["138-0013-8000"])
     }
+
+    /// Google and Thunderbird export placeholder words in phone columns: a cell without a digit
+    /// is kept in the notes with a warning; one with too few digits is still an error.
+    @Test func aPhoneCellWithoutDigitsGoesToTheNotes() throws {
+        let columns = try CustomerColumns(header: ["Name", "Notes", "Work Phone", "Pager Number"])
+        let read = try columns.read(from: ["Anna", "met at the fair", "phone work", "138-0013-8000"], line: 2,
+                                    restToNotes: false, createdAt: Fixtures.stamp)
+        #expect(read.customer.phones.map(\.value) == ["138-0013-8000"])
+        #expect(read.customer.notes == "met at the fair\nWork Phone: phone work")
+        #expect(read.warnings == [#"line 2: "Work Phone" "phone work" has no digits; kept in the notes"#])
+        #expect(throws: RapportError.self) {
+            try columns.read(from: ["Anna", "", "12", ""], line: 3, restToNotes: false, createdAt: Fixtures.stamp)
+        }
+    }
 }

@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+import Testing
+@testable import RapportCore
+@testable import RapportStore
+
+/// A bulk import writes what adding the same customers one by one writes.
+struct ImportStoreTests {
+    /// Customers covering each way the attention day is found: by grade, by own cadence,
+    /// never chased, lost, silent, and a plain lead without a grade.
+    static func cards() throws -> [Customer] {
+        func card(_ name: String, _ change: (inout Customer) -> Void) throws -> Customer {
+            var c = Customer(name: name, createdAt: Fixture.at("2026-11-02 10:00"))
+            change(&c)
+            return try c.validated()
+        }
+        return [
+            try card("王建国") { $0.grade = .a; $0.company = "华信科技"; $0.phones = [LabeledValue("138-0013-8000", label: "mobile")] },
+            try card("李娜") { $0.grade = .b; $0.cadenceDays = 5; $0.emails = [LabeledValue("li@example.com")]; $0.tags = ["vip", "渠道"] },
+            try card("Zoë Smith") { $0.grade = .c; $0.cadenceDays = 0 },
+            try card("单海燕") { $0.status = .lost; $0.grade = .a },
+            try card("Anna") { $0.silentSince = Fixture.at("2026-11-10 09:00"); $0.lastContactAt = Fixture.at("2026-11-10 09:00") },
+            try card("Bo") { _ in },
+        ]
+    }
+
+    /// The stored rows of the customer tables, ids left out, in name order.
+    static func rows(_ db: AppDatabase) throws -> [String] {
+        try db.reader.read { db in
+            let customers = try Row.fetchAll(db, sql: """
+                SELECT name, company, grade, status, cadence_days, silent_since, search_text, sort_key, attention_on
+                FROM customer ORDER BY name
+                """).map(\.description)
+            let channels = try Row.fetchAll(db, sql: """
+                SELECT c.name, p.position, p.number, p.label, p.normalized FROM customer_phone p JOIN customer c ON c.id = p.customer_id
+                UNION ALL SELECT c.name, e.position, e.address, e.label, e.normalized FROM customer_email e JOIN customer c ON c.id = e.customer_id
+                UNION ALL SELECT c.name, 0, t.tag, NULL, NULL FROM customer_tag t JOIN customer c ON c.id = t.customer_id
+                ORDER BY 1, 2, 3
+                """).map(\.description)
+            return customers + channels
+        }
+    }
+
+    @Test func anImportWritesWhatAddingOneByOneWrites() throws {
+        // Given the same cards added one by one (the insert trigger sets their attention day)
+        let added = try AppDatabase(DatabaseQueue(configuration: AppDatabase.makeConfiguration()))
+        for card in try Self.cards() { _ = try added.addCustomer(card) }
+        // When they are imported in bulk into another book
+        let imported = try AppDatabase(DatabaseQueue(configuration: AppDatabase.makeConfiguration()))
+        let report = try imported.importCustomers(try Self.cards().enumerated().map { ($0.offset + 2, $0.element) },
+                                                  onDuplicate: .new, dryRun: false, now: Fixture.at("2026-11-23 09:00"))
+        // Then both books hold the same rows, attention days and search keys included
+        #expect(report.created == 6)
+        #expect(try Self.rows(imported) == Self.rows(added))
+        let attention = try imported.reader.read { try String.fetchAll($0, sql: "SELECT attention_on FROM customer ORDER BY id") }
+        // By the default settings: 王建国 A, added 11-02, + 14 days; 李娜's own cadence + 5; Zoë never
+        // chased; 单海燕 lost; Anna silent since 11-10, + 30 days; Bo without a grade, + 60 days.
+        #expect(attention == ["2026-11-16", "2026-11-07", "9999-12-31", "9999-12-31", "2026-12-10", "2027-01-01"])
+        // And the table's CHECKs, skipped while moving the rows, hold, and are enforced again after
+        let pragmas = try imported.writer.writeWithoutTransaction { db in
+            (try String.fetchAll(db, sql: "PRAGMA integrity_check"), try Int.fetchOne(db, sql: "PRAGMA ignore_check_constraints"))
+        }
+        #expect(pragmas.0 == ["ok"])
+        #expect(pragmas.1 == 0)
+        // And the insert trigger is back: a customer added afterwards gets its attention day
+        let later = try imported.addCustomer(Customer(name: "Cai", createdAt: Fixture.at("2026-11-23 09:00")).validated())
+        let day = try imported.reader.read { try String.fetchOne($0, sql: "SELECT attention_on FROM customer WHERE id = ?", arguments: [later.id]) }
+        #expect(day == "2027-01-22")
+    }
+
+    @Test func rowsBeyondOneBatchAndAnUpdateBetweenThemAllArrive() throws {
+        // Given a book with one customer, and 9,000 rows of which one, in the middle, updates it
+        let db = try AppDatabase(DatabaseQueue(configuration: AppDatabase.makeConfiguration()))
+        let saved = try Fixture.customer(db, "王建国", phones: ["13800138000"])
+        var rows: [(line: Int, customer: Customer)] = (0..<9_000).map { i in
+            var c = Customer(name: "客户\(i)", createdAt: Fixture.at("2026-11-23 09:00"))
+            c.phones = [LabeledValue(String(format: "139%08d", i))]
+            return (i + 2, c)
+        }
+        var update = Customer(name: "王建国", createdAt: Fixture.at("2026-11-23 09:00"))
+        update.phones = [LabeledValue("+86 138 0013 8000")]
+        update.grade = .a
+        rows[4_500] = (4_502, update)
+        // When they are imported, updating duplicates
+        let report = try db.importCustomers(rows, onDuplicate: .update, dryRun: false, now: Fixture.at("2026-11-23 09:00"))
+        // Then every new row is there with its phone, in file order, and the old customer was updated
+        #expect(report.created == 8_999)
+        #expect(report.updated == 1)
+        let counts = try db.reader.read { db in
+            [try Int.fetchOne(db, sql: "SELECT count(*) FROM customer"), try Int.fetchOne(db, sql: "SELECT count(*) FROM customer_phone")]
+        }
+        #expect(counts == [9_000, 9_000])
+        let order = try db.reader.read { try String.fetchAll($0, sql: "SELECT name FROM customer WHERE id > ? ORDER BY id LIMIT 2", arguments: [saved.id]) }
+        #expect(order == ["客户0", "客户1"])
+        #expect(try db.reader.read { try String.fetchOne($0, sql: "SELECT grade FROM customer WHERE id = ?", arguments: [saved.id]) } == "A")
+    }
+}

@@ -4,13 +4,16 @@ public enum DuplicateKeys {
     /// The keys of a customer, each tagged with what it is (`tel:`, `mail:`, `name:`).
     public static func of(_ c: Customer) -> [String] {
         var keys: [String] = []
-        for p in c.phones {
-            let digits = phone(p.value)
-            if digits.utf8.count >= 6 { keys.append("tel:" + digits) }
-        }
+        keys += c.phones.compactMap { phoneKey($0.value) }
         for e in c.emails where !e.value.isEmpty { keys.append("mail:" + e.value.lowercased()) }
         keys.append(nameKey(name: c.name, company: c.company))
         return keys
+    }
+
+    /// The key of a phone number; nil when it has too few digits to tell customers apart.
+    public static func phoneKey(_ text: String) -> String? {
+        let digits = phone(text)
+        return digits.utf8.count >= 6 ? "tel:" + digits : nil
     }
 
     /// The name-and-company key alone, for books read back from the store.

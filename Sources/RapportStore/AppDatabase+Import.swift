@@ -135,8 +135,7 @@ extension AppDatabase {
     static func duplicateKeys(_ db: Database) throws -> [String: Int64] {
         var keys: [String: Int64] = [:]
         try db.makeStatement(sql: "SELECT customer_id, number FROM customer_phone ORDER BY customer_id").forEachRow(arguments: []) { row in
-            let digits = DuplicateKeys.phone(row.text(1) ?? "")
-            if digits.count >= 6, keys["tel:" + digits] == nil { keys["tel:" + digits] = row.int64(0) }
+            if let key = DuplicateKeys.phoneKey(row.text(1) ?? ""), keys[key] == nil { keys[key] = row.int64(0) }
         }
         try db.makeStatement(sql: "SELECT customer_id, normalized FROM customer_email ORDER BY customer_id").forEachRow(arguments: []) { row in
             if let mail = row.text(1), !mail.isEmpty, keys["mail:" + mail] == nil { keys["mail:" + mail] = row.int64(0) }

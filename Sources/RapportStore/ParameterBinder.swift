@@ -44,10 +44,6 @@ struct ParameterBinder {
         }
     }
 
-    mutating func bind(_ parameters: [Parameter]) {
-        for parameter in parameters { bind(parameter) }
-    }
-
     /// Runs the statement with what was bound, and readies it for the next row.
     mutating func run(_ db: Database) throws {
         let handle = statement.sqliteStatement

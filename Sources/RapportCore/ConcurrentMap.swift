@@ -20,3 +20,54 @@ extension Array where Element: Sendable {
         }
     }
 }
+
+extension Array where Element: Sendable {
+    /// Works through the array a chunk at a time, `prepare` running ahead on another thread:
+    /// while `consume` writes one chunk, the next ones are prepared. For a bulk write whose
+    /// database work is bound to one thread and whose pure work (keys) can go beside it.
+    /// `prepare` sees the chunks in order, one at a time; `consume` gets each chunk's range
+    /// and what `prepare` made of it, in order, on this thread. If `consume` throws, the
+    /// chunks still queued are dropped unprepared.
+    public func pipelined<Prepared: Sendable>(chunk size: Int, prepare: @escaping @Sendable (ArraySlice<Element>) -> Prepared,
+                                           consume: (Range<Int>, Prepared) throws -> Void) rethrows {
+        let queue = DispatchQueue(label: "rapport.pipelined")  // serial: one chunk after the other
+        let stop = PipelineStop()
+        defer { stop.set() }
+        let slots = stride(from: 0, to: count, by: Swift.max(size, 1)).map { start in
+            let slot = PipelineSlot<Prepared>(start..<Swift.min(start + size, count))
+            queue.async { [self] in
+                if !stop.isSet { slot.value = prepare(self[slot.range]) }
+                slot.ready.signal()
+            }
+            return slot
+        }
+        for slot in slots {
+            slot.ready.wait()
+            guard let value = slot.value else { return }
+            try consume(slot.range, value)
+        }
+    }
+}
+
+/// One chunk of `pipelined`: written once on the queue, read after `ready` on the caller's thread.
+private final class PipelineSlot<Value>: @unchecked Sendable {
+    let range: Range<Int>
+    let ready = DispatchSemaphore(value: 0)
+    var value: Value?
+
+    init(_ range: Range<Int>) {
+        self.range = range
+    }
+}
+
+/// Set when `pipelined` returns, so the queue skips the chunks no one will read.
+private final class PipelineStop: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stopped = false
+
+    var isSet: Bool { lock.withLock { stopped } }
+
+    func set() {
+        lock.withLock { stopped = true }
+    }
+}

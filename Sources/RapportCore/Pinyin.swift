@@ -80,11 +80,17 @@ public final class PinyinMemo: @unchecked Sendable {
 
     public init() {}
 
-    /// A memo that already knows these texts, read in batches. (On more threads ICU only
-    /// waits for its own lock.)
-    public init(knowing texts: some Sequence<String>) {
-        let distinct = Array(Set(texts))
-        for (text, value) in zip(distinct, Pinyin.syllables(distinct)) { syllables[text] = value }
+    /// A memo that already knows these texts.
+    public convenience init(knowing texts: some Sequence<String>) {
+        self.init()
+        learn(texts)
+    }
+
+    /// Reads the texts not known yet, in batches. (On more threads ICU only waits for its own lock.)
+    public func learn(_ texts: some Sequence<String>) {
+        let distinct = lock.withLock { Array(Set(texts.lazy.filter { self.syllables[$0] == nil })) }
+        let read = Pinyin.syllables(distinct)
+        lock.withLock { for (text, value) in zip(distinct, read) { syllables[text] = value } }
     }
 
     func readings(ofName name: String) -> [[String]] {

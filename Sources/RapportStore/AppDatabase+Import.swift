@@ -48,52 +48,64 @@ extension AppDatabase {
             let firstNew = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM customer") ?? 0) + 1
             let newAttention = "coalesce(\(Self.contactDueV5), '9999-12-31')"
             let trigger = "customer_attention_on_insert"
-            guard let triggerSQL = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-                                                       arguments: [trigger]) else {
+            // An import as large as the book builds the customer tables' indexes again once rather
+            // than keep them up to date row by row (0.85 s against 1.5 s for 100,000 customers, and
+            // a smaller file). The indexes by customer stay: an update deletes a card's phones by them.
+            let bookSize = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer") ?? 0
+            let rebuilt = rows.count < bookSize ? "" : """
+                OR (type = 'index' AND tbl_name IN ('customer', 'customer_phone', 'customer_email', 'customer_tag')
+                    AND name NOT IN ('customer_phone_on_customer', 'customer_email_on_customer'))
+                """
+            let setAside = try Self.dropSchemaObjects(where: "(type = 'trigger' AND name = '\(trigger)') \(rebuilt)", db)
+            guard setAside.contains(where: { $0.name == trigger }) else {
                 throw RapportError.database(path: path, reason: "the trigger \(trigger) is missing (run `rapport check`)")
             }
-            try db.execute(sql: "DROP TRIGGER \(trigger)")
             var known = try Self.duplicateKeys(db)
             known.reserveCapacity(known.count + rows.count * 3)
             var report = ImportReport()
             report.lines.reserveCapacity(rows.count)
-            // Keys are pure and the dearest part of a row: made on every core first.
-            let memo = PinyinMemo(knowing: rows.lazy.flatMap { [$0.customer.name, $0.customer.company ?? ""] })
-            let keyed = rows.concurrentMap { row in
-                (duplicates: DuplicateKeys.of(row.customer),
-                 search: SearchKeys(name: row.customer.name, company: row.customer.company,
-                                    phones: row.customer.phones.map(\.value), memo: memo))
-            }
             // Ids are handed out here, above every id the book ever gave (its AUTOINCREMENT counter).
             var batch = try RecordWriter.CustomerBatch(attention: newAttention, db)
             let counter = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'customer'") ?? 0
             var nextID = max(firstNew, counter + 1)
-            for (n, row) in rows.enumerated() {
-                let keys = keyed[n].duplicates
-                let match = policy == .new ? nil : keys.lazy.compactMap { key in known[key].map { (key, $0) } }.first
-                let action: ImportReport.Action
-                switch (match, policy) {
-                case let ((key, id)?, .skip):
-                    action = .skipped(reason: DuplicateKeys.reason(key) + " as #\(id)")
-                case let ((key, id)?, .update):
-                    try batch.flush(db)
-                    guard let saved = try Self.fetchCustomer(id: id, db) else { continue }
-                    let merged = saved.updated(from: row.customer, now: now)
-                    try RecordWriter.update(merged, db)
-                    for k in DuplicateKeys.of(merged) where known[k] == nil { known[k] = id }
-                    action = .updated(id: id, reason: DuplicateKeys.reason(key))
-                default:
-                    let id = nextID
-                    nextID += 1
-                    try batch.add(row.customer, id: id, keys: keyed[n].search, db)
-                    for k in keys where known[k] == nil { known[k] = id }
-                    action = .created(id: id)
+            // Keys are pure and the dearest part of a row: they are made on another thread, some
+            // thousands of rows ahead of the writing.
+            let memo = PinyinMemo()
+            try rows.pipelined(chunk: RecordWriter.CustomerBatch.size, prepare: { chunk in
+                memo.learn(chunk.lazy.flatMap { [$0.customer.name, $0.customer.company ?? ""] })
+                return chunk.map { row in
+                    (duplicates: DuplicateKeys.of(row.customer),
+                     search: SearchKeys(name: row.customer.name, company: row.customer.company,
+                                        phones: row.customer.phones.map(\.value), memo: memo))
                 }
-                report.lines.append(ImportReport.Line(line: row.line, name: row.customer.name, action: action))
-                if (n + 1) % 1000 == 0 { progress(n + 1) }
+            }) { range, keyed in
+                for (n, row) in zip(range, rows[range]) {
+                    let keys = keyed[n - range.lowerBound]
+                    let match = policy == .new ? nil : keys.duplicates.lazy.compactMap { key in known[key].map { (key, $0) } }.first
+                    let action: ImportReport.Action
+                    switch (match, policy) {
+                    case let ((key, id)?, .skip):
+                        action = .skipped(reason: DuplicateKeys.reason(key) + " as #\(id)")
+                    case let ((key, id)?, .update):
+                        try batch.flush(db)
+                        guard let saved = try Self.fetchCustomer(id: id, db) else { continue }
+                        let merged = saved.updated(from: row.customer, now: now)
+                        try RecordWriter.update(merged, db)
+                        for k in DuplicateKeys.of(merged) where known[k] == nil { known[k] = id }
+                        action = .updated(id: id, reason: DuplicateKeys.reason(key))
+                    default:
+                        let id = nextID
+                        nextID += 1
+                        try batch.add(row.customer, id: id, keys: keys.search, db)
+                        for k in keys.duplicates where known[k] == nil { known[k] = id }
+                        action = .created(id: id)
+                    }
+                    report.lines.append(ImportReport.Line(line: row.line, name: row.customer.name, action: action))
+                    if (n + 1) % 1000 == 0 { progress(n + 1) }
+                }
             }
             try batch.finish(db)
-            try db.execute(sql: triggerSQL)
+            for object in setAside { try db.execute(sql: object.sql) }
             progress(rows.count)
             return report
         }
@@ -129,6 +141,19 @@ extension AppDatabase {
     /// Lets this connection cache up to 128 MB of pages, for a bulk write.
     static func widenCache(_ db: Database) throws {
         try db.execute(sql: "PRAGMA cache_size = -131072")
+    }
+
+    /// Drops the triggers and indexes that `condition` picks out of `sqlite_master`, and returns
+    /// them with the SQL that creates each again.
+    static func dropSchemaObjects(where condition: String, _ db: Database) throws -> [(name: String, sql: String)] {
+        let objects = try Row.fetchAll(db, sql: """
+            SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'index') AND sql IS NOT NULL AND (\(condition)) ORDER BY rowid
+            """)
+        return try objects.map { object in
+            let (type, name, sql): (String, String, String) = (object["type"], object["name"], object["sql"])
+            try db.execute(sql: "DROP \(type.uppercased()) \(name.quotedDatabaseIdentifier)")
+            return (name, sql)
+        }
     }
 
     /// Every duplicate key of the book, to its customer.

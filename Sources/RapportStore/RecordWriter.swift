@@ -46,7 +46,7 @@ enum RecordWriter {
     /// follow once they are there: a row naming a customer not yet written would make SQLite
     /// look for waiting rows in every table that refers to customers, at each customer written.
     struct CustomerBatch {
-        private static let size = 4_096
+        static let size = 4_096
         private static let stageSQL = "INSERT INTO temp.staged_customer (id, \(customerColumnList)) VALUES (?, "
             + Array(repeating: "?", count: customerColumns.count).joined(separator: ", ") + ")"
         private let attention: String

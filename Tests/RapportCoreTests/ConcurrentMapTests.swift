@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RapportCore
 
@@ -8,5 +9,48 @@ struct ConcurrentMapTests {
         let items = Array(0..<count)
         #expect(items.concurrentMap { $0 * 3 + 1 } == items.map { $0 * 3 + 1 })
         #expect(items.concurrentMap(minimumChunk: 1) { String($0) } == items.map { String($0) })
+    }
+
+    /// Chunks that divide the array evenly, that leave a short last one, one larger than the array.
+    @Test(arguments: [(0, 4, [Range<Int>]()), (1, 4, [0..<1]), (8, 4, [0..<4, 4..<8]), (9, 4, [0..<4, 4..<8, 8..<9]), (3, 10, [0..<3])])
+    func pipelinedConsumesEveryChunkInOrderWithWhatWasPreparedForIt(count: Int, chunk: Int, expected: [Range<Int>]) {
+        let items = Array(0..<count)
+        let prepared = Recorder()
+        var consumed: [Range<Int>] = []
+        var values: [Int] = []
+        items.pipelined(chunk: chunk, prepare: { slice in
+            prepared.append(slice.startIndex..<slice.endIndex)
+            return slice.map { $0 * 10 }
+        }) { range, tens in
+            consumed.append(range)
+            values += tens
+        }
+        #expect(consumed == expected)
+        #expect(prepared.ranges == expected)
+        #expect(values == items.map { $0 * 10 })
+    }
+
+    @Test func pipelinedStopsAtTheFirstErrorOfConsume() {
+        struct Refused: Error {}
+        var consumed: [Range<Int>] = []
+        #expect(throws: Refused.self) {
+            try Array(0..<100).pipelined(chunk: 10, prepare: { $0.count }) { range, _ in
+                consumed.append(range)
+                if range.lowerBound == 20 { throw Refused() }
+            }
+        }
+        #expect(consumed == [0..<10, 10..<20, 20..<30])
+    }
+}
+
+/// The ranges `prepare` saw, from the pipeline's thread.
+private final class Recorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var seen: [Range<Int>] = []
+
+    var ranges: [Range<Int>] { lock.withLock { seen } }
+
+    func append(_ range: Range<Int>) {
+        lock.withLock { seen.append(range) }
     }
 }

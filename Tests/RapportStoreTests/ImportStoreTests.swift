@@ -41,21 +41,38 @@ struct ImportStoreTests {
         }
     }
 
-    @Test func anImportWritesWhatAddingOneByOneWrites() throws {
-        // Given the same cards added one by one (the insert trigger sets their attention day)
+    /// The schema's tables, indexes and triggers, as SQLite keeps them.
+    static func schema(_ db: AppDatabase) throws -> [String] {
+        try db.reader.read { try Row.fetchAll($0, sql: "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").map(\.description) }
+    }
+
+    /// With no customer before, the import is larger than the book and its indexes are built
+    /// again after it; with seven, they are kept up to date row by row.
+    @Test(arguments: [0, 7])
+    func anImportWritesWhatAddingOneByOneWrites(customersBefore: Int) throws {
+        // Given two books with the same customers already
         let added = try AppDatabase(DatabaseQueue(configuration: AppDatabase.makeConfiguration()))
-        for card in try Self.cards() { _ = try added.addCustomer(card) }
-        // When they are imported in bulk into another book
         let imported = try AppDatabase(DatabaseQueue(configuration: AppDatabase.makeConfiguration()))
+        for book in [added, imported] {
+            for i in 0..<customersBefore { _ = try book.addCustomer(Customer(name: "老客户\(i)", createdAt: Fixture.at("2026-10-01 09:00")).validated()) }
+        }
+        let schema = try Self.schema(imported)
+        // When the cards are added one by one to one (the insert trigger sets their attention
+        // day) and imported in bulk into the other
+        for card in try Self.cards() { _ = try added.addCustomer(card) }
         let report = try imported.importCustomers(try Self.cards().enumerated().map { ($0.offset + 2, $0.element) },
                                                   onDuplicate: .new, dryRun: false, now: Fixture.at("2026-11-23 09:00"))
         // Then both books hold the same rows, attention days and search keys included
         #expect(report.created == 6)
         #expect(try Self.rows(imported) == Self.rows(added))
-        let attention = try imported.reader.read { try String.fetchAll($0, sql: "SELECT attention_on FROM customer ORDER BY id") }
+        let attention = try imported.reader.read {
+            try String.fetchAll($0, sql: "SELECT attention_on FROM customer WHERE id > ? ORDER BY id", arguments: [customersBefore])
+        }
         // By the default settings: 王建国 A, added 11-02, + 14 days; 李娜's own cadence + 5; Zoë never
         // chased; 单海燕 lost; Anna silent since 11-10, + 30 days; Bo without a grade, + 60 days.
         #expect(attention == ["2026-11-16", "2026-11-07", "9999-12-31", "9999-12-31", "2026-12-10", "2027-01-01"])
+        // And every index and trigger set aside is back as it was
+        #expect(try Self.schema(imported) == schema)
         // And the table's CHECKs, skipped while moving the rows, hold, and are enforced again after
         let pragmas = try imported.writer.writeWithoutTransaction { db in
             (try String.fetchAll(db, sql: "PRAGMA integrity_check"), try Int.fetchOne(db, sql: "PRAGMA ignore_check_constraints"))
@@ -66,6 +83,19 @@ struct ImportStoreTests {
         let later = try imported.addCustomer(Customer(name: "Cai", createdAt: Fixture.at("2026-11-23 09:00")).validated())
         let day = try imported.reader.read { try String.fetchOne($0, sql: "SELECT attention_on FROM customer WHERE id = ?", arguments: [later.id]) }
         #expect(day == "2027-01-22")
+    }
+
+    @Test func aDryRunLeavesTheSchemaAndTheRowsAsTheyWere() throws {
+        // Given an empty book
+        let db = try AppDatabase(DatabaseQueue(configuration: AppDatabase.makeConfiguration()))
+        let schema = try Self.schema(db)
+        // When the cards are imported as a dry run
+        let report = try db.importCustomers(try Self.cards().enumerated().map { ($0.offset + 2, $0.element) },
+                                            onDuplicate: .new, dryRun: true, now: Fixture.at("2026-11-23 09:00"))
+        // Then the report says what would be created, and nothing was
+        #expect(report.created == 6)
+        #expect(try Self.rows(db).isEmpty)
+        #expect(try Self.schema(db) == schema)
     }
 
     @Test func rowsBeyondOneBatchAndAnUpdateBetweenThemAllArrive() throws {

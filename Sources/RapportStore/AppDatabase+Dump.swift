@@ -90,14 +90,25 @@ extension AppDatabase {
             }
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             try Self.widenCache(db)
-            // The triggers keep derived columns and rollups row by row; for a whole book it is
-            // far cheaper to drop them, load the rows, put them back and derive everything once.
-            let triggers = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY rowid")
-            for trigger in triggers { try db.execute(sql: "DROP TRIGGER " + (trigger[0] as String).quotedDatabaseIdentifier) }
+            // The triggers keep derived columns and rollups row by row, the indexes their keys; for a
+            // whole book it is far cheaper to drop them, load the rows, put them back (building each
+            // index once) and derive everything once.
+            let setAside = try Self.dropSchemaObjects(where: "1", db)
             return try data.withUnsafeBytes { raw in
                 var reader = DumpReader(json: JSONReader(raw.bindMemory(to: UInt8.self)), file: file)
-                let restored = try reader.restore(into: db, schema: schema)
-                for trigger in triggers { try db.execute(sql: trigger[1] as String) }
+                // A CHECK with an `IN (…)` list builds an ephemeral table each time an insert runs:
+                // the rows go in unchecked, and the whole book is checked once they are all in.
+                try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+                let restored: [(name: String, rows: Int)]
+                do {
+                    defer { try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF") }  // also when a row is refused
+                    restored = try reader.restore(into: db, schema: schema)
+                }
+                let problems = try String.fetchAll(db, sql: "PRAGMA quick_check")
+                guard problems == ["ok"] else {
+                    throw RapportError.conflict("the export breaks the book's rules (\(problems.prefix(3).joined(separator: "; "))); nothing was imported")
+                }
+                for object in setAside { try db.execute(sql: object.sql) }
                 for rollup in Self.funnelRollups { try rollup.rebuild(db) }
                 try Self.refreshAllAttention(db)
                 if let broken = try Row.fetchOne(db, sql: "PRAGMA foreign_key_check") {
@@ -220,23 +231,25 @@ private struct DumpReader {
                     + columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ") + ") VALUES ("
                     + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")")
                 try expect(.beginArray, "the rows of \(name) as an array")
-                var values: [DatabaseValue] = []
-                values.reserveCapacity(columns.count)
+                var binder = ParameterBinder(insert)
                 try items { reader, token in
                     guard token == .beginArray else { throw reader.bad("row \(rows + 1) of \(name) must be an array") }
-                    values.removeAll(keepingCapacity: true)
+                    var count = 0
                     try reader.items { reader, token in
+                        count += 1
+                        let value: Parameter
                         switch token {
-                        case .value(.null): values.append(.null)
-                        case .value(.string(let text)): values.append(text.databaseValue)
-                        case .value(.integer(let n)): values.append(n.databaseValue)
+                        case .value(.null): value = .text(nil)
+                        case .value(.string(let text)): value = .text(text)
+                        case .value(.integer(let n)): value = .integer(n)
                         default: throw reader.bad("row \(rows + 1) of \(name) holds a value that is neither text, a whole number nor null")
                         }
+                        if count <= columns.count { binder.bind(value) }
                     }
-                    guard values.count == columns.count else {
-                        throw reader.bad("row \(rows + 1) of \(name) has \(values.count) values for \(columns.count) columns")
+                    guard count == columns.count else {
+                        throw reader.bad("row \(rows + 1) of \(name) has \(count) values for \(columns.count) columns")
                     }
-                    try insert.execute(arguments: StatementArguments(values))
+                    try binder.run(db)
                     rows += 1
                 }
             default:

@@ -182,6 +182,24 @@ struct ExchangeCommandTests {
         #expect(try fresh.snapshot() == before)
     }
 
+    /// Rows are loaded with the CHECKs set aside and the book checked once they are all in.
+    @Test func anExportBreakingTheBooksRulesWritesNothing() throws {
+        let a = try RapportBinary()
+        try a.ok(["demo", "--customers", "20"])
+        let text = try a.ok(["export", "--format", "json"]).stdout
+        // An interaction of a kind Rapport does not know
+        let table = try #require(text.range(of: #"{"name":"interaction""#))
+        let kind = try #require(text.range(of: #""call""#, range: table.upperBound..<text.endIndex))
+        let fresh = try RapportBinary()
+        try fresh.ok(["config"])
+        let before = try fresh.snapshot()
+        let file = try Self.write(text.replacingCharacters(in: kind, with: #""telegram""#), to: "bad.json", in: fresh)
+        let result = try fresh.run(["import", file])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("the export breaks the book's rules (CHECK constraint failed in interaction)"))
+        #expect(try fresh.snapshot() == before)
+    }
+
     @Test func anExportToADeviceWritesIntoItAndLeavesItADevice() throws {
         // Renaming a finished file over /dev/null would replace the device with a file.
         let r = try RapportBinary()

@@ -63,12 +63,14 @@ struct ImportCommand: ParsableCommand {
             Terminal.write("Imported \(rows.grouped) rows in \(restored.tables.count) tables (schema \(restored.schema)) "
                            + "into \(TerminalText.sanitized(session.database.path)).\n")
         case "vcf", "vcard":
+            Pinyin.warmUp()
             let (cards, refused) = try readRows(try VCardReader.entries(data, createdAt: session.now)) { try $0.get() }
             for card in cards {
                 for warning in card.warnings { Terminal.error("rapport: card \(card.card) (line \(card.line)): \(warning)") }
             }
             try importCustomers(cards.map { ($0.line, $0.customer) }, refused: refused, session)
         case "csv":
+            if kind == .customers { Pinyin.warmUp() }
             let text = try TextDecoding.decode(data, encoding: try encoding.map { try TextEncoding(parsing: $0) })
             var records = try CSV.records(text)
             guard !records.isEmpty else { throw RapportError.invalid(field: "file", value: file, expected: "it has no header row") }

@@ -26,6 +26,12 @@ public enum Pinyin {
         return result
     }
 
+    /// Builds ICU's transliterator on another thread now, so that the first name read later
+    /// does not wait for it: it is built once a process and takes a tenth of a second.
+    public static func warmUp() {
+        DispatchQueue.global(qos: .userInitiated).async { _ = syllables("王") }
+    }
+
     /// Texts a call to ICU reads; beyond a few dozen, longer calls save nothing more.
     private static let batch = 32
 

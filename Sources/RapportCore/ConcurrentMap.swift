@@ -26,25 +26,33 @@ extension Array where Element: Sendable {
     /// while `consume` writes one chunk, the next ones are prepared. For a bulk write whose
     /// database work is bound to one thread and whose pure work (keys) can go beside it.
     /// `prepare` sees the chunks in order, one at a time; `consume` gets each chunk's range
-    /// and what `prepare` made of it, in order, on this thread. If `consume` throws, the
-    /// chunks still queued are dropped unprepared.
-    public func pipelined<Prepared: Sendable>(chunk size: Int, prepare: @escaping @Sendable (ArraySlice<Element>) -> Prepared,
+    /// and what `prepare` made of it, in order, on this thread. At most `ahead` chunks are
+    /// prepared and waiting at any time, since they are held in memory. If `consume` throws,
+    /// the chunks still queued are dropped unprepared.
+    public func pipelined<Prepared: Sendable>(chunk size: Int, ahead: Int = 4, prepare: @escaping @Sendable (ArraySlice<Element>) -> Prepared,
                                            consume: (Range<Int>, Prepared) throws -> Void) rethrows {
         let queue = DispatchQueue(label: "rapport.pipelined")  // serial: one chunk after the other
+        let room = DispatchSemaphore(value: Swift.max(ahead, 1))
         let stop = PipelineStop()
-        defer { stop.set() }
         let slots = stride(from: 0, to: count, by: Swift.max(size, 1)).map { start in
             let slot = PipelineSlot<Prepared>(start..<Swift.min(start + size, count))
             queue.async { [self] in
+                room.wait()
                 if !stop.isSet { slot.value = prepare(self[slot.range]) }
                 slot.ready.signal()
             }
             return slot
         }
+        defer {
+            stop.set()
+            for _ in slots { room.signal() }  // lets the queue run out
+        }
         for slot in slots {
             slot.ready.wait()
             guard let value = slot.value else { return }
+            slot.value = nil
             try consume(slot.range, value)
+            room.signal()
         }
     }
 }

@@ -249,7 +249,7 @@ private struct DumpReader {
                     guard count == columns.count else {
                         throw reader.bad("row \(rows + 1) of \(name) has \(count) values for \(columns.count) columns")
                     }
-                    try binder.run(db)
+                    try binder.run()
                     rows += 1
                 }
             default:

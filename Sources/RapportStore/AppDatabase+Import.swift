@@ -68,15 +68,16 @@ extension AppDatabase {
             var batch = try RecordWriter.CustomerBatch(attention: newAttention, db)
             let counter = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'customer'") ?? 0
             var nextID = max(firstNew, counter + 1)
-            // Keys are pure and the dearest part of a row: they are made on another thread, some
-            // thousands of rows ahead of the writing.
+            // Keys and bind values are pure and the dearest part of a row: they are made on another
+            // thread, some thousands of rows ahead of the writing.
             let memo = PinyinMemo()
-            try rows.pipelined(chunk: RecordWriter.CustomerBatch.size, prepare: { chunk in
+            try rows.pipelined(chunk: 1_024, ahead: 8, prepare: { chunk in
                 memo.learn(chunk.lazy.flatMap { [$0.customer.name, $0.customer.company ?? ""] })
                 return chunk.map { row in
-                    (duplicates: DuplicateKeys.of(row.customer),
-                     search: SearchKeys(name: row.customer.name, company: row.customer.company,
-                                        phones: row.customer.phones.map(\.value), memo: memo))
+                    let c = row.customer
+                    return (duplicates: DuplicateKeys.of(c),
+                            values: RecordWriter.CustomerValues(c, keys: SearchKeys(name: c.name, company: c.company,
+                                                                                   phones: c.phones.map(\.value), memo: memo)))
                 }
             }) { range, keyed in
                 for (n, row) in zip(range, rows[range]) {
@@ -96,7 +97,7 @@ extension AppDatabase {
                     default:
                         let id = nextID
                         nextID += 1
-                        try batch.add(row.customer, id: id, keys: keys.search, db)
+                        try batch.add(keys.values, id: id, db)
                         for k in keys.duplicates where known[k] == nil { known[k] = id }
                         action = .created(id: id)
                     }

@@ -30,11 +30,31 @@ struct ConcurrentMapTests {
         #expect(values == items.map { $0 * 10 })
     }
 
-    @Test func pipelinedStopsAtTheFirstErrorOfConsume() {
+    /// A slow consumer: the preparing thread would otherwise run to the end of the array.
+    @Test(arguments: [1, 2, 5])
+    func pipelinedPreparesAtMostAheadChunksBeyondWhatWasConsumed(ahead: Int) {
+        let prepared = Recorder()
+        var consumed = 0
+        var mostAhead = 0
+        Array(0..<30).pipelined(chunk: 1, ahead: ahead, prepare: { slice in
+            prepared.append(slice.startIndex..<slice.endIndex)
+            return slice.count
+        }) { _, _ in
+            Thread.sleep(forTimeInterval: 0.002)
+            mostAhead = max(mostAhead, prepared.ranges.count - consumed)
+            consumed += 1
+        }
+        #expect(consumed == 30)
+        #expect(mostAhead == ahead)
+    }
+
+    /// With room for one chunk ahead, the chunks left unprepared must not keep the queue waiting.
+    @Test(arguments: [1, 4])
+    func pipelinedStopsAtTheFirstErrorOfConsume(ahead: Int) {
         struct Refused: Error {}
         var consumed: [Range<Int>] = []
         #expect(throws: Refused.self) {
-            try Array(0..<100).pipelined(chunk: 10, prepare: { $0.count }) { range, _ in
+            try Array(0..<100).pipelined(chunk: 10, ahead: ahead, prepare: { $0.count }) { range, _ in
                 consumed.append(range)
                 if range.lowerBound == 20 { throw Refused() }
             }

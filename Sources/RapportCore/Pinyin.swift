@@ -44,6 +44,11 @@ public enum Pinyin {
     /// The readings of a name whose syllables are known.
     static func readings(ofName name: String, syllables: [String]?) -> [[String]] {
         guard let common = syllables else { return [] }
+        // Most names begin with no such surname: one set lookup instead of thirty `hasPrefix`
+        // (a fifth of an import's key work). A compatibility ideograph may equal a surname's.
+        guard let first = name.unicodeScalars.first, surnameFirsts.contains(first) || (0xF900...0xFAFF).contains(first.value) else {
+            return [common]
+        }
         for (surname, reading) in surnameReadings where name.hasPrefix(surname) {
             let corrected = reading + Array(common.dropFirst(surname.count))
             return corrected == common ? [common] : [common, corrected]
@@ -69,6 +74,8 @@ public enum Pinyin {
         ("冼", ["xian"]), ("尉", ["yu"]), ("黑", ["he"]), ("任", ["ren"]), ("华", ["hua"]),
     ]
 
+    private static let surnameFirsts = Set(surnameReadings.compactMap { $0.0.unicodeScalars.first })
+
     /// CJK Unified Ideographs, extension A, and the compatibility block.
     static func isHan(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
@@ -82,7 +89,22 @@ public enum Pinyin {
 /// tens of microseconds a call). Threads may share one.
 public final class PinyinMemo: @unchecked Sendable {
     private let lock = NSLock()
-    private var syllables: [String: [String]?] = [:]
+    private var syllables: [Key: [String]?] = [:]
+
+    /// A text by its bytes. String's own hashing normalizes Unicode as it goes, several times
+    /// the cost for Han text, and a memo needs no canonical equivalence.
+    private struct Key: Hashable {
+        let text: String
+
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.text.utf8.elementsEqual(b.text.utf8)
+        }
+    }
 
     public init() {}
 
@@ -94,9 +116,9 @@ public final class PinyinMemo: @unchecked Sendable {
 
     /// Reads the texts not known yet, in batches. (On more threads ICU only waits for its own lock.)
     public func learn(_ texts: some Sequence<String>) {
-        let distinct = lock.withLock { Array(Set(texts.lazy.filter { self.syllables[$0] == nil })) }
+        let distinct = lock.withLock { Set(texts.lazy.map(Key.init).filter { self.syllables[$0] == nil }) }.map(\.text)
         let read = Pinyin.syllables(distinct)
-        lock.withLock { for (text, value) in zip(distinct, read) { syllables[text] = value } }
+        lock.withLock { for (text, value) in zip(distinct, read) { syllables[Key(text: text)] = value } }
     }
 
     func readings(ofName name: String) -> [[String]] {
@@ -104,9 +126,10 @@ public final class PinyinMemo: @unchecked Sendable {
     }
 
     func syllables(_ text: String) -> [String]? {
-        if let known = lock.withLock({ syllables[text] }) { return known }
+        let key = Key(text: text)
+        if let known = lock.withLock({ syllables[key] }) { return known }
         let value = Pinyin.syllables(text)
-        lock.withLock { syllables[text] = value }
+        lock.withLock { syllables[key] = value }
         return value
     }
 }

@@ -121,7 +121,7 @@ enum RecordWriter {
             try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
             defer { try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF") }  // also when the move fails
             // Ids were handed out in the order the rows were staged: in rowid order they go in
-            // without a sort (`ORDER BY id` copied every row through a sorter, a seventh of a row's cost).
+            // without a sort (`ORDER BY id` copied every row through a sorter).
             try db.execute(sql: """
                 INSERT INTO customer (id, \(customerColumnList), attention_on)
                 SELECT id, \(customerColumnList), \(attention) FROM temp.staged_customer ORDER BY rowid

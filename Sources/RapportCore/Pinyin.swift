@@ -109,13 +109,15 @@ public final class PinyinMemo: @unchecked Sendable {
     public init() {}
 
     /// A memo that already knows these texts.
-    public convenience init(knowing texts: some Sequence<String>) {
+    public convenience init(knowing texts: [String]) {
         self.init()
         learn(texts)
     }
 
     /// Reads the texts not known yet, in batches. (On more threads ICU only waits for its own lock.)
-    public func learn(_ texts: some Sequence<String>) {
+    /// An array, not any sequence: a generic walk from another module is not specialized and
+    /// cost more than the memo saves.
+    public func learn(_ texts: [String]) {
         let distinct = lock.withLock { Set(texts.lazy.map(Key.init).filter { self.syllables[$0] == nil }) }.map(\.text)
         let read = Pinyin.syllables(distinct)
         lock.withLock { for (text, value) in zip(distinct, read) { syllables[Key(text: text)] = value } }

@@ -72,7 +72,7 @@ extension AppDatabase {
             // thread, some thousands of rows ahead of the writing.
             let memo = PinyinMemo()
             try rows.pipelined(chunk: 1_024, ahead: 8, prepare: { chunk in
-                memo.learn(chunk.lazy.flatMap { [$0.customer.name, $0.customer.company ?? ""] })
+                memo.learn(chunk.map(\.customer.name) + chunk.compactMap(\.customer.company))
                 return chunk.map { row in
                     let c = row.customer
                     return (duplicates: DuplicateKeys.of(c),

@@ -110,7 +110,7 @@ struct SearchKeysTests {
     /// memo keeps texts by their bytes: the same name composed and decomposed is two entries.
     @Test func aMemoFilledAheadGivesTheSameKeys() {
         let names = ["单田芳", "王建国", "Zoë", "李明", "Zoë王", "Zoe\u{308}王"]
-        let memo = PinyinMemo(knowing: names.prefix(2) + ["华信科技"])
+        let memo = PinyinMemo(knowing: Array(names.prefix(2)) + ["华信科技"])
         memo.learn(names + ["华信科技", ""])
         for name in names {
             #expect(SearchKeys(name: name, company: "华信科技", phones: [], memo: memo)

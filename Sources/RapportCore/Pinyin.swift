@@ -9,8 +9,9 @@ public enum Pinyin {
         return latin(text).map(words)
     }
 
-    /// `syllables` of many texts, in order. ICU builds its transliterator anew for every call
-    /// (two thirds of the cost of one name), so texts go to it some at a time, a line each.
+    /// `syllables` of many texts, in order. Each call to ICU has a fixed cost (two thirds of
+    /// reading one name alone; the transliterator itself is built once a process), so texts
+    /// go to it some at a time, a line each.
     public static func syllables(_ texts: [String]) -> [[String]?] {
         var result = [[String]?](repeating: nil, count: texts.count)
         let han = texts.indices.filter { texts[$0].unicodeScalars.contains(where: isHan) }
@@ -45,7 +46,8 @@ public enum Pinyin {
     static func readings(ofName name: String, syllables: [String]?) -> [[String]] {
         guard let common = syllables else { return [] }
         // Most names begin with no such surname: one set lookup instead of thirty `hasPrefix`
-        // (a fifth of an import's key work). A compatibility ideograph may equal a surname's.
+        // (a sixth of an import's key work). A compatibility ideograph (U+F900…) can be
+        // canonically equal to a surname's first character, so it goes the long way.
         guard let first = name.unicodeScalars.first, surnameFirsts.contains(first) || (0xF900...0xFAFF).contains(first.value) else {
             return [common]
         }

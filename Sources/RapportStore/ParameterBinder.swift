@@ -111,6 +111,6 @@ struct ParameterBinder {
 
     /// SQLite copies the bytes before the call returns.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-    /// SQLite reads the bytes where they are, until the statement is reset.
+    /// SQLite reads the bytes where they are, until the binding is cleared.
     private static let `static` = unsafeBitCast(0, to: sqlite3_destructor_type.self)
 }

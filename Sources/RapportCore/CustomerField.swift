@@ -75,8 +75,8 @@ public enum CustomerField: String, CaseIterable, Sendable {
                 throw .invalid(field: "kind", value: text, expected: "use person or company")
             }
             c.kind = k
-        case .phones: c.phones = Self.list(t).map(LabeledValue.init(parsing:))
-        case .emails: c.emails = Self.list(t).map(LabeledValue.init(parsing:))
+        case .phones: c.phones = Self.labeledList(t)
+        case .emails: c.emails = Self.labeledList(t)
         case .address: c.address = optional
         case .city: c.city = optional
         case .region: c.region = optional
@@ -149,8 +149,20 @@ public enum CustomerField: String, CaseIterable, Sendable {
         }
     }
 
-    private static func list(_ text: String) -> [String] {
-        // Split on the byte: a comma is one byte in UTF-8, and splitting by characters is slow.
-        text.utf8.split(separator: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self).trimmingSpaces() }.filter { !$0.isEmpty }
+    /// Comma-separated values, each optionally labelled (`mobile:138-0013-8000, work:010-1234`),
+    /// as the phones and emails fields read them.
+    public static func labeledList(_ text: String) -> [LabeledValue] {
+        list(text).map(LabeledValue.init(parsing:))
+    }
+
+    /// Comma-separated values, trimmed, empty ones dropped, as the tags field reads them.
+    public static func list(_ text: String) -> [String] {
+        // Split on the byte: a comma is one byte in UTF-8, and splitting by characters is slow;
+        // most cells hold one value and no comma at all.
+        guard text.utf8.contains(UInt8(ascii: ",")) else {
+            let item = text.trimmingSpaces()
+            return item.isEmpty ? [] : [item]
+        }
+        return text.utf8.split(separator: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self).trimmingSpaces() }.filter { !$0.isEmpty }
     }
 }

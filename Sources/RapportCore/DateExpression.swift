@@ -280,11 +280,12 @@ extension StringProtocol {
         // Most text has nothing to trim. Those three characters begin with 0x20, 0x09 or 0xE3 and
         // end with 0x20, 0x09 or 0x80 in UTF-8, so other end bytes settle it without walking
         // Characters (an import trims every cell several times).
-        let whole = String(self)
-        if let head = whole.utf8.first, let tail = whole.utf8.last, head != 0x20, head != 0x09, head != 0xE3,
-           tail != 0x20, tail != 0x09, tail != 0x80 {
-            return whole
+        var whole = String(self)
+        let untouched = whole.withUTF8 { bytes in
+            guard let head = bytes.first, let tail = bytes.last else { return true }
+            return head != 0x20 && head != 0x09 && head != 0xE3 && tail != 0x20 && tail != 0x09 && tail != 0x80
         }
+        if untouched { return whole }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
             return ""

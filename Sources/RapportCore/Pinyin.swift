@@ -104,7 +104,11 @@ public final class PinyinMemo: @unchecked Sendable {
         }
 
         static func == (a: Key, b: Key) -> Bool {
-            a.text.utf8.elementsEqual(b.text.utf8)
+            // memcmp: the generic `elementsEqual` over two UTF-8 views was 0.38 G instructions of
+            // an import of 100,000 rows.
+            var (a, b) = (a.text, b.text)
+            guard a.utf8.count == b.utf8.count else { return false }
+            return a.withUTF8 { x in b.withUTF8 { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 } }
         }
     }
 

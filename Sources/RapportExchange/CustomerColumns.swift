@@ -170,18 +170,12 @@ public struct CustomerColumns: Sendable {
             // Foundation's search is slow enough to matter on a big file; most cells have neither byte.
             let listed = value.utf8.contains(UInt8(ascii: ":")) || value.utf8.contains(UInt8(ascii: ";"))
                 ? value.replacingOccurrences(of: ":::", with: ",").replacingOccurrences(of: ";", with: ",") : value
-            var read = c
-            try CustomerField.tags.apply(listed, to: &read)
-            let tags = read.tags.map { $0.hasPrefix("* ") ? String($0.dropFirst(2)).trimmingSpaces() : $0 }
+            let tags = CustomerField.list(listed).map { $0.hasPrefix("* ") ? String($0.dropFirst(2)).trimmingSpaces() : $0 }
             c.tags += tags.filter { !$0.isEmpty }
         case .phones(let label):
-            var read = c
-            try CustomerField.phones.apply(value, to: &read)
-            c.phones += read.phones.map { LabeledValue($0.value, label: $0.label ?? label) }
+            c.phones += CustomerField.labeledList(value).map { LabeledValue($0.value, label: $0.label ?? label) }
         case .emails(let label):
-            var read = c
-            try CustomerField.emails.apply(value, to: &read)
-            c.emails += read.emails.map { LabeledValue($0.value, label: $0.label ?? label) }
+            c.emails += CustomerField.labeledList(value).map { LabeledValue($0.value, label: $0.label ?? label) }
         case .field(let field):
             try field.apply(value, to: &c)
         }

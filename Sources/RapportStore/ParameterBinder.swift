@@ -18,18 +18,23 @@ struct PackedValues: Sendable {
         case text(Range<Int>)
     }
 
-    private var bytes: [UInt8] = []
+    private var bytes: [UInt8]
 
-    init() {}
+    /// `capacity`: the bytes the texts are expected to take, so that packing seldom grows the buffer.
+    init(capacity: Int = 0) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
 
     /// Keeps a value; what comes back is bound with these bytes.
     mutating func pack(_ parameter: Parameter) -> Value {
         switch parameter {
         case .text(nil), .integer(nil): return .null
         case .integer(let value?): return .integer(value)
-        case .text(let text?):
+        case .text(var text?):
             let start = bytes.count
-            bytes.append(contentsOf: text.utf8)
+            // From the contiguous bytes: appending the UTF-8 view cost 300 instructions a text.
+            text.withUTF8 { bytes.append(contentsOf: $0) }
             return .text(start..<bytes.count)
         }
     }

@@ -42,7 +42,7 @@ enum RecordWriter {
         fileprivate let tags: [PackedValues.Value]
 
         init(_ customer: Customer, keys: SearchKeys) {
-            var packed = PackedValues()
+            var packed = PackedValues(capacity: 512)
             columns = customerColumns.map { packed.pack($0.value(customer, keys)) }
             phones = customer.phones.map { phone in
                 [.text(phone.value), .text(phone.label), .text(PhoneNumber.normalized(phone.value))].map { packed.pack($0) }

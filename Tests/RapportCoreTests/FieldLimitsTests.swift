@@ -237,6 +237,7 @@ struct FieldLimitsTests {
     @Test(arguments: [
         ("+86 138-0013-8000", "8613800138000", "+8613800138000"), ("(010) 8888 7777", "01088887777", "01088887777"),
         ("ext. 12", "12", "12"), ("pager", "", ""), ("１３８", "", ""), ("  +1 555", "1555", "+1555"),
+        ("13800138000", "13800138000", "13800138000"), ("\u{3000}+86 138", "86138", "+86138"), ("", "", ""),
     ])
     func phoneDigits(text: String, digits: String, normalized: String) {
         #expect(PhoneNumber.digits(text) == digits)

@@ -96,6 +96,10 @@ struct SearchKeysTests {
     @Test func storedFormLayout() {
         let keys = SearchKeys(name: "李明", company: "华信科技", phones: ["010-8888-7777"])
         #expect(keys.stored == "李明\n华信科技\nliming huaxinkeji\nlm hxkj\n01088887777")
+        // Every line is there when a kind of key is empty, and several phones share their line.
+        #expect(SearchKeys(name: "Anna", company: nil, phones: []).stored == "anna\n\n\n\n")
+        #expect(SearchKeys(name: "单海燕", company: nil, phones: ["138", "+86 139"]).stored
+                == "单海燕\n\ndanhaiyan shanhaiyan\ndhy shy\n138 +86139")
     }
 
     @Test func memoGivesTheSameKeys() {
@@ -138,7 +142,7 @@ struct SearchKeysTests {
     /// nor width change; everything else is Foundation's.
     @Test(arguments: [
         ("王建国", "王建国"), ("ABC Ltd", "abc ltd"), ("华信ABC", "华信abc"), ("Zoë", "zoe"), ("ＡＢＣ", "abc"),
-        ("华信（北京）", "华信(北京)"), ("Ｗang 王", "wang 王"), ("", ""),
+        ("华信（北京）", "华信(北京)"), ("Ｗang 王", "wang 王"), ("", ""), ("abc", "abc"), ("Abc王", "abc王"), ("王建国z", "王建国z"),
     ])
     func foldingMatchesFoundation(text: String, folded: String) {
         #expect(SearchKeys.fold(text) == folded)

@@ -65,47 +65,46 @@ extension AppDatabase {
             var report = ImportReport()
             report.lines.reserveCapacity(rows.count)
             // Ids are handed out here, above every id the book ever gave (its AUTOINCREMENT counter).
-            var batch = try RecordWriter.CustomerBatch(attention: newAttention, db)
             let counter = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'customer'") ?? 0
             var nextID = max(firstNew, counter + 1)
             // Keys and bind values are pure and the dearest part of a row: they are made on another
             // thread, some thousands of rows ahead of the writing.
             let memo = PinyinMemo()
-            try rows.pipelined(chunk: 1_024, ahead: 8, prepare: { chunk in
-                memo.learn(chunk.map(\.customer.name) + chunk.compactMap(\.customer.company))
-                return chunk.map { row in
-                    let c = row.customer
-                    return (duplicates: DuplicateKeys.of(c),
-                            values: RecordWriter.CustomerValues(c, keys: SearchKeys(name: c.name, company: c.company,
-                                                                                   phones: c.phones.map(\.value), memo: memo)))
-                }
-            }) { range, keyed in
-                for (n, row) in zip(range, rows[range]) {
-                    let keys = keyed[n - range.lowerBound]
-                    let match = policy == .new ? nil : keys.duplicates.lazy.compactMap { key in known[key].map { (key, $0) } }.first
-                    let action: ImportReport.Action
-                    switch (match, policy) {
-                    case let ((key, id)?, .skip):
-                        action = .skipped(reason: DuplicateKeys.reason(key) + " as #\(id)")
-                    case let ((key, id)?, .update):
-                        try batch.flush(db)
-                        guard let saved = try Self.fetchCustomer(id: id, db) else { continue }
-                        let merged = saved.updated(from: row.customer, now: now)
-                        try RecordWriter.update(merged, db)
-                        for k in DuplicateKeys.of(merged) where known[k] == nil { known[k] = id }
-                        action = .updated(id: id, reason: DuplicateKeys.reason(key))
-                    default:
-                        let id = nextID
-                        nextID += 1
-                        try batch.add(keys.values, id: id, db)
-                        for k in keys.duplicates where known[k] == nil { known[k] = id }
-                        action = .created(id: id)
+            try RecordWriter.CustomerBatch.writing(attention: newAttention, db) { batch in
+                try rows.pipelined(chunk: 1_024, ahead: 8, prepare: { chunk in
+                    memo.learn(chunk.map(\.customer.name) + chunk.compactMap(\.customer.company))
+                    return chunk.map { row in
+                        let c = row.customer
+                        return (duplicates: DuplicateKeys.of(c),
+                                values: RecordWriter.CustomerValues(c, keys: SearchKeys(name: c.name, company: c.company,
+                                                                                       phones: c.phones.map(\.value), memo: memo)))
                     }
-                    report.lines.append(ImportReport.Line(line: row.line, name: row.customer.name, action: action))
-                    if (n + 1) % 1000 == 0 { progress(n + 1) }
+                }) { range, keyed in
+                    for (n, row) in zip(range, rows[range]) {
+                        let keys = keyed[n - range.lowerBound]
+                        let match = policy == .new ? nil : keys.duplicates.lazy.compactMap { key in known[key].map { (key, $0) } }.first
+                        let action: ImportReport.Action
+                        switch (match, policy) {
+                        case let ((key, id)?, .skip):
+                            action = .skipped(reason: DuplicateKeys.reason(key) + " as #\(id)")
+                        case let ((key, id)?, .update):
+                            guard let saved = try Self.fetchCustomer(id: id, db) else { continue }
+                            let merged = saved.updated(from: row.customer, now: now)
+                            try RecordWriter.update(merged, db)
+                            for k in DuplicateKeys.of(merged) where known[k] == nil { known[k] = id }
+                            action = .updated(id: id, reason: DuplicateKeys.reason(key))
+                        default:
+                            let id = nextID
+                            nextID += 1
+                            try batch.add(keys.values, id: id)
+                            for k in keys.duplicates where known[k] == nil { known[k] = id }
+                            action = .created(id: id)
+                        }
+                        report.lines.append(ImportReport.Line(line: row.line, name: row.customer.name, action: action))
+                        if (n + 1) % 1000 == 0 { progress(n + 1) }
+                    }
                 }
             }
-            try batch.finish(db)
             for object in setAside { try db.execute(sql: object.sql) }
             progress(rows.count)
             return report

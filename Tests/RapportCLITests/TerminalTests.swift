@@ -15,7 +15,8 @@ struct TerminalTests {
         let tmux = try Tmux(width: 80, height: 24, directory: r.directory)
         try tmux.type(launch(r, term: "no-such-terminal"))
         try tmux.press("Enter")
-        let screen = try tmux.waitFor { $0.contains("Nothing due today") }
+        // The list is printed before Rapport exits: wait for the shell's prompt too.
+        let screen = try tmux.waitFor { $0.contains("Nothing due today") && Self.lastLine($0) == "ready$" }
         #expect(screen.contains("rapport: cannot use this terminal (TERM=no-such-terminal)"))
         #expect(Self.lastLine(screen) == "ready$")
     }

@@ -85,6 +85,55 @@ struct ImportStoreTests {
         #expect(day == "2027-01-22")
     }
 
+    /// The attention expression is written over column names; the bulk insert reads them as
+    /// the row's parameters. Quoted text and other names stay as they are.
+    @Test(arguments: [
+        ("status IN ('lost', 'dormant')", "?1 IN ('lost', 'dormant')"),
+        ("'status' || status", "'status' || ?1"),
+        ("coalesce(grade, 'none')", "coalesce(?2, 'none')"),
+        ("(SELECT value FROM setting WHERE key = 'cadence.' || grade)", "(SELECT value FROM setting WHERE key = 'cadence.' || ?2)"),
+        ("cadence_days = 0 OR cadence_days2", "?3 = 0 OR cadence_days2"),
+        ("'it''s grade' = grade", "'it''s grade' = ?2"),
+        ("f.grade", "f.?2"),
+        ("grade", "?2"),
+        ("", ""),
+    ])
+    func columnNamesBecomeParameters(sql: String, replaced: String) {
+        #expect(RecordWriter.replacingColumns(in: sql, with: ["status": "?1", "grade": "?2", "cadence_days": "?3"]) == replaced)
+    }
+
+    /// The bulk insert computes each new customer's attention day as the insert trigger does,
+    /// for every grade, status and clock the rule reads.
+    @Test func theBulkAttentionDayIsTheTriggers() throws {
+        let db = try AppDatabase(DatabaseQueue(configuration: AppDatabase.makeConfiguration()))
+        var cards: [Customer] = []
+        for grade in [Grade?.none, .a, .b, .c] {
+            for status in CustomerStatus.allCases {
+                for cadence in [Int?.none, 0, 9] {
+                    for silent in [false, true] {
+                        var c = Customer(name: "客户\(cards.count)", createdAt: Fixture.at("2026-10-0\(1 + cards.count % 9) 10:00"))
+                        c.grade = grade
+                        c.status = status
+                        c.cadenceDays = cadence
+                        if cards.count % 3 == 0 { c.lastContactAt = Fixture.at("2026-11-0\(1 + cards.count % 9) 16:30") }
+                        if silent { c.silentSince = Fixture.at("2026-11-12 08:00"); c.lastContactAt = Fixture.at("2026-11-12 08:00") }
+                        cards.append(try c.validated())
+                    }
+                }
+            }
+        }
+        _ = try db.importCustomers(cards.enumerated().map { ($0.offset + 2, $0.element) }, onDuplicate: .new, dryRun: false,
+                                   now: Fixture.at("2026-11-23 09:00"))
+        let (stored, recomputed) = try db.writer.write { db in
+            let stored = try String.fetchAll(db, sql: "SELECT attention_on FROM customer ORDER BY id")
+            try db.execute(sql: AppDatabase.refreshAttentionV5(where: "1"))
+            return (stored, try String.fetchAll(db, sql: "SELECT attention_on FROM customer ORDER BY id"))
+        }
+        #expect(stored.count == 4 * CustomerStatus.allCases.count * 3 * 2)
+        #expect(stored == recomputed)
+        #expect(Set(stored).count > 10)
+    }
+
     @Test func aDryRunLeavesTheSchemaAndTheRowsAsTheyWere() throws {
         // Given an empty book
         let db = try AppDatabase(DatabaseQueue(configuration: AppDatabase.makeConfiguration()))
@@ -98,7 +147,7 @@ struct ImportStoreTests {
         #expect(try Self.schema(db) == schema)
     }
 
-    @Test func rowsBeyondOneBatchAndAnUpdateBetweenThemAllArrive() throws {
+    @Test func manyRowsAndAnUpdateAmongThemAllArrive() throws {
         // Given a book with one customer, and 9,000 rows of which one, in the middle, updates it
         let db = try AppDatabase(DatabaseQueue(configuration: AppDatabase.makeConfiguration()))
         let saved = try Fixture.customer(db, "王建国", phones: ["13800138000"])

@@ -19,6 +19,8 @@ public enum TextDecoding {
         let body = bytes[start...]
         let result: Result<String, DecodingFailure>
         switch resolved {
+        // Detection found UTF-8 by checking every byte already: not a second time.
+        case .utf8 where encoding == nil && start == 0: result = .success(String(decoding: body, as: UTF8.self))
         case .utf8: result = utf8(body)
         case .utf16, .utf16LE: result = utf16(body, bigEndian: false)
         case .utf16BE: result = utf16(body, bigEndian: true)
@@ -104,6 +106,16 @@ public enum TextDecoding {
         var i = b.startIndex
         let end = b.endIndex
         while i < end {
+            // Eight bytes at a time while they are ASCII without a NUL, as most of a CSV is.
+            if i + 8 <= end {
+                let word = b.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: i - b.startIndex, as: UInt64.self) }
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                if (word | (word &- ones) & ~word) & highs == 0 {
+                    i += 8
+                    continue
+                }
+            }
             let lead = b[i]
             if lead < 0x80 {
                 if lead == 0 { return i }

@@ -24,6 +24,21 @@ import Testing
         #expect(try TextDecoding.decode(Data(bytes)) == expected, "\(label)")
     }
 
+    /// Long ASCII stretches are checked eight bytes at a time: a NUL or a bad byte is found
+    /// wherever it falls against those words, in a file or in a slice of one.
+    @Test(arguments: [
+        (Array(repeating: 0x61, count: 20), 0, nil),
+        (Array(repeating: 0x61, count: 10) + [0x00, 0x61, 0x61, 0x61], 0, 10),
+        (Array(repeating: 0x61, count: 8) + [0xFF], 0, 8),
+        (Array(repeating: 0x61, count: 7) + [0xE7, 0x8E, 0x8B] + Array(repeating: 0x61, count: 8), 0, nil),
+        (Array(repeating: 0x61, count: 7) + [0xE7, 0x8E], 0, 7),
+        (Array(repeating: 0x61, count: 15) + [0x7F, 0x00], 0, 16),
+        ([0xEF, 0xBB, 0xBF] + Array(repeating: 0x61, count: 16) + [0xC0, 0x80], 3, 19),
+    ] as [([UInt8], Int, Int?)])
+    func firstInvalidUTF8(_ bytes: [UInt8], from start: Int, offset: Int?) {
+        #expect(TextDecoding.firstInvalidUTF8(bytes[start...]) == offset)
+    }
+
     @Test(arguments: [
         ([0xEF, 0xBB, 0xBF, 0x41], TextEncoding.utf8),
         ([0xFF, 0xFE, 0x41, 0x00], .utf16LE),

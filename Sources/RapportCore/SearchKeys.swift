@@ -32,10 +32,9 @@ public struct SearchKeys: Hashable, Sendable {
 
     /// Case, accents and full-width forms folded away: `Zoë` → `zoe`, `ＡＢＣ` → `abc`.
     public static func fold(_ text: String) -> String {
-        // ASCII and the common ideographs have no accents or width forms: most names need
-        // only lowercasing, and Foundation's folding costs thousands of instructions a call.
-        // Han text and lowercase ASCII are returned as they are (lowercasing Han text walks
-        // Unicode's tables: 0.17 G instructions of an import of 100,000 rows).
+        // ASCII and the common ideographs have no accents or width forms, and Foundation's
+        // folding costs thousands of instructions a call. Without an ASCII capital they are
+        // returned as they are: lowercasing Han text still walks Unicode's tables.
         if text.utf8.allSatisfy({ $0 < 0x80 }) || text.unicodeScalars.allSatisfy(isPlain) {
             return text.utf8.contains { $0 &- UInt8(ascii: "A") < 26 } ? text.lowercased() : text
         }
@@ -53,7 +52,8 @@ public struct SearchKeys: Hashable, Sendable {
 
     /// One line per key kind; a search for folded text is a substring search of this.
     public var stored: String {
-        // Appended into one string of the right size: joining joined arrays allocated six times a row.
+        // Appended into one string of the right size: joining each list and then the lines
+        // allocated a string for each.
         let lists = [pinyin, initials, phones]
         var text = ""
         text.reserveCapacity(name.utf8.count + company.utf8.count + lists.reduce(8) { $0 + $1.reduce(0) { $0 + $1.utf8.count + 1 } })

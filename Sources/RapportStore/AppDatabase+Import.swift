@@ -60,8 +60,10 @@ extension AppDatabase {
             guard setAside.contains(where: { $0.name == trigger }) else {
                 throw RapportError.database(path: path, reason: "the trigger \(trigger) is missing (run `rapport check`)")
             }
-            var known = try Self.duplicateKeys(db)
-            known.reserveCapacity(known.count + rows.count * 3)
+            // With `.new` no row is matched: duplicate keys are neither made, read nor kept.
+            let matching = policy != .new
+            var known = matching ? try Self.duplicateKeys(db) : [:]
+            if matching { known.reserveCapacity(known.count + rows.count * 3) }
             var report = ImportReport()
             report.lines.reserveCapacity(rows.count)
             // Ids are handed out here, above every id the book ever gave (its AUTOINCREMENT counter).
@@ -75,14 +77,14 @@ extension AppDatabase {
                     memo.learn(chunk.map(\.customer.name) + chunk.compactMap(\.customer.company))
                     return chunk.map { row in
                         let c = row.customer
-                        return (duplicates: DuplicateKeys.of(c),
+                        return (duplicates: matching ? DuplicateKeys.of(c) : [],
                                 values: RecordWriter.CustomerValues(c, keys: SearchKeys(name: c.name, company: c.company,
                                                                                        phones: c.phones.map(\.value), memo: memo)))
                     }
                 }) { range, keyed in
                     for (n, row) in zip(range, rows[range]) {
                         let keys = keyed[n - range.lowerBound]
-                        let match = policy == .new ? nil : keys.duplicates.lazy.compactMap { key in known[key].map { (key, $0) } }.first
+                        let match = keys.duplicates.lazy.compactMap { key in known[key].map { (key, $0) } }.first
                         let action: ImportReport.Action
                         switch (match, policy) {
                         case let ((key, id)?, .skip):
@@ -96,7 +98,7 @@ extension AppDatabase {
                         default:
                             let id = nextID
                             nextID += 1
-                            try batch.add(keys.values, id: id)
+                            try batch.add(keys.values, of: row.customer, id: id)
                             for k in keys.duplicates where known[k] == nil { known[k] = id }
                             action = .created(id: id)
                         }

@@ -69,8 +69,8 @@ extension AppDatabase {
             // Ids are handed out here, above every id the book ever gave (its AUTOINCREMENT counter).
             let counter = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'customer'") ?? 0
             var nextID = max(firstNew, counter + 1)
-            // Keys and bind values are pure and the dearest part of a row: they are made on another
-            // thread, some thousands of rows ahead of the writing.
+            // Keys and bind values are pure: they are made on another thread, some thousands of rows
+            // ahead, so that this thread does SQLite's work alone (it waits for them only at the start).
             let memo = PinyinMemo()
             try RecordWriter.CustomerBatch.writing(attention: newAttention, db) { batch in
                 try rows.pipelined(chunk: 1_024, ahead: 8, prepare: { chunk in

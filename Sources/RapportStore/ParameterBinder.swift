@@ -21,7 +21,7 @@ struct PackedValues: Sendable {
     private var bytes: [UInt8]
 
     /// `capacity`: the bytes the texts are expected to take, so that packing seldom grows the buffer.
-    init(capacity: Int = 0) {
+    init(capacity: Int) {
         bytes = []
         bytes.reserveCapacity(capacity)
     }

@@ -123,10 +123,10 @@ enum RecordWriter {
         }
 
         private init(attention: String, _ db: Database) throws {
-            let columns = ["id"] + customerColumns.map(\.name)
+            // id, the columns, attention_on
             insert = try db.makeStatement(sql: """
-                INSERT INTO customer (\(columns.joined(separator: ", ")), attention_on)
-                VALUES (\(Array(repeating: "?", count: columns.count + 1).joined(separator: ", ")))
+                INSERT INTO customer (id, \(customerColumnList), attention_on)
+                VALUES (\(Array(repeating: "?", count: customerColumns.count + 2).joined(separator: ", ")))
                 """)
             // The expression is evaluated by SQLite, once for each distinct set of inputs, with the
             // columns it names read from parameters (8,500 instructions a row when each insert ran it).

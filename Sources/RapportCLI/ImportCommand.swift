@@ -3,6 +3,7 @@ import Foundation
 import RapportCore
 import RapportExchange
 import RapportStore
+import Synchronization
 
 /// What a CSV file holds.
 enum ImportKind: String, ExpressibleByArgument, CaseIterable {
@@ -97,11 +98,18 @@ struct ImportCommand: ParsableCommand {
                 let columns = try CustomerColumns(header: header, overrides: overrides)
                 reportUnmapped(columns.unmapped.map(\.header))
                 let (restToNotes, now) = (restToNotes, session.now)
+                // Rows come out in the shape the import takes, so 100,000 cards are not copied again;
+                // the few warnings are set aside on the way, each with its line.
+                let warnings = Mutex<[(line: Int, text: String)]>([])
                 let (rows, refused) = try readRows(records) { record in
-                    (line: record.line, read: try columns.read(from: record.fields, line: record.line, restToNotes: restToNotes, createdAt: now))
+                    let read = try columns.read(from: record.fields, line: record.line, restToNotes: restToNotes, createdAt: now)
+                    if !read.warnings.isEmpty { warnings.withLock { $0 += read.warnings.map { (record.line, $0) } } }
+                    return (line: record.line, customer: read.customer)
                 }
-                for warning in rows.lazy.flatMap(\.read.warnings) { Terminal.error("rapport: " + warning) }
-                try importCustomers(rows.map { ($0.line, $0.read.customer) }, refused: refused, session)
+                for warning in warnings.withLock({ $0 }).sorted(by: { $0.line < $1.line }) { Terminal.error("rapport: " + warning.text) }
+                KeptUntilExit.keep(records)
+                try importCustomers(rows, refused: refused, session)
+                KeptUntilExit.keep(rows)
             case .interactions:
                 let columns = try InteractionColumns(header: header, overrides: overrides)
                 let restToNotes = restToNotes
@@ -121,15 +129,22 @@ struct ImportCommand: ParsableCommand {
     /// --skip-bad each is left out and its reason kept for the report.
     private func readRows<Item: Sendable, Row: Sendable>(_ items: [Item], _ read: @Sendable (Item) throws -> Row)
         throws -> (rows: [Row], refused: [String]) {
-        var rows: [Row] = []
+        var results = items.concurrentMap { item in Result { try read(item) } }
         var refused: [String] = []
-        rows.reserveCapacity(items.count)
-        for result in items.concurrentMap({ item in Result { try read(item) } }) {
-            switch result {
-            case .success(let row): rows.append(row)
-            case .failure(let error as RapportError) where skipBad: refused.append(error.description)
-            case .failure(let error): throw error
+        for case .failure(let error) in results {
+            guard skipBad, let error = error as? RapportError else { throw error }
+            refused.append(error.description)
+        }
+        // The rows are moved out of the results from the back rather than copied: a copy retains
+        // every string of every card, and freeing the results releases them all again.
+        let rows = [Row](unsafeUninitializedCapacity: results.count - refused.count) { buffer, initialized in
+            var slot = buffer.count
+            while let result = results.popLast() {
+                guard case .success(let row) = consume result else { continue }
+                slot -= 1
+                (buffer.baseAddress! + slot).initialize(to: row)
             }
+            initialized = buffer.count
         }
         return (rows, refused)
     }

@@ -99,6 +99,35 @@ struct ExchangeCommandTests {
         #expect(try Self.customers(r).count == 3)
     }
 
+    @Test func aLongFileKeepsItsOrderPastBadRowsAndWarnings() throws {
+        // Given 5,000 rows (read on several threads), every 997th with a grade of Z and every
+        // 1,499th with a work phone that has no digits
+        let r = try RapportBinary()
+        var text = "Name,Grade,Work Phone\n"
+        var kept: [String] = []
+        var refusedLines: [Int] = []
+        var warnedLines: [Int] = []
+        for n in 1...5_000 {
+            let line = n + 1
+            let bad = n % 997 == 0
+            let warned = n % 1_499 == 0
+            text += "客户\(n),\(bad ? "Z" : "B"),\(warned ? "call desk" : "")\n"
+            if bad { refusedLines.append(line) } else { kept.append("客户\(n)") }
+            if warned && !bad { warnedLines.append(line) }
+        }
+        let file = try Self.write(text, to: "long.csv", in: r)
+        // When it is imported leaving bad rows out
+        let result = try r.ok(["import", file, "--skip-bad"])
+        // Then the others are created in the file's order, and the refusals and warnings are
+        // reported in the file's order
+        let byID = try Self.customers(r).sorted { ($0["id"] as? Int ?? 0) < ($1["id"] as? Int ?? 0) }
+        #expect(byID.map { $0["name"] as? String ?? "" } == kept)
+        let refused = result.stdout.split(separator: "\n").filter { $0.hasPrefix("refused: ") }
+        #expect(refused == refusedLines.map { "refused: invalid Grade \"Z\"; line \($0): use A, B, C or none" })
+        #expect(result.stderr.split(separator: "\n").map(String.init)
+                == warnedLines.map { "rapport: line \($0): \"Work Phone\" \"call desk\" has no digits; kept in the notes" })
+    }
+
     @Test func aGBKFileFromChineseExcelIsDetected() throws {
         let r = try RapportBinary()
         // 姓名,公司 / 王建国,华信 in GBK, as Chinese Excel saves it.

@@ -16,8 +16,9 @@ let package = Package(
         .target(name: "RapportCore"),
         .target(
             name: "RapportStore",
-            dependencies: ["RapportCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["RapportCore", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .systemLibrary(name: "CSQLite"),
         .target(name: "RapportExchange", dependencies: ["RapportCore"]),
         .systemLibrary(name: "CNcursesw"),
         .target(name: "RapportTUI", dependencies: ["RapportCore", "RapportStore", "CNcursesw"]),

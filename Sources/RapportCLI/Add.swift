@@ -16,7 +16,7 @@ struct Add: ParsableCommand {
     @OptionGroup(title: "Customer card") var fields: CustomerFields
 
     func run() throws {
-        let session = try global.session()
+        let session = try global.session(.creating)
         var customer = Customer(name: name, createdAt: session.now)
         try fields.apply(to: &customer)
         let saved = try session.database.addCustomer(try customer.validated())

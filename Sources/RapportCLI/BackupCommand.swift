@@ -64,7 +64,7 @@ struct RestoreCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The backup to restore.", valueName: "file")) var file: String
 
     func run() throws {
-        let session = try global.session()
+        let session = try global.session(.creating)
         let kept = try BackupCommand.defaultPath(beside: session.database.path, now: session.now, label: "before-restore")
         let inspected = try session.database.restore(from: file, keepingCopyAt: kept)
         Terminal.write("Restored \(TerminalText.sanitized(file)) (\(inspected.customers.grouped) customers, schema \(inspected.schema)) "
@@ -89,13 +89,14 @@ struct CheckCommand: ParsableCommand {
         var out = "Checked \(TerminalText.sanitized(session.database.path)) (schema \(report.schema)):\n"
         out += report.integrity.isEmpty ? "  integrity: ok\n" : report.integrity.prefix(20).map { "  integrity: " + TerminalText.sanitized($0) + "\n" }.joined()
         out += report.foreignKeys.isEmpty ? "  foreign keys: ok\n" : report.foreignKeys.prefix(20).map { "  foreign key: " + $0 + "\n" }.joined()
+        out += report.schemaObjects.isEmpty ? "  schema: ok\n" : report.schemaObjects.prefix(20).map { "  schema: " + $0 + "\n" }.joined()
         if report.rollups.isEmpty {
             out += "  funnel sums: ok\n"
         } else {
             out += "  funnel sums: " + report.rollups.joined(separator: ", ") + (repair ? " drifted; rebuilt\n" : " drifted (run `rapport check --repair`)\n")
         }
         Terminal.write(out)
-        if !report.integrity.isEmpty || !report.foreignKeys.isEmpty || (!report.rollups.isEmpty && !repair) {
+        if !report.integrity.isEmpty || !report.foreignKeys.isEmpty || !report.schemaObjects.isEmpty || (!report.rollups.isEmpty && !repair) {
             throw ExitCode(1)
         }
     }

@@ -55,7 +55,7 @@ extension Config {
         func run() throws {
             let setting = try Setting.named(key)
             let text = try setting.canonical(value)
-            try global.session().database.setSetting(setting.key, to: text)
+            try global.session(.creating).database.setSetting(setting.key, to: text)
             Terminal.write("\(setting.key) = \(text)\n")
         }
     }
@@ -69,7 +69,7 @@ extension Config {
         func run() throws {
             let setting = try Setting.named(key)
             let text = setting.text(in: .defaults)
-            try global.session().database.setSetting(setting.key, to: text)
+            try global.session(.creating).database.setSetting(setting.key, to: text)
             Terminal.write("\(setting.key) = \(text) (the default)\n")
         }
     }

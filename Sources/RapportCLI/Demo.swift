@@ -27,7 +27,7 @@ struct Demo: ParsableCommand {
     }
 
     func run() throws {
-        let session = try global.session()
+        let session = try global.session(.creating)
         let start = Date()
         let showProgress = Terminal.stderrIsTerminal && customers >= 5000
         try session.database.loadDemoBook(

@@ -1,51 +1,66 @@
 import Foundation
 import RapportCore
+import RapportStore
 
-/// Where an export goes: stdout, or a file written under a temporary name beside it and
-/// renamed into place once complete, so a failed export never leaves half a file.
+/// Where an export goes: stdout, or a file written under a private temporary name beside
+/// it (`SiblingFile`) and renamed into place once complete, so a failed export never leaves
+/// half a file and no other user's planted file or symlink receives the data.
 final class ExportTarget {
+    /// The target as the seller named it, for messages.
+    private let name: String
     private let path: String?
-    private let partial: String?
+    private let partial: SiblingFile?
     private let fd: Int32
+    /// A terminal shows the text rather than keeping it: control characters and escape
+    /// sequences from the book are removed there (a file or a pipe gets the exact text).
+    private let isTerminal: Bool
 
     init(path: String?) throws {
         guard let path, path != "-" else {
+            name = "standard output"
             self.path = nil
             partial = nil
             fd = STDOUT_FILENO
+            isTerminal = isatty(STDOUT_FILENO) == 1
             return
+        }
+        name = path
+        var status = stat()
+        let exists = stat(path, &status) == 0
+        if exists, status.st_mode & S_IFMT == S_IFDIR {
+            throw RapportError.invalid(field: "output file", value: path, expected: "it is a directory; name a file inside it")
         }
         // A device or a pipe (/dev/null, a named pipe) is written in place: renaming a
         // file over it would replace the device itself.
-        var status = stat()
-        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+        if exists, status.st_mode & S_IFMT != S_IFREG {
             let fd = open(path, O_WRONLY)
             guard fd >= 0 else {
-                throw RapportError.invalid(field: "output file", value: path, expected: "a path you can write to")
+                throw RapportError.invalid(field: "output file", value: path, expected: "it cannot be written to (\(String(cString: strerror(errno))))")
             }
             self.path = nil
             partial = nil
             self.fd = fd
+            isTerminal = isatty(fd) == 1
             return
         }
-        let partial = path + ".partial-\(getpid())"
-        let fd = open(partial, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard fd >= 0 else {
-            throw RapportError.invalid(field: "output file", value: path, expected: "a path in a directory you can write to")
-        }
+        let partial = try SiblingFile(beside: path, label: "partial")
         self.path = path
         self.partial = partial
-        self.fd = fd
+        fd = partial.fd
+        isTerminal = false
     }
 
     func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         guard Terminal.writeAll(fd, bytes) else {
-            throw RapportError.invalid(field: "output file", value: path ?? "the output", expected: "the write failed (\(String(cString: strerror(errno))))")
+            let reason = errno == ENOSPC ? "the disk is full" : String(cString: strerror(errno))
+            throw RapportError.invalid(field: "output", value: name, expected: "the write failed: \(reason); nothing was exported")
         }
     }
 
+    /// Writes whole pieces of text (rows, cards), so an escape sequence is never split
+    /// between two writes when it is removed for a terminal.
     func write(_ text: String) throws {
-        var text = text
+        var text = isTerminal ? TerminalText.sanitizedKeepingNewlines(text) : text
         try text.withUTF8 { try write($0) }
     }
 
@@ -55,11 +70,7 @@ final class ExportTarget {
             if fd != STDOUT_FILENO { close(fd) }
             return
         }
-        close(fd)
-        guard rename(partial, path) == 0 else {
-            unlink(partial)
-            throw RapportError.invalid(field: "output file", value: path, expected: "cannot be replaced (\(String(cString: strerror(errno))))")
-        }
+        try partial.publish(as: path, replacing: true)
     }
 
     /// Removes an unfinished file.
@@ -68,7 +79,6 @@ final class ExportTarget {
             if fd != STDOUT_FILENO { close(fd) }
             return
         }
-        close(fd)
-        unlink(partial)
+        partial.discard()
     }
 }

@@ -14,11 +14,12 @@ struct GlobalOptions: ParsableArguments {
         valueName: "day"))
     var today: String?
 
-    /// Opens the book and fixes the clock for this run.
-    func session() throws -> Session {
+    /// Opens the book and fixes the clock for this run. Only commands that start a book
+    /// pass `.creating`; the others refuse a missing one rather than read an empty book.
+    func session(_ access: BookAccess = .existing) throws -> Session {
         let environment = ProcessInfo.processInfo.environment
-        let path = AppDatabase.path(option: database, environment: environment)
-        return Session(database: try AppDatabase.open(at: path), now: try clock())
+        let path = try AppDatabase.path(option: database, environment: environment)
+        return Session(database: try AppDatabase.open(at: path, access: access), now: try clock())
     }
 
     /// Now, on the seller's wall clock (with the day fixed by --today or RAPPORT_TODAY).

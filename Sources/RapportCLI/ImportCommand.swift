@@ -55,7 +55,7 @@ struct ImportCommand: ParsableCommand {
         } catch {
             throw RapportError.notFound(what: "file", reference: file)
         }
-        let session = try global.session()
+        let session = try global.session(.creating)
         switch URL(fileURLWithPath: file).pathExtension.lowercased() {
         case "json":
             guard !dryRun else { throw RapportError.conflict("a JSON book goes into an empty book whole; --dry-run does not apply") }

@@ -38,7 +38,7 @@ struct Open: ParsableCommand {
     }
 
     func run() throws {
-        let session = try global.session()
+        let session = try global.session(.creating)
         let settings = try session.database.settings()
         let fixed = session.now
         let clock: () -> LocalDateTime = global.isClockFixed ? { fixed } : { (try? global.clock()) ?? fixed }

@@ -57,7 +57,7 @@ extension PlaybookCommand {
         func run() throws {
             let parsed = try steps.map { try PlaybookStep(parsing: $0) }
             let playbook = try Playbook.validated(name: name, steps: parsed)
-            try global.session().database.savePlaybook(playbook)
+            try global.session(.creating).database.savePlaybook(playbook)
             Terminal.write("Playbook \(TerminalText.sanitized(playbook.name)): \(playbook.steps.count) steps\n")
         }
     }

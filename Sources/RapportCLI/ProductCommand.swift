@@ -25,7 +25,7 @@ extension ProductCommand {
         @Option(help: ArgumentHelp("The currency code (default: the `currency` setting).", valueName: "code")) var currency: String?
 
         func run() throws {
-            let session = try global.session()
+            let session = try global.session(.creating)
             let db = session.database
             let code = try currency.map { try Currency(parsing: $0) } ?? db.settings().pipeline.currency
             let product = Product(code: self.code, name: name.joined(separator: " "), unitPrice: try PipelineInput.money(price, currency: code))

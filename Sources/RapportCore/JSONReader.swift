@@ -72,6 +72,17 @@ public struct JSONReader {
         return .key(key)
     }
 
+    /// Whether `bytes` are one well-formed JSON document, as SQLite's `json_valid` says.
+    public static func isDocument(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var reader = JSONReader(bytes)
+        do {
+            while try reader.next() != nil {}
+            return true
+        } catch {
+            return false
+        }
+    }
+
     /// Skips the value that comes next (after a key, or in an array), whatever its size.
     public mutating func skipValue() throws(Failure) {
         var depth = 0

@@ -10,9 +10,11 @@ public struct CheckReport: Sendable, Equatable {
     public var foreignKeys: [String]
     /// Rollups that no longer equal what they sum (repaired by `check --repair`).
     public var rollups: [String]
+    /// Schema objects Rapport did not make, changed, or missing (`SchemaProblem`).
+    public var schemaObjects: [String]
     public var schema: String
 
-    public var isSound: Bool { integrity.isEmpty && foreignKeys.isEmpty && rollups.isEmpty }
+    public var isSound: Bool { integrity.isEmpty && foreignKeys.isEmpty && rollups.isEmpty && schemaObjects.isEmpty }
 }
 
 extension AppDatabase {
@@ -27,34 +29,37 @@ extension AppDatabase {
 
     /// Copies the whole book into a new file with SQLite's online backup, page by page
     /// under a read transaction: a TUI or a `rapport log` writing meanwhile is safe, and
-    /// the copy is the book as it was at one instant. Refuses to overwrite a file.
+    /// the copy is the book as it was at one instant. The copy is written under a private
+    /// temporary name and linked into place only when complete, so a failed or killed
+    /// backup leaves no file at `path`. Refuses to overwrite a file.
     public func backup(to path: String) throws {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw RapportError.conflict("\(path.quotedForMessage) already exists; name a new file")
         }
-        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw RapportError.database(path: path, reason: "cannot create the file")
-        }
+        let partial = try SiblingFile(beside: path, label: "partial")
         do {
-            let copy = try DatabaseQueue(path: path)
+            let copy = try DatabaseQueue(path: partial.path)
             try writer.backup(to: copy)
             try copy.close()
+            try partial.publish(as: path, replacing: false)
         } catch let error as DatabaseError {
-            try? FileManager.default.removeItem(atPath: path)
-            throw RapportError.database(path: path, reason: Self.explain(error))
+            partial.discard()
+            throw RapportError.database(path: path, reason: Self.explain(error, at: path))
+        } catch {
+            partial.discard()
+            throw error
         }
     }
 
-    /// Checks a backup before it replaces the book: a sound SQLite file, a Rapport schema
-    /// this version knows (an older one is migrated after the restore).
+    /// Checks a backup before it replaces the book: a sound SQLite file with a Rapport schema
+    /// this version knows, holding exactly the schema objects its migrations make (a trigger
+    /// or view planted in a backup would run inside the book). Opened read-only.
     public static func inspectBackup(at path: String) throws -> (schema: String, customers: Int) {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw RapportError.notFound(what: "backup file", reference: path)
         }
-        var config = Configuration()
-        config.readonly = true
         do {
-            let source = try DatabaseQueue(path: path, configuration: config)
+            let source = try DatabaseQueue(path: path, configuration: makeConfiguration(readonly: true))
             defer { try? source.close() }
             return try source.read { db in
                 let problems = try String.fetchAll(db, sql: "PRAGMA integrity_check")
@@ -67,7 +72,10 @@ extension AppDatabase {
                 let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
                 let known = Set(migrator.migrations)
                 if let unknown = applied.first(where: { !known.contains($0) }) {
-                    throw RapportError.database(path: path, reason: "it was written by a newer Rapport (schema \(unknown)); upgrade Rapport first")
+                    throw RapportError.database(path: path, reason: "it was written by a newer Rapport (schema \(unknown.quotedForMessage)); upgrade Rapport first")
+                }
+                if let problem = try schemaProblems(db).first {
+                    throw RapportError.database(path: path, reason: "it holds \(problem), so it is not a backup Rapport made; nothing was restored")
                 }
                 return (try schemaVersion(db), try Int.fetchOne(db, sql: "SELECT count(*) FROM customer") ?? 0)
             }
@@ -76,22 +84,32 @@ extension AppDatabase {
         }
     }
 
-    /// Replaces the whole book with a backup, in place (the online backup API writes into
-    /// this connection, so other processes see the new book or the old one, never a mix),
-    /// then migrates it if it is older. The backup is checked first, and only then is the
-    /// book as it was copied to `copy`. Returns what the backup holds.
+    /// Replaces the whole book with a backup. The backup is checked, copied into a private
+    /// file beside the book, and brought up to date and checked again there; only then is
+    /// the book as it was copied to `copy`, and the restored copy written over the book in
+    /// one step by the online backup API (into this connection, so other processes see the
+    /// new book or the old one, never a mix). A refused restore leaves the book untouched.
+    /// Returns what the backup holds.
     public func restore(from path: String, keepingCopyAt copy: String) throws -> (schema: String, customers: Int) {
         let inspected = try Self.inspectBackup(at: path)
-        try backup(to: copy)
-        var config = Configuration()
-        config.readonly = true
+        let staging = try SiblingFile(beside: self.path, label: "restoring")
+        defer { staging.discard() }
         do {
-            let source = try DatabaseQueue(path: path, configuration: config)
-            try source.backup(to: writer)
+            let staged = try DatabaseQueue(path: staging.path, configuration: Self.makeConfiguration())
+            defer { try? staged.close() }
+            let source = try DatabaseQueue(path: path, configuration: Self.makeConfiguration(readonly: true))
+            try source.backup(to: staged)
             try source.close()
-            try Self.migrator.migrate(writer)
+            let migrated = try AppDatabase(staged, path: path)
+            if let broken = try migrated.read({ try Row.fetchOne($0, sql: "PRAGMA foreign_key_check") }) {
+                throw RapportError.database(path: path, reason: "a row of \((broken[0] as String? ?? "?").quotedForMessage) refers to a missing "
+                                            + "\((broken[2] as String? ?? "?").quotedForMessage); nothing was restored")
+            }
+            try backup(to: copy)
+            try staged.backup(to: writer)
+            try writer.write { $0.clearSchemaCache() }
         } catch let error as DatabaseError {
-            throw RapportError.database(path: self.path, reason: Self.explain(error))
+            throw RapportError.database(path: self.path, reason: Self.explain(error, at: self.path))
         }
         return inspected
     }
@@ -109,7 +127,8 @@ extension AppDatabase {
             }
             var drifted: [String] = []
             for rollup in Self.funnelRollups where try !rollup.isTrue(db) { drifted.append(rollup.table) }
-            return CheckReport(integrity: integrity, foreignKeys: foreignKeys, rollups: drifted, schema: try Self.schemaVersion(db))
+            return CheckReport(integrity: integrity, foreignKeys: foreignKeys, rollups: drifted,
+                               schemaObjects: try Self.schemaProblems(db).map(\.description), schema: try Self.schemaVersion(db))
         }
         if repair, !report.rollups.isEmpty {
             try write { db in

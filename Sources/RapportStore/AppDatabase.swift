@@ -1,3 +1,5 @@
+import CSQLite
+import Foundation
 import GRDB
 import RapportCore
 
@@ -8,19 +10,17 @@ public final class AppDatabase: Sendable {
     /// Where the file is, for messages; `:memory:` for test databases.
     public let path: String
 
-    /// Wraps a connection, refusing a database written by a newer Rapport before touching
-    /// it, then running any migrations it lacks.
+    /// Wraps a connection, refusing before touching it another program's database, a book
+    /// written by a newer Rapport, or an older one whose schema Rapport did not make; then
+    /// runs any migrations it lacks.
     public init(_ writer: any DatabaseWriter, path: String = ":memory:") throws {
         self.writer = writer
         self.path = path
-        let migrator = AppDatabase.migrator
         do {
-            if try writer.read({ try migrator.hasBeenSuperseded($0) }) {
-                throw RapportError.databaseTooNew(path: path)
-            }
-            try migrator.migrate(writer)
+            try writer.read { try AppDatabase.checkBeforeMigrating($0, path: path) }
+            try AppDatabase.migrator.migrate(writer)
         } catch let error as DatabaseError {
-            throw RapportError.database(path: path, reason: AppDatabase.explain(error))
+            throw RapportError.database(path: path, reason: AppDatabase.explain(error, at: path))
         }
     }
 
@@ -37,25 +37,46 @@ public final class AppDatabase: Sendable {
     /// Read-only access for the queries in this module's extensions.
     var reader: any DatabaseReader { writer }
 
-    /// The configuration every connection gets: foreign keys enforced, and a busy timeout so
-    /// `rapport log` in one terminal waits for the TUI's write in another instead of failing.
-    static func makeConfiguration() -> Configuration {
+    /// The configuration every connection gets: foreign keys enforced, a busy timeout so
+    /// `rapport log` in one terminal waits for the TUI's write in another instead of failing,
+    /// and a file treated as hostile: its schema may call no function with side effects
+    /// (`trusted_schema`) and no SQL may corrupt it (defensive mode).
+    static func makeConfiguration(readonly: Bool = false) -> Configuration {
         var config = Configuration()
+        config.readonly = readonly
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(5)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA trusted_schema = OFF")
+            rapport_sqlite_set_defensive(db.sqliteConnection)
+            registerInnocuousJSONValid(db.sqliteConnection)
+        }
         return config
     }
 
-    /// A database error in the seller's words.
-    static func explain(_ error: DatabaseError) -> String {
+    /// A database error in the seller's words. SQLite reports a full disk as an I/O error
+    /// when it is the -wal or -shm file that cannot grow, so an I/O error on a file system
+    /// with no space left is called what it is.
+    static func explain(_ error: DatabaseError, at path: String? = nil) -> String {
         switch error.resultCode {
-        case .SQLITE_NOTADB: "the file is not a Rapport database"
-        case .SQLITE_CORRUPT: "the file is damaged (run `rapport check`)"
-        case .SQLITE_BUSY, .SQLITE_LOCKED: "another program holds the database locked; try again"
-        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN: "permission denied or not writable"
-        case .SQLITE_FULL: "the disk is full"
-        default: error.message ?? "\(error.resultCode)"
+        case .SQLITE_NOTADB: return "the file is not a Rapport database"
+        case .SQLITE_CORRUPT: return "the file is damaged (run `rapport check`)"
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return "another program holds the database locked; try again"
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN: return "permission denied or not writable"
+        case .SQLITE_FULL: return diskFull
+        case .SQLITE_IOERR where path.map(isOnFullDisk) == true: return diskFull
+        case .SQLITE_TOOBIG: return "a value is too large for the database"
+        default: return error.message ?? "\(error.resultCode)"
         }
+    }
+
+    static let diskFull = "the disk is full; free some space and try again (nothing was written)"
+
+    /// Whether the file system holding `path` has no block left for this user.
+    static func isOnFullDisk(_ path: String) -> Bool {
+        var info = statvfs()
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return statvfs(directory, &info) == 0 && info.f_bavail == 0
     }
 
     /// Runs a write transaction, turning SQLite's errors into Rapport's.
@@ -63,7 +84,7 @@ public final class AppDatabase: Sendable {
         do {
             return try writer.write(updates)
         } catch let error as DatabaseError {
-            throw RapportError.database(path: path, reason: AppDatabase.explain(error))
+            throw RapportError.database(path: path, reason: AppDatabase.explain(error, at: path))
         }
     }
 
@@ -72,7 +93,7 @@ public final class AppDatabase: Sendable {
         do {
             return try writer.read(value)
         } catch let error as DatabaseError {
-            throw RapportError.database(path: path, reason: AppDatabase.explain(error))
+            throw RapportError.database(path: path, reason: AppDatabase.explain(error, at: path))
         }
     }
 }

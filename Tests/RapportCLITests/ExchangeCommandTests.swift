@@ -182,7 +182,7 @@ struct ExchangeCommandTests {
         // Then the exports are identical but for when they were made, and the book is sound
         let stamp = /"exported_at":"[^"]*"/
         #expect(try String(contentsOfFile: exported, encoding: .utf8).replacing(stamp, with: "") == again.replacing(stamp, with: ""))
-        #expect(try b.ok(["check"]).stdout.hasSuffix("integrity: ok\n  foreign keys: ok\n  funnel sums: ok\n"))
+        #expect(try b.ok(["check"]).stdout.hasSuffix("integrity: ok\n  foreign keys: ok\n  schema: ok\n  funnel sums: ok\n"))
         #expect(try b.ok(["funnel", "--json"]).stdout == (try a.ok(["funnel", "--json"]).stdout))
         // And a second import into the same book is refused, writing nothing
         let before = try b.snapshot()
@@ -202,7 +202,7 @@ struct ExchangeCommandTests {
         try b.ok(["add", "Anna"])
         try b.ok(["export", "--format", "json", "-o", b.directory.appendingPathComponent("x.json").path])
         let fresh = try RapportBinary()
-        try fresh.ok(["config"])
+        try fresh.ok(["open"])  // an empty book to compare with
         let before = try fresh.snapshot()
         let file = try Self.write(text, to: "cut.json", in: fresh)
         let result = try fresh.run(["import", file])
@@ -220,7 +220,7 @@ struct ExchangeCommandTests {
         let table = try #require(text.range(of: #"{"name":"interaction""#))
         let kind = try #require(text.range(of: #""call""#, range: table.upperBound..<text.endIndex))
         let fresh = try RapportBinary()
-        try fresh.ok(["config"])
+        try fresh.ok(["open"])  // an empty book to compare with
         let before = try fresh.snapshot()
         let file = try Self.write(text.replacingCharacters(in: kind, with: #""telegram""#), to: "bad.json", in: fresh)
         let result = try fresh.run(["import", file])

@@ -35,6 +35,18 @@ enum Fixture {
                               next: nil, keepOpen: true, now: at(when))
     }
 
+    /// Runs `body` in a fresh temporary directory and removes it afterwards.
+    static func inTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
+        let url = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try body(url)
+    }
+
+    /// The bytes of a file, to prove a refused operation left it as it was.
+    static func bytes(_ path: String) throws -> Data {
+        try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+
     /// A fresh directory under the system's temporary directory.
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-store-\(UUID().uuidString)")

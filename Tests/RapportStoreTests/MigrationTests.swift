@@ -21,8 +21,8 @@ struct MigrationTests {
     @Test func opensTwiceWithoutRerunningMigrations() throws {
         let dir = try Fixture.temporaryDirectory()
         let path = dir.appendingPathComponent("book.db").path
-        _ = try AppDatabase.open(at: path)
-        let reopened = try AppDatabase.open(at: path)
+        _ = try AppDatabase.open(at: path, access: .creating)
+        let reopened = try AppDatabase.open(at: path, access: .creating)
         let applied = try reopened.reader.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
         #expect(applied == ["v1-book", "v2-attention", "v3-search-index", "v4-contact-day-index", "v5-reminder-rules", "v6-day-first-indexes", "v7-covering-rule-indexes", "v8-deals", "v9-funnel-rollups"])
     }
@@ -31,12 +31,12 @@ struct MigrationTests {
         // Given a book that a newer Rapport migrated further
         let dir = try Fixture.temporaryDirectory()
         let path = dir.appendingPathComponent("book.db").path
-        let newer = try AppDatabase.open(at: path)
+        let newer = try AppDatabase.open(at: path, access: .creating)
         try newer.writer.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
         try newer.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         // When this Rapport opens it / Then it refuses, naming the file
-        #expect(throws: RapportError.databaseTooNew(path: path)) { try AppDatabase.open(at: path) }
+        #expect(throws: RapportError.databaseTooNew(path: path)) { try AppDatabase.open(at: path, access: .creating) }
         let after = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(before == after)
     }
@@ -46,14 +46,14 @@ struct MigrationTests {
         let path = dir.appendingPathComponent("notes.txt").path
         try Data(String(repeating: "not a database\n", count: 200).utf8).write(to: URL(fileURLWithPath: path))
         #expect(throws: RapportError.database(path: path, reason: "the file is not a Rapport database")) {
-            try AppDatabase.open(at: path)
+            try AppDatabase.open(at: path, access: .creating)
         }
     }
 
     @Test func createsThePrivateDirectoryAndFile() throws {
         let dir = try Fixture.temporaryDirectory()
         let path = dir.appendingPathComponent("nested/rapport/book.db").path
-        _ = try AppDatabase.open(at: path)
+        _ = try AppDatabase.open(at: path, access: .creating)
         let fileMode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         let dirMode = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("nested/rapport").path)[.posixPermissions] as? Int
         #expect(fileMode == 0o600)
@@ -67,7 +67,7 @@ struct MigrationTests {
         (nil, ["XDG_DATA_HOME": "", "HOME": "/h"], "/h/.local/share/rapport/rapport.db"),
         (nil, ["HOME": "/h"], "/h/.local/share/rapport/rapport.db"),
     ] as [(String?, [String: String], String)])
-    func choosesTheDatabasePath(option: String?, environment: [String: String], expected: String) {
-        #expect(AppDatabase.path(option: option, environment: environment) == expected)
+    func choosesTheDatabasePath(option: String?, environment: [String: String], expected: String) throws {
+        #expect(try AppDatabase.path(option: option, environment: environment) == expected)
     }
 }

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+/// The whole program against hostile files and arguments: each refusal is one line that
+/// names the bad value, exits non-zero, and leaves the book as it was.
+struct HostileInputTests {
+    /// Runs SQL on a file with the sqlite3 CLI, as another program (or an attacker) would.
+    static func sqlite(_ path: String, _ sql: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [path, sql]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw RapportBinary.Failure(description: "sqlite3 \(sql) failed") }
+    }
+
+    static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+
+    @Test(arguments: [["list"], ["today"], ["show", "1"], ["funnel"], ["check"], ["export", "--format", "json"]])
+    func aReadingCommandRefusesAnotherProgramsDatabaseAndLeavesItAsItWas(arguments: [String]) throws {
+        let r = try RapportBinary()
+        defer { try? FileManager.default.removeItem(at: r.directory) }
+        try Self.sqlite(r.database, "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me');")
+        let before = try r.snapshot()
+        let result = try r.run(arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("rapport: cannot use the database"))
+        #expect(result.stderr.contains("another program's SQLite database"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(try r.snapshot() == before)
+    }
+
+    @Test(arguments: [["list"], ["today"], ["show", "wjg"], ["funnel"], ["log", "wjg", "call"]])
+    func aMissingBookIsSaidToBeMissingAndNotCreated(arguments: [String]) throws {
+        let r = try RapportBinary()
+        defer { try? FileManager.default.removeItem(at: r.directory) }
+        let result = try r.run(arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("there is no book there yet; `rapport add` or `rapport import` starts one"))
+        #expect(!Self.exists(r.database))
+    }
+
+    @Test func aCommandThatStartsABookCreatesIt() throws {
+        let r = try RapportBinary()
+        defer { try? FileManager.default.removeItem(at: r.directory) }
+        try r.ok(["add", "王建国"])
+        #expect(try r.ok(["list"]).stdout.contains("王建国"))
+    }
+
+    @Test func theDatabaseOptionMustNameAFile() throws {
+        let r = try RapportBinary()
+        defer { try? FileManager.default.removeItem(at: r.directory) }
+        let empty = try r.run(["list", "--db", ""])
+        #expect(empty.status == 2)
+        #expect(empty.stderr == "rapport: invalid --db \"\"; name the book's file\n")
+        let directory = try r.run(["add", "王建国", "--db", r.directory.path])
+        #expect(directory.status == 2)
+        #expect(directory.stderr.contains("it is a directory; name the book's file"))
+    }
+
+    @Test func aRestoreOfABackupWithAPlantedTriggerIsRefusedAndTheBookStaysAsItWas() throws {
+        let r = try RapportBinary()
+        defer { try? FileManager.default.removeItem(at: r.directory) }
+        try r.ok(["add", "王建国"])
+        try r.ok(["followup", "add", "wjg", "tomorrow", "报价"])
+        let backup = r.directory.appendingPathComponent("backup.db").path
+        try r.ok(["backup", backup])
+        try Self.sqlite(backup, """
+            CREATE TRIGGER planted AFTER INSERT ON interaction BEGIN UPDATE customer SET notes = 'owned'; DELETE FROM follow_up; END;
+            """)
+        let before = try r.snapshot()
+        let result = try r.run(["restore", backup])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("a trigger \"planted\" that Rapport did not make"))
+        #expect(try r.snapshot() == before)
+        // And the next call neither rewrites the customer nor deletes the follow-up
+        try r.ok(["log", "wjg", "call", "谈了报价", "--keep-open"])
+        let card = try r.ok(["show", "wjg"]).stdout
+        #expect(!card.contains("owned"))
+        #expect(card.contains("报价"))
+    }
+
+    @Test func checkReportsAPlantedTrigger() throws {
+        let r = try RapportBinary()
+        defer { try? FileManager.default.removeItem(at: r.directory) }
+        try r.ok(["add", "王建国"])
+        try Self.sqlite(r.database, "CREATE TRIGGER planted AFTER INSERT ON interaction BEGIN DELETE FROM follow_up; END;")
+        let result = try r.run(["check"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("  schema: a trigger \"planted\" that Rapport did not make\n"))
+    }
+
+    @Test func anExportReplacesASymlinkAtItsTargetNotTheFileItPointsTo() throws {
+        let r = try RapportBinary()
+        defer { try? FileManager.default.removeItem(at: r.directory) }
+        try r.ok(["add", "王建国"])
+        let victim = r.directory.appendingPathComponent("victim").path
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: victim))
+        let target = r.directory.appendingPathComponent("book.csv").path
+        try FileManager.default.createSymbolicLink(atPath: target, withDestinationPath: victim)
+        try r.ok(["export", "--format", "csv", "-o", target])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: victim)) == Data("mine".utf8))
+        let attributes = try FileManager.default.attributesOfItem(atPath: target)
+        #expect(attributes[.type] as? FileAttributeType == .typeRegular)
+        #expect(attributes[.posixPermissions] as? Int == 0o600)
+        #expect(try String(contentsOfFile: target, encoding: .utf8).contains("王建国"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: r.directory.path)
+        #expect(!names.contains { $0.contains("partial") })
+    }
+
+    @Test func anExportToAFullDeviceSaysTheDiskIsFull() throws {
+        let r = try RapportBinary()
+        defer { try? FileManager.default.removeItem(at: r.directory) }
+        try r.ok(["add", "王建国"])
+        let result = try r.run(["export", "--format", "csv", "-o", "/dev/full"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "rapport: invalid output \"/dev/full\"; the write failed: the disk is full; nothing was exported\n")
+    }
+}

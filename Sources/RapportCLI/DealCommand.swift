@@ -26,7 +26,7 @@ struct DealFields: ParsableArguments {
     @Option(help: ArgumentHelp("Its own win probability, e.g. --probability 35 (default: its stage's; `default` to go back).",
                                valueName: "percent"))
     var probability: String?
-    @Option(help: ArgumentHelp("The expected close day, e.g. --close 月底, --close 2026-12-20 (`none` to clear).", valueName: "when"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The expected close day, e.g. --close 月底, --close 2026-12-20 (`none` to clear).", valueName: "when"))
     var close: String?
     @Option(help: ArgumentHelp("A line item, repeatable: --item \"CRM-PRO x3 @12000 -10%\" (product code, quantity, price, discount).",
                                valueName: "line"))
@@ -62,12 +62,16 @@ extension DealCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The customer: #id, name, prefix, phone or pinyin.") var customer: String
-        @Argument(help: "What the deal is for.") var title: [String] = []
+        @Argument(parsing: .allUnrecognized, help: "What the deal is for.") var title: [String] = []
         @OptionGroup var fields: DealFields
         @Option(help: ArgumentHelp("The stage it starts in (default lead): lead, qualified, needs, proposal or closing.",
                                    valueName: "stage"))
         var stage: String?
         @Option(help: ArgumentHelp("A note for its first stage.", valueName: "text")) var note: String?
+
+        func validate() throws {
+            _ = try FreeText.words(title)
+        }
 
         func run() throws {
             let session = try global.session()
@@ -79,7 +83,7 @@ extension DealCommand {
             }
             let target = try db.resolveCustomer(customer)
             guard let customerID = target.id else { throw RapportError.customerNotFound(customer) }
-            let name = title.joined(separator: " ")
+            let name = try FreeText.words(title).joined(separator: " ")
             var deal = Deal(customerID: customerID, title: name, amount: Money(minorUnits: 0, currency: settings.pipeline.currency),
                             stage: start, createdAt: session.now)
             try fields.apply(to: &deal, products: try db.products(includingInactive: true), today: session.today)

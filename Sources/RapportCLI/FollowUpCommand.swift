@@ -22,11 +22,19 @@ extension FollowUpCommand {
         @OptionGroup var global: GlobalOptions
 
         @Argument(help: "The customer: #id, name, prefix, phone or pinyin.") var customer: String
-        @Argument(help: "When: 周五, tomorrow, +2w, 2026-12-01, …") var when: String
-        @Argument(help: "What to follow up on.") var title: [String] = []
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp(
+            "When — 周五, tomorrow, +2w, 2026-12-01, … — then what to follow up on.", valueName: "when> <title"))
+        var words: [String] = []
+
+        func validate() throws {
+            guard !(try FreeText.words(words)).isEmpty else { throw ValidationError("Missing expected argument '<when>'") }
+        }
 
         func run() throws {
             let session = try global.session()
+            let all = try FreeText.words(self.words)
+            let when = all[0]
+            let title = Array(all.dropFirst())
             // The date may run into the title's first words (`next week`, `周五 14:30`): the
             // longest reading that is a date wins.
             var words = title
@@ -64,7 +72,7 @@ extension FollowUpCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The customer: #id, name, prefix, phone or pinyin.") var customer: String
         @Argument(help: "The playbook, e.g. onboarding.") var playbook: String
-        @Option(help: ArgumentHelp("The start day (default today), e.g. --from 2026-12-01 or --from 下周一.", valueName: "when"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("The start day (default today), e.g. --from 2026-12-01 or --from 下周一.", valueName: "when"))
         var from: String?
 
         func run() throws {

@@ -9,7 +9,7 @@ struct GlobalOptions: ParsableArguments {
         "The database file (default: $RAPPORT_DB, else $XDG_DATA_HOME/rapport/rapport.db).", valueName: "path"))
     var database: String?
 
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "Pretend today is this day, e.g. 2026-12-01 or tomorrow (default: $RAPPORT_TODAY, else the real day).",
         valueName: "day"))
     var today: String?

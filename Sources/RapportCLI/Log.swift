@@ -18,15 +18,20 @@ struct Log: ParsableCommand {
 
     @Argument(help: "The customer: #id, name, prefix, phone or pinyin.") var customer: String
     @Argument(help: "What kind of contact: call, email, visit, meeting, message or note.") var kind: String
-    @Argument(help: "What was said; the rest of the line.") var note: [String] = []
+    @Argument(parsing: .allUnrecognized, help: "What was said; the rest of the line (words such as -10% are text).")
+    var note: [String] = []
 
-    @Option(help: ArgumentHelp("Schedule the next follow-up, e.g. --next 周五, --next +2w, --next \"tomorrow 14:00\".", valueName: "when"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Schedule the next follow-up, e.g. --next 周五, --next +2w, --next \"tomorrow 14:00\".", valueName: "when"))
     var next: String?
     @Option(help: "How it ended: reached, no-answer, replied or no-reply.") var outcome: String?
-    @Option(help: ArgumentHelp("When it happened, if not now, e.g. --at yesterday or --at \"2026-11-20 15:30\".", valueName: "when"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("When it happened, if not now, e.g. --at yesterday or --at \"2026-11-20 15:30\".", valueName: "when"))
     var at: String?
     @Option(help: ArgumentHelp("The contact person spoken to: #id or name.", valueName: "person")) var contact: String?
     @Flag(name: .customLong("keep-open"), help: "Do not close the open follow-up this contact would fulfil.") var keepOpen = false
+
+    func validate() throws {
+        _ = try FreeText.words(note)
+    }
 
     func run() throws {
         guard let kind = InteractionKind(text: kind) else {
@@ -41,7 +46,7 @@ struct Log: ParsableCommand {
             }
             outcomeValue = o
         }
-        let text = try FieldLimits.within(note.joined(separator: " "), field: "note", limit: FieldLimits.longText)
+        let text = try FieldLimits.within(try FreeText.words(note).joined(separator: " "), field: "note", limit: FieldLimits.longText)
         let session = try global.session()
         let today = session.today
         let when = try at.map { try LocalDateTime(expression: $0, today: today, defaultTime: session.now.time) } ?? session.now

@@ -17,7 +17,7 @@ struct Pay: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "An instalment (2026-001/2), a contract number, or a customer.") var target: String
     @Argument(help: "The amount received: 12000, 12,000.50 or 1.2万.") var amount: String
-    @Option(help: ArgumentHelp("The day it came in (default today), e.g. --on yesterday.", valueName: "when")) var on: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("The day it came in (default today), e.g. --on yesterday.", valueName: "when")) var on: String?
     @Option(help: ArgumentHelp("A note, e.g. the bank reference.", valueName: "text")) var note: String?
     @Flag(name: .customLong("allow-overpay"), help: "Record it even though it is more than is outstanding.") var allowOverpay = false
 

@@ -91,18 +91,18 @@ enum PipelineInput {
 struct ContractOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The contract number (default: the year's next, e.g. 2026-007).", valueName: "number"))
     var number: String?
-    @Option(help: ArgumentHelp("The day it was signed (default today), e.g. --signed yesterday.", valueName: "when"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The day it was signed (default today), e.g. --signed yesterday.", valueName: "when"))
     var signed: String?
-    @Option(help: ArgumentHelp("The day it starts (default the day signed).", valueName: "when"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The day it starts (default the day signed).", valueName: "when"))
     var start: String?
-    @Option(help: ArgumentHelp("The day it ends, e.g. --end 2027-11-30.", valueName: "when"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The day it ends, e.g. --end 2027-11-30.", valueName: "when"))
     var end: String?
     @Option(help: ArgumentHelp("Or its term in months, e.g. --term 12 (ends the day before the same date a year on).",
                                valueName: "months"))
     var term: Int?
     @Option(help: ArgumentHelp("Pay in N equal monthly instalments (default 1), e.g. --instalments 3.", valueName: "N"))
     var instalments: Int?
-    @Option(help: ArgumentHelp("The first instalment's due day (default the start).", valueName: "when"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The first instalment's due day (default the start).", valueName: "when"))
     var first: String?
     @Option(help: ArgumentHelp("Or the plan itself, e.g. --plan \"2026-12-01 30%, 2027-01-15 rest\" (amounts, % or rest).",
                                valueName: "plan"))

@@ -50,7 +50,16 @@ public enum RapportMain {
         } catch let error as CustomerCheckFailed {
             exit(error.status)
         } catch {
-            Rapport.exit(withError: error)
+            // ArgumentParser's messages quote the bad value as typed: printed here rather
+            // than by `Rapport.exit(withError:)`, so they are sanitized like Rapport's own.
+            let code = Rapport.exitCode(for: error)
+            let message = Rapport.fullMessage(for: error)
+            if code == .success {
+                Terminal.write(message.isEmpty ? "" : message + "\n")
+            } else if !message.isEmpty {
+                Terminal.error(message)
+            }
+            exit(code.rawValue)
         }
     }
 

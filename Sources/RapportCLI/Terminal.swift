@@ -25,8 +25,10 @@ enum Terminal {
         writeAll(STDOUT_FILENO, bytes)
     }
 
+    /// Writes a line to stderr. Messages quote values from arguments and files, so the
+    /// whole line is sanitized here, where it is printed, whatever built it.
     static func error(_ text: String) {
-        var line = text + "\n"
+        var line = TerminalText.sanitizedKeepingNewlines(text) + "\n"
         line.withUTF8 { _ = writeAll(STDERR_FILENO, $0) }
     }
 

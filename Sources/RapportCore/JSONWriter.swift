@@ -173,16 +173,22 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// Appends UTF-8 text as a JSON string: copied whole when it needs no escaping (almost
-    /// always), else byte by byte with controls as \u00XX so a terminal showing the JSON
-    /// never receives them raw.
+    /// always), else byte by byte with controls as \u00XX, and C1 controls and bidi
+    /// overrides as \uXXXX, so a terminal showing the JSON never receives them raw.
     private mutating func appendEscaped(_ text: UnsafeBufferPointer<UInt8>) {
         out.append(UInt8(ascii: "\""))
-        if text.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F }) {
+        // 0xC2 and 0xE2 lead the C1 controls (U+0080–U+009F) and the bidi controls
+        // (U+202A–U+202E, U+2066–U+2069); their other characters take the slow path too.
+        if text.allSatisfy({ $0 >= 0x20 && $0 != 0x22 && $0 != 0x5C && $0 != 0x7F && $0 != 0xC2 && $0 != 0xE2 }) {
             out.append(text)
             out.append(UInt8(ascii: "\""))
             return
         }
-        for b in text {
+        var i = 0
+        while i < text.count {
+            let b = text[i]
+            let next = i + 1 < text.count ? text[i + 1] : 0
+            let third = i + 2 < text.count ? text[i + 2] : 0
             switch b {
             case UInt8(ascii: "\""): out.append("\\\"" as StaticString)
             case UInt8(ascii: "\\"): out.append("\\\\" as StaticString)
@@ -190,12 +196,25 @@ public struct JSONWriter: ~Copyable {
             case 13: out.append("\\r" as StaticString)
             case 9: out.append("\\t" as StaticString)
             case 0..<0x20, 0x7F:
-                out.append("\\u00" as StaticString)
-                out.append(JSONWriter.hex[Int(b >> 4)])
-                out.append(JSONWriter.hex[Int(b & 15)])
+                appendUnicodeEscape(UInt32(b))
+            case 0xC2 where (0x80...0x9F).contains(next):
+                appendUnicodeEscape(UInt32(next))
+                i += 1
+            case 0xE2 where (next == 0x80 && (0xAA...0xAE).contains(third)) || (next == 0x81 && (0xA6...0xA9).contains(third)):
+                appendUnicodeEscape(0x2000 | UInt32(next & 0x3F) << 6 | UInt32(third & 0x3F))
+                i += 2
             default: out.append(b)
             }
+            i += 1
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// `\uXXXX` for a scalar of the Basic Multilingual Plane.
+    private mutating func appendUnicodeEscape(_ scalar: UInt32) {
+        out.append("\\u" as StaticString)
+        for shift in stride(from: 12, through: 0, by: -4) {
+            out.append(JSONWriter.hex[Int((scalar >> UInt32(shift)) & 15)])
+        }
     }
 }

@@ -116,4 +116,83 @@ struct HostileInputTests {
         #expect(result.status == 2)
         #expect(result.stderr == "rapport: invalid output \"/dev/full\"; the write failed: the disk is full; nothing was exported\n")
     }
+
+    // MARK: - Escapes
+
+    /// Whether text holds anything a terminal would act on: C0 controls but the line end,
+    /// DEL, C1 controls, bidi overrides.
+    static func hasControls(_ text: String) -> Bool {
+        text.unicodeScalars.contains { s in
+            (s.value < 0x20 && s != "\n") || (0x7F...0x9F).contains(s.value)
+                || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
+        }
+    }
+
+    @Test(arguments: [
+        ["list", "--status", "x\u{1B}]0;PWNED\u{07}"],
+        ["open", "--snapshot", "x\u{1B}[31m\u{9B}2J"],
+        ["list", "--grade", "\u{202E}A"],
+        ["show", "\u{1B}[2J王"],
+        ["edit", "1", "--set", String(repeating: "k", count: 300) + "\u{1B}[31m=v"],
+    ])
+    func errorsNeverCarryEscapesToTheTerminal(arguments: [String]) throws {
+        let r = try RapportBinary()
+        defer { try? FileManager.default.removeItem(at: r.directory) }
+        try r.ok(["add", "王建国"])
+        let result = try r.run(arguments)
+        #expect(result.status != 0)
+        #expect(!result.stderr.isEmpty)
+        #expect(!Self.hasControls(result.stderr), "\(result.stderr.debugDescription)")
+    }
+
+    @Test func jsonEscapesC1ControlsAndBidiOverridesAndAFileKeepsTheExactText() throws {
+        let r = try RapportBinary()
+        defer { try? FileManager.default.removeItem(at: r.directory) }
+        let name = "A\u{9B}31mB\u{202E}C"
+        try r.ok(["add", name])
+        let list = try r.ok(["list", "--json"]).stdout
+        #expect(list.contains(#""name":"A\u009b31mB\u202eC""#))
+        #expect(!Self.hasControls(list))
+        let export = try r.ok(["export", "--format", "json"]).stdout
+        #expect(!Self.hasControls(export))
+        let file = r.directory.appendingPathComponent("book.csv").path
+        try r.ok(["export", "--format", "csv", "-o", file])
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains(name))
+    }
+
+    @Test func anExportToATerminalShowsNoEscapes() throws {
+        let r = try RapportBinary()
+        defer { try? FileManager.default.removeItem(at: r.directory) }
+        try r.ok(["add", "A\u{1B}]0;PWNED\u{07}B\u{9B}2J\u{202E}C"])
+        // script(1) gives the command a terminal as stdout, as a seller's shell would
+        let command = "RAPPORT_DB='\(r.database)' NO_COLOR=1 '\(RapportBinary.url.path)' export --format csv"
+        let result = try RapportBinary.runProgram("/usr/bin/script", ["-qec", command, "/dev/null"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("ABC,"))  // each escape sequence removed whole
+        #expect(!result.stdout.contains("\u{1B}") && !result.stdout.contains("PWNED") && !result.stdout.contains("\u{202E}"))
+    }
+
+    // MARK: - Values that begin with a dash
+
+    @Test func datesAndWordsThatBeginWithADashAreValuesNotOptions() throws {
+        let r = try RapportBinary()
+        defer { try? FileManager.default.removeItem(at: r.directory) }
+        try r.ok(["add", "王建国"])
+        try r.ok(["log", "wjg", "call", "谈了", "-10%", "折扣", "--at", "-2d"])
+        #expect(try r.ok(["show", "wjg"]).stdout.contains("2026-11-21 ") )
+        #expect(try r.ok(["show", "wjg"]).stdout.contains("谈了 -10% 折扣"))
+        let past = try r.run(["followup", "add", "wjg", "-2d", "回访"])
+        #expect(past.stderr == "rapport: invalid follow-up day \"-2d\"; it cannot be in the past\n")
+        try r.ok(["followup", "add", "wjg", "+2d", "回访", "-5%"])
+        #expect(try r.ok(["show", "wjg"]).stdout.contains("回访 -5%"))
+        let pay = try r.run(["pay", "wjg", "100", "--on", "-1d"])
+        #expect(pay.stderr.contains("owes nothing"))
+        // A mistyped option is still refused, and -- makes the rest text
+        let typo = try r.run(["log", "wjg", "call", "x", "--nxt", "周五"])
+        #expect(typo.status == 64)
+        #expect(typo.stderr.hasPrefix("Error: Unknown option '--nxt'"))
+        try r.ok(["log", "wjg", "note", "--", "--raw"])
+        #expect(try r.ok(["show", "wjg"]).stdout.contains("--raw"))
+    }
 }
+

@@ -38,8 +38,14 @@ struct RapportBinary {
     }
 
     static func run(_ arguments: [String], environment: [String: String]) throws -> Result {
+        try runProgram(url.path, arguments, environment: environment)
+    }
+
+    /// Runs any program with stdin from /dev/null, reading its output whole.
+    static func runProgram(_ path: String, _ arguments: [String],
+                           environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Result {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         process.environment = environment
         let out = Pipe()

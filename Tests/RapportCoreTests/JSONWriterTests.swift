@@ -110,6 +110,13 @@ struct JSONWriterTests {
         ("Zoë 👍", "\"Zoë 👍\""),
         ("/", #""/""#),
         ("", #""""#),
+        // C1 controls and bidi overrides are escaped too; their neighbours are not
+        ("a\u{9B}31mb", #""a\u009b31mb""#),
+        ("\u{80}\u{9F}\u{A0}·", "\"\\u0080\\u009f\u{A0}·\""),
+        ("x\u{202E}txt.exe", #""x\u202etxt.exe""#),
+        ("\u{202A}\u{202D}\u{2066}\u{2069}", #""\u202a\u202d\u2066\u2069""#),
+        ("—…\u{2029}\u{2065}\u{206A}", "\"—…\u{2029}\u{2065}\u{206A}\""),
+        ("end\u{C2}", "\"end\u{C2}\""),
     ])
     func escaping(value: String, expected: String) {
         let text = Self.written { $0.string(value) }

@@ -34,6 +34,15 @@ public struct CustomerColumns: Sendable {
             }
         }
 
+        /// Whether a row's name can come from this column (`read` falls back to the company,
+        /// an email or a phone when there is no name).
+        var canName: Bool {
+            switch self {
+            case .field(.name), .field(.company), .firstName, .lastName, .phones, .emails: true
+            default: false
+            }
+        }
+
         /// Phones, emails, tags and notes gather every column that names them.
         var isRepeatable: Bool {
             switch self {
@@ -64,6 +73,12 @@ public struct CustomerColumns: Sendable {
         mapped = mapping.mapped
         unmapped = mapping.unmapped
         width = header.count
+        // Said once for the file, rather than as an empty name on its first row.
+        guard mapped.contains(where: { $0.target.canName }) else {
+            let shown = header.prefix(8).map(\.quotedForMessage).joined(separator: ", ") + (header.count > 8 ? ", …" : "")
+            throw .conflict("no column of the file holds a name (its columns are \(shown)); "
+                            + "say which one does with --map 'Header=name'")
+        }
     }
 
     /// Reads `--map 'Header=field,Other Header=field'` into header → field; a field may be `ignore`.

@@ -12,7 +12,8 @@ public enum TextDecoding {
     /// a byte-order mark is removed either way.
     public static func decode(_ data: Data, encoding: TextEncoding? = nil) throws(RapportError) -> String {
         let bytes = [UInt8](data)
-        let chosen = encoding ?? detect(bytes)
+        let detected = encoding == nil ? detection(bytes) : nil
+        let chosen = encoding ?? detected?.encoding ?? .utf8
         let resolved = chosen == .utf16 ? utf16ByteOrder(bytes) : chosen
         let bom = resolved.byteOrderMark
         let start = !bom.isEmpty && bytes.starts(with: bom) ? bom.count : 0
@@ -20,7 +21,7 @@ public enum TextDecoding {
         let result: Result<String, DecodingFailure>
         switch resolved {
         // Detection found UTF-8 by checking every byte already: not a second time.
-        case .utf8 where encoding == nil && start == 0: result = .success(String(decoding: body, as: UTF8.self))
+        case .utf8 where detected?.checkedUTF8 == true && start == 0: result = .success(String(decoding: body, as: UTF8.self))
         case .utf8: result = utf8(body)
         case .utf16, .utf16LE: result = utf16(body, bigEndian: false)
         case .utf16BE: result = utf16(body, bigEndian: true)
@@ -41,6 +42,11 @@ public enum TextDecoding {
         case .success(let text):
             return text
         case .failure(let failure):
+            if let defect = defect(at: failure.offset, bytes, resolved) {
+                let line = bytes[..<failure.offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+                throw .conflict("line \(line) of the file holds \(defect.what) (byte \(failure.offset)), \(defect.advice); "
+                                + "nothing was imported")
+            }
             // Detection falls back to GB18030 only for bytes that are not UTF-8 either.
             let tried = encoding == nil && chosen == .gb18030 ? "utf-8, gb18030 or windows-1252" : chosen.rawValue
             throw .invalid(
@@ -56,13 +62,64 @@ public enum TextDecoding {
     }
 
     static func detect(_ bytes: [UInt8]) -> TextEncoding {
+        detection(bytes).encoding
+    }
+
+    /// The encoding, and whether every byte was found to be well-formed UTF-8 on the way.
+    private static func detection(_ bytes: [UInt8]) -> (encoding: TextEncoding, checkedUTF8: Bool) {
         // UTF-32 LE's mark begins with UTF-16 LE's, so the longer marks are tried first.
         for candidate in [TextEncoding.utf32LE, .utf32BE, .utf8, .utf16LE, .utf16BE]
         where bytes.starts(with: candidate.byteOrderMark) {
-            return candidate
+            return (candidate, false)
         }
-        if let order = utf16ByNulBytes(bytes) { return order }
-        return firstInvalidUTF8(bytes[...]) == nil ? .utf8 : .gb18030
+        if let order = utf16ByNulBytes(bytes) { return (order, false) }
+        if firstInvalidUTF8(bytes[...]) == nil { return (.utf8, true) }
+        return (utf8Defect(bytes[...]) != nil ? .utf8 : .gb18030, false)
+    }
+
+    /// Where text that is UTF-8 but for NULs or lone surrogates (a broken exporter's) first
+    /// goes wrong; nil when other bytes are not UTF-8 either, so it is another encoding.
+    /// Decoded as GB18030 or Windows-1252 instead, such a file would change silently.
+    static func utf8Defect(_ b: ArraySlice<UInt8>) -> Int? {
+        var first: Int?
+        var from = b.startIndex
+        while let bad = firstInvalidUTF8(b[from...]) {
+            let surrogate = isEncodedSurrogate(b, at: bad)
+            guard b[bad] == 0 || surrogate else { return nil }
+            first = first ?? bad
+            from = bad + (surrogate ? 3 : 1)
+        }
+        return first
+    }
+
+    /// Whether the bytes at `i` are a surrogate (U+D800–U+DFFF) encoded as if it were a character.
+    private static func isEncodedSurrogate(_ b: ArraySlice<UInt8>, at i: Int) -> Bool {
+        i + 2 < b.endIndex && b[i] == 0xED && (0xA0...0xBF).contains(b[i + 1]) && (0x80...0xBF).contains(b[i + 2])
+    }
+
+    /// What text must not hold, when that is what stopped decoding at `offset`: a NUL, or
+    /// half of a UTF-16 surrogate pair alone.
+    private static func defect(at offset: Int, _ bytes: [UInt8], _ encoding: TextEncoding) -> (what: String, advice: String)? {
+        let nul = ("a NUL character", "which text never holds: the file may be binary, or UTF-16 without a byte-order mark (name it with --encoding)")
+        let lone = ("a lone surrogate", "half of a UTF-16 pair that the program which wrote the file broke: fix that character")
+        guard offset < bytes.count else { return nil }
+        let unit: UInt32
+        switch encoding {
+        case .utf8, .latin1, .gb18030, .shiftJIS, .windows1252:
+            if bytes[offset] == 0 { return nul }
+            return isEncodedSurrogate(bytes[...], at: offset) ? lone : nil
+        case .utf16, .utf16LE, .utf16BE:
+            guard offset + 1 < bytes.count else { return nil }
+            let (a, b) = (UInt32(bytes[offset]), UInt32(bytes[offset + 1]))
+            unit = encoding == .utf16BE ? a << 8 | b : b << 8 | a
+        case .utf32LE, .utf32BE:
+            guard offset + 3 < bytes.count else { return nil }
+            let quad = (0..<4).map { UInt32(bytes[offset + $0]) }
+            unit = encoding == .utf32BE ? quad[0] << 24 | quad[1] << 16 | quad[2] << 8 | quad[3]
+                : quad[3] << 24 | quad[2] << 16 | quad[1] << 8 | quad[0]
+        }
+        if unit == 0 { return nul }
+        return (0xD800...0xDFFF).contains(unit) ? lone : nil
     }
 
     /// UTF-16 written without a mark: text that is mostly ASCII has a NUL in every other byte,

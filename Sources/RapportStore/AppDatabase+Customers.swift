@@ -73,27 +73,19 @@ extension AppDatabase {
     }
 
     /// Customers whose search keys contain the reference in any form the matcher tries:
-    /// a superset of its matches, narrowed with one LIKE over one column.
+    /// a superset of its matches, narrowed with `instr` over one column (a LIKE pattern has
+    /// a length limit, and both sides are already folded, so nothing needs LIKE's rules).
     static func candidates(for reference: String, _ db: Database) throws -> [CustomerCandidate] {
         let q = CustomerMatcher.normalize(reference)
         guard !q.isEmpty else { return [] }
         var needles = [q, CustomerMatcher.compact(q)]
         if let digits = CustomerMatcher.phoneDigits(q) { needles.append(digits) }
-        let patterns = Array(Set(needles)).sorted().map { "%" + escapeLike($0) + "%" }
+        let distinct = Array(Set(needles)).sorted()
         let sql = "SELECT id, name, company, search_text FROM customer WHERE "
-            + patterns.map { _ in "search_text LIKE ? ESCAPE '\\'" }.joined(separator: " OR ")
-        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(patterns)).map {
+            + distinct.map { _ in "instr(search_text, ?) > 0" }.joined(separator: " OR ")
+        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(distinct)).map {
             CustomerCandidate(id: $0[0], name: $0[1], company: $0[2], keys: SearchKeys(stored: $0[3]))
         }
-    }
-
-    static func escapeLike(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            if c == "%" || c == "_" || c == "\\" { out.append("\\") }
-            out.append(c)
-        }
-        return out
     }
 
     /// A customer's card: the customer, contact persons, open follow-ups soonest first, and the

@@ -114,29 +114,36 @@ extension AppDatabase {
     }
 
     /// Brings a call history in, in one transaction: each row's customer reference must
-    /// name exactly one customer, else nothing is written and the error names the line.
+    /// name exactly one customer, else nothing is written and the error names the line
+    /// (with `skippingUnknown`, such a row is left out and its reason returned instead).
     /// The contact clocks of the customers touched are brought up to date once at the end.
-    public func importInteractions(_ rows: [InteractionRow], dryRun: Bool, now: LocalDateTime) throws -> Int {
+    public func importInteractions(_ rows: [InteractionRow], skippingUnknown: Bool = false, dryRun: Bool,
+                                   now: LocalDateTime) throws -> (logged: Int, refused: [String]) {
         try writeOrRollBack(dryRun) { db in
-            var resolved: [String: Int64] = [:]
+            var resolved: [String: Result<Int64, RapportError>] = [:]
             var touched: Set<Int64> = []
+            var refused: [String] = []
             for row in rows {
-                let id: Int64
-                if let known = resolved[row.reference] {
-                    id = known
-                } else {
+                let found = try resolved[row.reference] ?? {
                     do {
-                        id = try Self.resolveCustomerID(row.reference, db)
+                        return .success(try Self.resolveCustomerID(row.reference, db))
                     } catch let error as RapportError {
-                        throw RapportError.invalid(field: "customer on line \(row.line)", value: row.reference, expected: error.description)
+                        return .failure(error)
                     }
-                    resolved[row.reference] = id
+                }()
+                resolved[row.reference] = found
+                switch found {
+                case .success(let id):
+                    _ = try RecordWriter.insert(Interaction(customerID: id, kind: row.kind, at: row.at, outcome: row.outcome, note: row.note), db)
+                    touched.insert(id)
+                case .failure(let error):
+                    let bad = RapportError.invalid(field: "customer on line \(row.line)", value: row.reference, expected: error.description)
+                    guard skippingUnknown else { throw bad }
+                    refused.append(bad.description)
                 }
-                _ = try RecordWriter.insert(Interaction(customerID: id, kind: row.kind, at: row.at, outcome: row.outcome, note: row.note), db)
-                touched.insert(id)
             }
             for id in touched.sorted() { try Self.refreshContactState(customerID: id, now: now, db) }
-            return rows.count
+            return (rows.count - refused.count, refused)
         }
     }
 

@@ -167,6 +167,11 @@ struct ExchangeCommandTests {
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix("rapport: invalid customer on line 3 \"张三\"; no customer matches \"张三\""))
         #expect(try r.snapshot() == before)
+        // With --skip-bad that row is left out and reported, as a row of a bad kind is
+        let skipped = try r.ok(["import", bad, "--kind", "interactions", "--skip-bad"]).stdout
+        #expect(skipped.hasPrefix("refused: invalid customer on line 3 \"张三\"; no customer matches \"张三\""))
+        #expect(skipped.hasSuffix("Logged 1 interactions; refused 1 bad rows.\n"))
+        #expect(try Self.card(r, "wjg")["last_contact_at"] as? String == "2026-11-22 00:00")
     }
 
     @Test func theWholeBookRoundTripsThroughJSON() throws {

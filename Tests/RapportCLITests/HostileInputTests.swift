@@ -194,5 +194,66 @@ struct HostileInputTests {
         try r.ok(["log", "wjg", "note", "--", "--raw"])
         #expect(try r.ok(["show", "wjg"]).stdout.contains("--raw"))
     }
+
+    // MARK: - What is really wrong
+
+    @Test func anImportSaysWhatIsWrongWithItsFile() throws {
+        let r = try RapportBinary()
+        defer { try? FileManager.default.removeItem(at: r.directory) }
+        try r.ok(["add", "王建国"])
+        let before = try r.snapshot()
+        let missing = try r.run(["import", r.directory.appendingPathComponent("nothing.csv").path])
+        #expect(missing.stderr.hasPrefix("rapport: no file \""))
+        let directory = r.directory.appendingPathComponent("d.csv")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        #expect(try r.run(["import", directory.path]).stderr.hasSuffix("; it is a directory; name a file in it\n"))
+        let noName = directory.deletingLastPathComponent().appendingPathComponent("cities.csv")
+        try Data("City,Notes\n上海,x\n".utf8).write(to: noName)
+        #expect(try r.run(["import", noName.path]).stderr
+                == "rapport: no column of the file holds a name (its columns are \"City\", \"Notes\"); say which one does with --map 'Header=name'\n")
+        let nul = directory.deletingLastPathComponent().appendingPathComponent("nul.csv")
+        try Data("Name,Notes\nAnna,a".utf8 + [0] + "b\n".utf8).write(to: nul)
+        let refused = try r.run(["import", nul.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.hasPrefix("rapport: line 2 of the file holds a NUL character (byte 17)"))
+        #expect(try r.snapshot() == before)
+    }
+
+    @Test func aReferenceLongerThanAnyNameMatchesNobody() throws {
+        let r = try RapportBinary()
+        defer { try? FileManager.default.removeItem(at: r.directory) }
+        try r.ok(["add", "王建国"])
+        for reference in [String(repeating: "a", count: 50_000), String(repeating: "%", count: 50_001)] {
+            let result = try r.run(["show", reference])
+            #expect(result.status == 2)
+            #expect(result.stderr.hasPrefix("rapport: no customer matches \""))
+        }
+    }
+
+    /// A 1 MB file system of its own (tmpfs), filled up: only root may mount one.
+    @Test(.enabled(if: getuid() == 0, "mounting a small file system needs root, as CI has"))
+    func aFullDiskIsCalledAFullDisk() throws {
+        let r = try RapportBinary()
+        let mount = r.directory.appendingPathComponent("small")
+        try FileManager.default.createDirectory(at: mount, withIntermediateDirectories: true)
+        let mounted = try RapportBinary.runProgram("/bin/mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", mount.path])
+        try #require(mounted.status == 0, "mount: \(mounted.stderr)")
+        defer {
+            _ = try? RapportBinary.runProgram("/bin/umount", [mount.path])
+            try? FileManager.default.removeItem(at: r.directory)
+        }
+        let book = mount.appendingPathComponent("book.db").path
+        try r.ok(["add", "王建国", "--db", book])
+        try r.ok(["log", "wjg", "call", "谈了报价", "--db", book])
+        // Fill what is left
+        _ = try? Data(count: 2 << 20).write(to: mount.appendingPathComponent("fill"))
+        let before = try Data(contentsOf: URL(fileURLWithPath: book))
+        for arguments in [["log", "wjg", "call", String(repeating: "长", count: 2_000)], ["list"], ["backup", mount.appendingPathComponent("b.db").path]] {
+            let result = try r.run(arguments + ["--db", book])
+            #expect(result.status == 2, "\(arguments[0])")
+            #expect(result.stderr.contains("the disk is full"), "\(arguments[0]): \(result.stderr)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: book)) == before)
+    }
 }
 

@@ -29,9 +29,9 @@ import Testing
           (9, .field(.birthday)), (10, .field(.notes)), (11, .field(.title)), (12, .field(.industry)), (13, .field(.source)),
           (14, .field(.status)), (15, .firstName), (16, .lastName)],
          []),
-        (["", "creditLimit", "credit_level", "Cadence", "channel", "route", "needs", "concerns", "kind"],
+        (["", "creditLimit", "credit_level", "Cadence", "channel", "route", "needs", "concerns", "kind", "Name"],
          [(1, .field(.creditLimit)), (2, .field(.creditLevel)), (3, .field(.cadence)), (4, .field(.channel)),
-          (5, .field(.route)), (6, .field(.needs)), (7, .field(.concerns)), (8, .field(.kind))],
+          (5, .field(.route)), (6, .field(.needs)), (7, .field(.concerns)), (8, .field(.kind)), (9, .field(.name))],
          [0]),
     ] as [([String], [(Int, Target)], [Int])])
     func mapsHeaders(_ header: [String], mapped: [(Int, Target)], unmapped: [Int]) throws {
@@ -39,6 +39,18 @@ import Testing
         #expect(columns.mapped.map(\.column.index) == mapped.map(\.0))
         #expect(columns.mapped.map(\.target) == mapped.map(\.1))
         #expect(columns.unmapped.map(\.index) == unmapped)
+    }
+
+    @Test(arguments: [["Name"], ["First Name"], ["姓"], ["Company"], ["手机"], ["Email"], ["Kontakt", "x"]])
+    func aFileNeedsAColumnANameCanComeFrom(_ header: [String]) throws {
+        _ = try CustomerColumns(header: header, overrides: header.first == "Kontakt" ? ["Kontakt": "name"] : [:])
+    }
+
+    @Test func aFileWithoutAnyIsRefusedOnceNamingItsColumns() {
+        #expect(throws: RapportError.conflict("no column of the file holds a name (its columns are \"City\", \"Notes\"); "
+                                              + "say which one does with --map 'Header=name'")) {
+            try CustomerColumns(header: ["City", "Notes"])
+        }
     }
 
     @Test func overridesWinAndIgnoreDropsAColumn() throws {

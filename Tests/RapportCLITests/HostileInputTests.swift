@@ -80,6 +80,29 @@ struct HostileInputTests {
         #expect(card.contains("报价"))
     }
 
+    /// A backup that claims an older schema than it has: its migration would fail, or run a planted trigger.
+    @Test(arguments: ["", "CREATE TRIGGER planted AFTER INSERT ON deal_stage BEGIN DELETE FROM follow_up; END;"])
+    func aBackupClaimingAnOlderSchemaIsRefusedBeforeAnyMigrationAndTheBookStaysUsable(planted: String) throws {
+        let r = try RapportBinary()
+        defer { try? FileManager.default.removeItem(at: r.directory) }
+        try r.ok(["add", "王建国"])
+        let backup = r.directory.appendingPathComponent("backup.db").path
+        try r.ok(["backup", backup])
+        try Self.sqlite(backup, "DELETE FROM grdb_migrations WHERE identifier = 'v9-funnel-rollups'; " + planted)
+        let before = try r.snapshot()
+        let restore = try r.run(["restore", backup])
+        #expect(restore.status == 2)
+        #expect(restore.stderr.contains("that Rapport did not make"))
+        #expect(try r.snapshot() == before)
+        #expect(try r.ok(["list"]).stdout.contains("王建国"))
+        // Opened directly, it is not migrated either, and stays as it was
+        let file = try Data(contentsOf: URL(fileURLWithPath: backup))
+        let opened = try r.run(["list", "--db", backup])
+        #expect(opened.status == 2)
+        #expect(opened.stderr.contains("so it is not brought up to date; the file was not changed"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: backup)) == file)
+    }
+
     @Test func checkReportsAPlantedTrigger() throws {
         let r = try RapportBinary()
         defer { try? FileManager.default.removeItem(at: r.directory) }

@@ -19,7 +19,6 @@ struct HostileInputTests {
     @Test(arguments: [["list"], ["today"], ["show", "1"], ["funnel"], ["check"], ["export", "--format", "json"]])
     func aReadingCommandRefusesAnotherProgramsDatabaseAndLeavesItAsItWas(arguments: [String]) throws {
         let r = try RapportBinary()
-        defer { try? FileManager.default.removeItem(at: r.directory) }
         try Self.sqlite(r.database, "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me');")
         let before = try r.snapshot()
         let result = try r.run(arguments)
@@ -33,7 +32,6 @@ struct HostileInputTests {
     @Test(arguments: [["list"], ["today"], ["show", "wjg"], ["funnel"], ["log", "wjg", "call"]])
     func aMissingBookIsSaidToBeMissingAndNotCreated(arguments: [String]) throws {
         let r = try RapportBinary()
-        defer { try? FileManager.default.removeItem(at: r.directory) }
         let result = try r.run(arguments)
         #expect(result.status == 2)
         #expect(result.stderr.contains("there is no book there yet; `rapport add` or `rapport import` starts one"))
@@ -42,14 +40,12 @@ struct HostileInputTests {
 
     @Test func aCommandThatStartsABookCreatesIt() throws {
         let r = try RapportBinary()
-        defer { try? FileManager.default.removeItem(at: r.directory) }
         try r.ok(["add", "王建国"])
         #expect(try r.ok(["list"]).stdout.contains("王建国"))
     }
 
     @Test func theDatabaseOptionMustNameAFile() throws {
         let r = try RapportBinary()
-        defer { try? FileManager.default.removeItem(at: r.directory) }
         let empty = try r.run(["list", "--db", ""])
         #expect(empty.status == 2)
         #expect(empty.stderr == "rapport: invalid --db \"\"; name the book's file\n")
@@ -60,7 +56,6 @@ struct HostileInputTests {
 
     @Test func aRestoreOfABackupWithAPlantedTriggerIsRefusedAndTheBookStaysAsItWas() throws {
         let r = try RapportBinary()
-        defer { try? FileManager.default.removeItem(at: r.directory) }
         try r.ok(["add", "王建国"])
         try r.ok(["followup", "add", "wjg", "tomorrow", "报价"])
         let backup = r.directory.appendingPathComponent("backup.db").path
@@ -84,7 +79,6 @@ struct HostileInputTests {
     @Test(arguments: ["", "CREATE TRIGGER planted AFTER INSERT ON deal_stage BEGIN DELETE FROM follow_up; END;"])
     func aBackupClaimingAnOlderSchemaIsRefusedBeforeAnyMigrationAndTheBookStaysUsable(planted: String) throws {
         let r = try RapportBinary()
-        defer { try? FileManager.default.removeItem(at: r.directory) }
         try r.ok(["add", "王建国"])
         let backup = r.directory.appendingPathComponent("backup.db").path
         try r.ok(["backup", backup])
@@ -105,7 +99,6 @@ struct HostileInputTests {
 
     @Test func checkReportsAPlantedTrigger() throws {
         let r = try RapportBinary()
-        defer { try? FileManager.default.removeItem(at: r.directory) }
         try r.ok(["add", "王建国"])
         try Self.sqlite(r.database, "CREATE TRIGGER planted AFTER INSERT ON interaction BEGIN DELETE FROM follow_up; END;")
         let result = try r.run(["check"])
@@ -115,7 +108,6 @@ struct HostileInputTests {
 
     @Test func anExportReplacesASymlinkAtItsTargetNotTheFileItPointsTo() throws {
         let r = try RapportBinary()
-        defer { try? FileManager.default.removeItem(at: r.directory) }
         try r.ok(["add", "王建国"])
         let victim = r.directory.appendingPathComponent("victim").path
         try Data("mine".utf8).write(to: URL(fileURLWithPath: victim))
@@ -133,7 +125,6 @@ struct HostileInputTests {
 
     @Test func anExportToAFullDeviceSaysTheDiskIsFull() throws {
         let r = try RapportBinary()
-        defer { try? FileManager.default.removeItem(at: r.directory) }
         try r.ok(["add", "王建国"])
         let result = try r.run(["export", "--format", "csv", "-o", "/dev/full"])
         #expect(result.status == 2)
@@ -160,7 +151,6 @@ struct HostileInputTests {
     ])
     func errorsNeverCarryEscapesToTheTerminal(arguments: [String]) throws {
         let r = try RapportBinary()
-        defer { try? FileManager.default.removeItem(at: r.directory) }
         try r.ok(["add", "王建国"])
         let result = try r.run(arguments)
         #expect(result.status != 0)
@@ -170,7 +160,6 @@ struct HostileInputTests {
 
     @Test func jsonEscapesC1ControlsAndBidiOverridesAndAFileKeepsTheExactText() throws {
         let r = try RapportBinary()
-        defer { try? FileManager.default.removeItem(at: r.directory) }
         let name = "A\u{9B}31mB\u{202E}C"
         try r.ok(["add", name])
         let list = try r.ok(["list", "--json"]).stdout
@@ -185,7 +174,6 @@ struct HostileInputTests {
 
     @Test func anExportToATerminalShowsNoEscapes() throws {
         let r = try RapportBinary()
-        defer { try? FileManager.default.removeItem(at: r.directory) }
         try r.ok(["add", "A\u{1B}]0;PWNED\u{07}B\u{9B}2J\u{202E}C"])
         // script(1) gives the command a terminal as stdout, as a seller's shell would
         let command = "RAPPORT_DB='\(r.database)' NO_COLOR=1 '\(RapportBinary.url.path)' export --format csv"
@@ -199,7 +187,6 @@ struct HostileInputTests {
 
     @Test func datesAndWordsThatBeginWithADashAreValuesNotOptions() throws {
         let r = try RapportBinary()
-        defer { try? FileManager.default.removeItem(at: r.directory) }
         try r.ok(["add", "王建国"])
         try r.ok(["log", "wjg", "call", "谈了", "-10%", "折扣", "--at", "-2d"])
         #expect(try r.ok(["show", "wjg"]).stdout.contains("2026-11-21 ") )
@@ -222,7 +209,6 @@ struct HostileInputTests {
 
     @Test func anImportSaysWhatIsWrongWithItsFile() throws {
         let r = try RapportBinary()
-        defer { try? FileManager.default.removeItem(at: r.directory) }
         try r.ok(["add", "王建国"])
         let before = try r.snapshot()
         let missing = try r.run(["import", r.directory.appendingPathComponent("nothing.csv").path])
@@ -244,7 +230,6 @@ struct HostileInputTests {
 
     @Test func aReferenceLongerThanAnyNameMatchesNobody() throws {
         let r = try RapportBinary()
-        defer { try? FileManager.default.removeItem(at: r.directory) }
         try r.ok(["add", "王建国"])
         for reference in [String(repeating: "a", count: 50_000), String(repeating: "%", count: 50_001)] {
             let result = try r.run(["show", reference])

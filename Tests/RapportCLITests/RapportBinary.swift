@@ -16,14 +16,24 @@ struct RapportBinary {
         return root.appendingPathComponent(".build/debug/rapport")
     }()
 
-    /// A fresh directory and database path for one test.
+    /// A fresh directory and database path for one test, removed when the last copy of
+    /// this value is gone.
     let directory: URL
+    private let removal: Removal
     var database: String { directory.appendingPathComponent("book.db").path }
     var today = "2026-11-23"
 
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        removal = Removal(directory)
+    }
+
+    /// Removes a test's directory when the test no longer holds it.
+    private final class Removal: Sendable {
+        let directory: URL
+        init(_ directory: URL) { self.directory = directory }
+        deinit { try? FileManager.default.removeItem(at: directory) }
     }
 
     /// Runs `rapport ARGS` on this test's database with today fixed.

@@ -20,6 +20,7 @@ struct MigrationTests {
 
     @Test func opensTwiceWithoutRerunningMigrations() throws {
         let dir = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("book.db").path
         _ = try AppDatabase.open(at: path, access: .creating)
         let reopened = try AppDatabase.open(at: path, access: .creating)
@@ -30,6 +31,7 @@ struct MigrationTests {
     @Test func refusesADatabaseFromANewerRapportAndLeavesItUntouched() throws {
         // Given a book that a newer Rapport migrated further
         let dir = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("book.db").path
         let newer = try AppDatabase.open(at: path, access: .creating)
         try newer.writer.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')") }
@@ -43,6 +45,7 @@ struct MigrationTests {
 
     @Test func explainsAFileThatIsNotADatabase() throws {
         let dir = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("notes.txt").path
         try Data(String(repeating: "not a database\n", count: 200).utf8).write(to: URL(fileURLWithPath: path))
         #expect(throws: RapportError.database(path: path, reason: "the file is not a Rapport database")) {
@@ -52,6 +55,7 @@ struct MigrationTests {
 
     @Test func createsThePrivateDirectoryAndFile() throws {
         let dir = try Fixture.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("nested/rapport/book.db").path
         _ = try AppDatabase.open(at: path, access: .creating)
         let fileMode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int

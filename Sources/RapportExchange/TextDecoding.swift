@@ -92,6 +92,13 @@ public enum TextDecoding {
         return first
     }
 
+    /// What a field's bytes hold that no text may: a NUL anywhere, or a lone surrogate in
+    /// bytes that are UTF-8 otherwise; nil when they hold neither.
+    public static func defect(inValue bytes: [UInt8]) -> String? {
+        if let at = utf8Defect(bytes[...]) { return bytes[at] == 0 ? "a NUL character" : "a lone surrogate" }
+        return bytes.contains(0) ? "a NUL character" : nil
+    }
+
     /// Whether the bytes at `i` are a surrogate (U+D800–U+DFFF) encoded as if it were a character.
     private static func isEncodedSurrogate(_ b: ArraySlice<UInt8>, at i: Int) -> Bool {
         i + 2 < b.endIndex && b[i] == 0xED && (0xA0...0xBF).contains(b[i + 1]) && (0x80...0xBF).contains(b[i + 2])

@@ -7,6 +7,8 @@ struct VCardDraft {
     /// False when the whole file was transcoded, so CHARSET parameters no longer apply.
     let charsetApplies: Bool
     var warnings: [String] = []
+    /// Text no card may hold (a NUL, a lone surrogate), with where: the card is refused.
+    var defect: String?
     private var formattedName: String?
     private var structuredName: [String]?
     private var organization: String?
@@ -68,6 +70,7 @@ struct VCardDraft {
     /// The validated customer; a field whose value the card's rules refuse is left out with a
     /// warning, but a card with nothing to name the customer is an error.
     func entry(createdAt: LocalDateTime) throws(RapportError) -> VCardEntry {
+        if let defect { throw .invalid(field: "vCard", value: "card \(card)", expected: "it begins on line \(line); \(defect)") }
         var warnings = self.warnings
         let fromN = structuredName.map(Self.name(fromN:)).flatMap(nonEmpty)
         guard let name = formattedName ?? fromN ?? organization else {
@@ -120,7 +123,10 @@ struct VCardDraft {
 
     /// The property's value as text, in its charset.
     private mutating func text(_ p: VCardProperty) -> String {
-        p.text(charsetApplies: charsetApplies, warnings: &warnings)
+        if defect == nil, let what = TextDecoding.defect(inValue: p.valueBytes) {
+            defect = "\(TerminalText.sanitized(p.name).truncated(toWidth: 40)) on line \(p.line) holds \(what), which Rapport neither drops nor changes"
+        }
+        return p.text(charsetApplies: charsetApplies, warnings: &warnings)
     }
 
     private func nonEmpty(_ s: String) -> String? {

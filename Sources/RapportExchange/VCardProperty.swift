@@ -68,11 +68,14 @@ struct VCardProperty: Sendable {
 
     // MARK: - The value as text
 
+    /// The value's bytes, quoted-printable undone.
+    var valueBytes: [UInt8] { isQuotedPrintable ? QuotedPrintable.decode(rawValue) : rawValue }
+
     /// The value as text: quoted-printable undone, then the bytes decoded in the CHARSET the
     /// property names (unless the whole file was transcoded already), else as UTF-8 or GB18030.
     /// Escapes are left for the caller, which knows where the value's structure splits.
     func text(charsetApplies: Bool, warnings: inout [String]) -> String {
-        let bytes = isQuotedPrintable ? QuotedPrintable.decode(rawValue) : rawValue
+        let bytes = valueBytes
         // The name is the file's text too, and warnings are printed.
         let name = TerminalText.sanitized(self.name).truncated(toWidth: 40)
         if charsetApplies, let charset = parameter("CHARSET").first {

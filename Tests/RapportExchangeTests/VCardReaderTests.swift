@@ -109,6 +109,21 @@ import Testing
         #expect(entries.map(\.warnings) == [["BDAY \"circa 1800\" is not a date; left out"]])
     }
 
+    @Test(arguments: [
+        ("NOTE;ENCODING=QUOTED-PRINTABLE:a=00b", "NOTE on line 4 holds a NUL character"),
+        ("NOTE;CHARSET=GBK;ENCODING=QUOTED-PRINTABLE:=CD=F5=00", "NOTE on line 4 holds a NUL character"),
+        ("ORG;ENCODING=QUOTED-PRINTABLE:=E5=8D=8E=ED=A0=80", "ORG on line 4 holds a lone surrogate"),
+    ])
+    func aCardHoldingANulOrALoneSurrogateIsRefusedNamingIt(_ property: String, message: String) throws {
+        let file = "BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Anna\r\n\(property)\r\nEND:VCARD\r\nBEGIN:VCARD\r\nFN:Bob\r\nEND:VCARD\r\n"
+        let entries = try VCardReader.entries(Data(file.utf8), createdAt: Fixtures.stamp)
+        #expect(throws: RapportError.invalid(field: "vCard", value: "card 1",
+                                             expected: "it begins on line 1; \(message), which Rapport neither drops nor changes")) {
+            try entries[0].get()
+        }
+        #expect(try entries[1].get().customer.name == "Bob")
+    }
+
     @Test func readsAWholeFileInUTF16WithoutAMark() throws {
         let text = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Zoë\r\nNOTE;CHARSET=ISO-8859-1:ü\r\nEND:VCARD\r\n"
         let bytes = text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }

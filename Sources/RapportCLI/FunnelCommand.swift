@@ -21,7 +21,7 @@ struct FunnelCommand: ParsableCommand {
         let session = try global.session()
         let db = session.database
         let pipeline = try db.settings().pipeline
-        let report = FunnelReport(try db.funnelInputs(today: session.today, pipeline: pipeline), today: session.today, pipeline: pipeline)
+        let report = try FunnelReport(try db.funnelInputs(today: session.today, pipeline: pipeline), today: session.today, pipeline: pipeline)
         if json {
             var w = JSONWriter(capacity: 8192)
             w.funnel(report)

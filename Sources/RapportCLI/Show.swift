@@ -52,13 +52,13 @@ struct Show: ParsableCommand {
             Terminal.write(w.bytes)
             return
         }
-        Terminal.write(CardText.render(card, today: session.today, pipeline: try session.database.settings().pipeline))
+        Terminal.write(try CardText.render(card, today: session.today, pipeline: try session.database.settings().pipeline))
     }
 }
 
 /// The customer card as text for the terminal; every user value sanitized.
 enum CardText {
-    static func render(_ card: CustomerCard, today: Day, pipeline: PipelineSettings) -> String {
+    static func render(_ card: CustomerCard, today: Day, pipeline: PipelineSettings) throws(RapportError) -> String {
         let c = card.customer
         func clean(_ s: String) -> String { TerminalText.sanitized(s) }
         var out = Style.bold.apply(clean(c.name)) + "  #\(c.id ?? 0)  " + (c.grade.map { "grade \($0.rawValue)" } ?? "ungraded")
@@ -125,7 +125,7 @@ enum CardText {
             out += table.render()
         }
         if !card.contracts.isEmpty {
-            let owed = card.outstanding.map { "\($0.formatted) \($0.currency.code)" }.joined(separator: " + ")
+            let owed = try card.outstanding.map { "\($0.formatted) \($0.currency.code)" }.joined(separator: " + ")
             out += "\n" + Style.bold.apply("Contracts (\(card.contracts.count))") + (owed.isEmpty ? " · paid up" : " · outstanding " + owed) + "\n"
             var table = TextTable([.init(title: "Contract"), .init(title: "Amount", alignment: .right), .init(title: "Outstanding", alignment: .right),
                                    .init(title: "Next due"), .init(title: "Ends")])

@@ -40,9 +40,14 @@ public struct CustomerCard: Hashable, Sendable {
 
     /// What is still owed on the customer's contracts, per currency (overpayments leave out).
     public var outstanding: [Money] {
-        var owed: [Currency: Int64] = [:]
-        for c in contracts where c.outstanding.minorUnits > 0 { owed[c.outstanding.currency, default: 0] += c.outstanding.minorUnits }
-        return owed.keys.sorted { $0.code < $1.code }.map { Money(minorUnits: owed[$0] ?? 0, currency: $0) }
+        get throws(RapportError) {
+            var owed: [Currency: Int64] = [:]
+            for c in contracts where c.outstanding.minorUnits > 0 {
+                let currency = c.outstanding.currency
+                owed[currency] = try Money.sum(owed[currency] ?? 0, c.outstanding.minorUnits, of: "what \(customer.name) owes in \(currency.code)")
+            }
+            return owed.keys.sorted { $0.code < $1.code }.map { Money(minorUnits: owed[$0] ?? 0, currency: $0) }
+        }
     }
 
     /// The deal a stage move belongs to.

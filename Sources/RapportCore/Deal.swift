@@ -81,8 +81,9 @@ public struct DealItem: Hashable, Sendable {
     public func total() throws(RapportError) -> Money {
         let (gross, o1) = Int64(quantity).multipliedReportingOverflow(by: unitPrice.minorUnits)
         let (scaled, o2) = gross.multipliedReportingOverflow(by: Int64(10_000 - discountBasisPoints))
-        guard !o1, !o2 else { throw .invalid(field: "line item", value: description, expected: "its total is too large") }
-        return Money(minorUnits: Money.divideRoundingHalfUp(scaled, by: 10_000), currency: unitPrice.currency)
+        let total = Money.divideRoundingHalfUp(scaled, by: 10_000)
+        guard !o1, !o2, Money.isWithinBound(total) else { throw .invalid(field: "line item", value: description, expected: "its total is too large") }
+        return Money(minorUnits: total, currency: unitPrice.currency)
     }
 
     /// The sum of the lines; nil for no lines.
@@ -91,7 +92,9 @@ public struct DealItem: Hashable, Sendable {
         var sum: Int64 = 0
         for item in items {
             let (s, overflow) = sum.addingReportingOverflow(try item.total().minorUnits)
-            guard !overflow else { throw .invalid(field: "line items", value: item.description, expected: "their total is too large") }
+            guard !overflow, Money.isWithinBound(s) else {
+                throw .invalid(field: "line items", value: item.description, expected: "their total is too large")
+            }
             sum = s
         }
         return Money(minorUnits: sum, currency: first.unitPrice.currency)

@@ -117,18 +117,19 @@ public struct FunnelReport: Hashable, Sendable {
 
     /// Assembles the report: weights each group by its probability (the deal's own, else the
     /// stage's), rounding once per stage and currency, half up.
-    public init(_ inputs: FunnelInputs, today: Day, pipeline: PipelineSettings) {
+    public init(_ inputs: FunnelInputs, today: Day, pipeline: PipelineSettings) throws(RapportError) {
         self.today = today
         windowStart = today.adding(days: -pipeline.windowDays)
         let order = { (c: Currency) in (c == pipeline.currency ? 0 : 1, c.code) }
 
-        func totals(_ groups: [FunnelInputs.DealGroup]) -> [Total] {
+        func totals(_ groups: [FunnelInputs.DealGroup]) throws(RapportError) -> [Total] {
             var amount: [Currency: Int64] = [:]
             var weighted: [Currency: Int64] = [:]
             for g in groups {
-                amount[g.currency, default: 0] += g.amount
+                let what = "the \(g.currency.code) deals in \(g.stage.rawValue)"
+                amount[g.currency] = try Money.sum(amount[g.currency] ?? 0, g.amount, of: what)
                 let p = g.stage.isOpen ? g.probability ?? pipeline.probability(of: g.stage) : pipeline.probability(of: g.stage)
-                weighted[g.currency, default: 0] += g.amount * Int64(p)
+                weighted[g.currency] = try Money.sum(weighted[g.currency] ?? 0, try Money.product(g.amount, Int64(p), of: what), of: what)
             }
             return amount.keys.sorted { order($0) < order($1) }.map { c in
                 Total(amount: Money(minorUnits: amount[c] ?? 0, currency: c),
@@ -136,7 +137,7 @@ public struct FunnelReport: Hashable, Sendable {
             }
         }
 
-        stages = (Stage.funnel + [.lost]).map { stage in
+        stages = try (Stage.funnel + [.lost]).map { stage throws(RapportError) in
             let groups = inputs.deals.filter { $0.stage == stage }
             let stays = inputs.stays[stage]
             let entries = inputs.entries.filter { $0.stage == stage }
@@ -144,19 +145,19 @@ public struct FunnelReport: Hashable, Sendable {
                 guard let to = e.leftTo?.rank, let from = stage.rank else { return false }
                 return to > from
             }
-            return StageLine(stage: stage, count: groups.reduce(0) { $0 + $1.count }, totals: totals(groups),
+            return StageLine(stage: stage, count: groups.reduce(0) { $0 + $1.count }, totals: try totals(groups),
                              averageDays: stays.flatMap { $0.count > 0 ? Double($0.days) / Double($0.count) : nil },
                              entered: entries.reduce(0) { $0 + $1.count }, advanced: advanced.reduce(0) { $0 + $1.count })
         }
 
         let thisMonth = Day(year: today.year, month: today.month, day: 1) ?? today
-        forecast = (0..<3).map { offset in
+        forecast = try (0..<3).map { offset throws(RapportError) in
             let month = thisMonth.adding(months: offset)
             let groups = inputs.forecast.filter { $0.month == month }.map(\.deals)
-            return ForecastLine(month: month, count: groups.reduce(0) { $0 + $1.count }, totals: totals(groups))
+            return ForecastLine(month: month, count: groups.reduce(0) { $0 + $1.count }, totals: try totals(groups))
         }
         let late = inputs.forecast.filter { $0.month == nil }.map(\.deals)
-        pastDue = ForecastLine(month: nil, count: late.reduce(0) { $0 + $1.count }, totals: totals(late))
+        pastDue = ForecastLine(month: nil, count: late.reduce(0) { $0 + $1.count }, totals: try totals(late))
 
         collections = inputs.collections.keys.sorted { order($0) < order($1) }.compactMap { c in
             guard let k = inputs.collections[c] else { return nil }

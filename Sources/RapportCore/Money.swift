@@ -8,9 +8,33 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
         self.currency = currency
     }
 
+    /// The largest amount Rapport keeps, in minor units: 10^13 (a thousand 亿 yuan). Every
+    /// stored amount is at most this, so a per-currency sum of up to 900,000 of them, or one
+    /// weighted by a percentage, cannot pass Int64; the sums are checked all the same.
+    public static let maximumMinorUnits: Int64 = 10_000_000_000_000
+
+    /// Whether an amount read from elsewhere (a JSON import, a file) is one Rapport keeps.
+    public static func isWithinBound(_ minorUnits: Int64) -> Bool {
+        minorUnits.magnitude <= maximumMinorUnits.magnitude
+    }
+
+    /// `a + b` of minor units, or "too large" for `what` instead of a trap.
+    public static func sum(_ a: Int64, _ b: Int64, of what: String) throws(RapportError) -> Int64 {
+        let (s, overflow) = a.addingReportingOverflow(b)
+        guard !overflow else { throw .money(.sumTooLarge(what)) }
+        return s
+    }
+
+    /// `a × b` of minor units (a weighting), or "too large" for `what` instead of a trap.
+    public static func product(_ a: Int64, _ b: Int64, of what: String) throws(RapportError) -> Int64 {
+        let (p, overflow) = a.multipliedReportingOverflow(by: b)
+        guard !overflow else { throw .money(.sumTooLarge(what)) }
+        return p
+    }
+
     /// Reads `12000`, `12,000.50`, `-3.5`, `1.2万` (ten thousand) or `3亿` (a hundred million).
     public init(parsing text: String, currency: Currency) throws(MoneyError) {
-        self.init(minorUnits: try Money.parseMinorUnits(text, fractionDigits: currency.fractionDigits), currency: currency)
+        self.init(minorUnits: try Money.parseMinorUnits(text, currency: currency), currency: currency)
     }
 
     /// `12,000.50` with the currency's digits, no symbol.
@@ -33,7 +57,8 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.minorUnits < rhs.minorUnits }
 
     /// Parses an amount into minor units with exact decimal arithmetic.
-    static func parseMinorUnits(_ text: String, fractionDigits: Int) throws(MoneyError) -> Int64 {
+    static func parseMinorUnits(_ text: String, currency: Currency) throws(MoneyError) -> Int64 {
+        let fractionDigits = currency.fractionDigits
         var body = Substring(text.trimmingSpaces())
         var multiplierDigits = 0
         if body.hasSuffix("万") {
@@ -67,7 +92,9 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
         fraction += String(repeating: "0", count: shift - fraction.count)
         let all = (integerDigits + fraction).drop { $0 == "0" }
-        guard all.count <= 18, let value = Int64(all.isEmpty ? "0" : String(all)) else { throw .tooLarge(text) }
+        guard all.count <= 18, let value = Int64(all.isEmpty ? "0" : String(all)), value <= maximumMinorUnits else {
+            throw .tooLarge(text, limit: Money(minorUnits: maximumMinorUnits, currency: currency).formatted)
+        }
         // Minor units carry the currency's digits; the multiplier's are already folded in.
         return negative ? -value : value
     }
@@ -94,13 +121,17 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
 public enum MoneyError: Error, Equatable, Sendable, CustomStringConvertible {
     case unreadable(String)
     case tooPrecise(String)
-    case tooLarge(String)
+    /// An amount past `Money.maximumMinorUnits`, with that maximum written out.
+    case tooLarge(String, limit: String)
+    /// A sum or a weighting of stored amounts that would pass what Rapport can hold.
+    case sumTooLarge(String)
 
     public var description: String {
         switch self {
         case .unreadable(let t): "unreadable amount \(t.quotedForMessage); write 12000, 12,000.50 or 1.2万"
         case .tooPrecise(let t): "amount \(t.quotedForMessage) has more decimals than the currency allows"
-        case .tooLarge(let t): "amount \(t.quotedForMessage) is too large"
+        case .tooLarge(let t, let limit): "amount \(t.quotedForMessage) is too large; the most Rapport keeps is \(limit)"
+        case .sumTooLarge(let what): "\(what) adds up to more than Rapport can hold; look for a mistyped amount"
         }
     }
 }

@@ -68,7 +68,7 @@ public final class EffectRunner {
             return [.cardLoaded(try database.customerCard(id: id, timelineLimit: 200))]
         case .loadFunnel:
             let today = clock().day
-            return [.funnelLoaded(FunnelReport(try database.funnelInputs(today: today, pipeline: pipeline), today: today, pipeline: pipeline))]
+            return [.funnelLoaded(try FunnelReport(try database.funnelInputs(today: today, pipeline: pipeline), today: today, pipeline: pipeline))]
         case .log(let id, let entry):
             let now = clock()
             let logged = try database.logInteraction(

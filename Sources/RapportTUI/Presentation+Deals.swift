@@ -75,10 +75,11 @@ extension Presentation {
                                     late ? .alert : d.stage.isOpen ? .normal : .dim))
         }
         guard !card.contracts.isEmpty else { return lines }
-        let owed = card.outstanding.map(amount).joined(separator: " + ")
+        // Checked by the sum itself; an unbounded one is said rather than drawn.
+        let owed = (try? card.outstanding)?.map(amount).joined(separator: " + ")
+        let owing = owed.map { $0.isEmpty ? " · paid up" : " · owed " + $0 + " · p records a payment" } ?? " · owed more than adds up"
         lines.append(StyledLine(""))
-        lines.append(StyledLine("Contracts (" + String(card.contracts.count) + ")" + (owed.isEmpty ? " · paid up" : " · owed " + owed + " · p records a payment"),
-                                .title))
+        lines.append(StyledLine("Contracts (" + String(card.contracts.count) + ")" + owing, .title))
         for k in card.contracts {
             lines.append(StyledLine("  " + clean(k.number) + "  " + amount(k.amount) + "  received " + k.received.formatted
                                     + (k.endsOn.map { "  ends " + $0.iso } ?? "")))

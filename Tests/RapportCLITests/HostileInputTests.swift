@@ -238,6 +238,42 @@ struct HostileInputTests {
         }
     }
 
+    @Test(arguments: [
+        ["deal", "add", "wjg", "Big", "--amount", "9000000000000000", "--stage", "qualified"],
+        ["contract", "add", "wjg", "--amount", "9000000000000000"],
+        ["deal", "add", "wjg", "Big", "--amount", "100000000000.01"],
+        ["product", "add", "X", "x", "--price", "1001亿"],
+    ])
+    func anAmountPastWhatRapportKeepsIsRefusedInOneLine(arguments: [String]) throws {
+        let r = try RapportBinary()
+        try r.ok(["add", "王建国"])
+        let before = try r.snapshot()
+        let result = try r.run(arguments)
+        #expect(result.status == 2)
+        let amount = arguments[arguments.firstIndex { $0 == "--amount" || $0 == "--price" }! + 1]
+        #expect(result.stderr == "rapport: amount \"\(amount)\" is too large; the most Rapport keeps is 100,000,000,000.00\n")
+        #expect(try r.snapshot() == before)
+    }
+
+    /// Eleven deals and eleven contracts at the largest amount: every sum of them is drawn,
+    /// where 9×10^15 once trapped in the funnel, the TUI's funnel pane and the card.
+    @Test func elevenAmountsAtTheBoundAddUpEverywhere() throws {
+        let r = try RapportBinary()
+        try r.ok(["add", "王建国"])
+        for n in 1...11 {
+            try r.ok(["deal", "add", "wjg", "Big \(n)", "--amount", "1000亿", "--stage", "qualified"])
+            try r.ok(["contract", "add", "wjg", "--amount", "1000亿"])
+        }
+        // 11 × 10^11 yuan, weighted at qualified's 20 %.
+        let funnel = try r.ok(["funnel"]).stdout
+        #expect(funnel.contains("1,100,000,000,000.00"))
+        #expect(funnel.contains("220,000,000,000.00"))
+        #expect(try r.ok(["show", "wjg"]).stdout.contains("outstanding 1,100,000,000,000.00 CNY"))
+        // The list's funnel pane: 1.1 × 10^12 yuan is 11000亿; the card's contracts owe it all.
+        #expect(try r.ok(["--snapshot", "100x30", "--keys", "\\t"]).stdout.contains("qualified ██████████████ 11000亿 · 11"))
+        #expect(try r.ok(["--snapshot", "100x30", "--keys", "\\t\\r"]).stdout.contains("owed 1,100,000,000,000.00 CNY"))
+    }
+
     /// A 1 MB file system of its own (tmpfs), filled up: only root may mount one.
     @Test(.enabled(if: getuid() == 0, "mounting a small file system needs root, as CI has"))
     func aFullDiskIsCalledAFullDisk() throws {

@@ -60,7 +60,8 @@ struct DealItemTests {
         (1, 1, 5_001, 0),                             // 0.01 × 49.99% = 0.004999 → 0.00
         (10, 12_345, 10_000, 0),                      // 100% off
         (1, 0, 0, 0),                                 // free
-        (1_000_000, 99_999_999, 0, 99_999_999_000_000), // a million at 999,999.99
+        (100_000, 99_999_999, 0, 9_999_999_900_000),  // a hundred thousand at 999,999.99, just under the bound
+        (1, 10_000_000_000_000, 0, 10_000_000_000_000), // the bound itself: 100,000,000,000.00
     ])
     func lineTotal(quantity: Int, unitPrice: Int64, discount: Int, total: Int64) throws {
         let item = DealItem(description: "x", quantity: quantity, unitPrice: Self.yuan(unitPrice), discountBasisPoints: discount)
@@ -77,6 +78,8 @@ struct DealItemTests {
         (Int.max, Int64(2)),                  // quantity × price overflows
         (2, Int64.max / 2 + 1),
         (1, Int64(1_000_000_000_000_000)),   // fits, but × 10,000 for the discount does not
+        (1_000_000, Int64(99_999_999)),      // a million at 999,999.99: fits Int64, past Money.maximumMinorUnits
+        (1, Int64(10_000_000_000_001)),      // one fen past the bound
     ])
     func lineTotalOverflowIsRefused(quantity: Int, unitPrice: Int64) {
         let item = DealItem(description: "BIG", quantity: quantity, unitPrice: Self.yuan(unitPrice))
@@ -97,19 +100,23 @@ struct DealItemTests {
         #expect(try DealItem.total(items) == Self.yuan(2_409_005))
         #expect(try DealItem.total([]) == nil)
         #expect(try DealItem.total([items[1]]) == Self.yuan(3))
+        // Two lines each at the bound add up past it.
+        let bound = DealItem(description: "max", quantity: 1, unitPrice: Self.yuan(Money.maximumMinorUnits))
+        #expect(throws: RapportError.invalid(field: "line items", value: "max", expected: "their total is too large")) {
+            try DealItem.total([bound, bound])
+        }
         let usd = [DealItem(description: "s", quantity: 2, unitPrice: Money(minorUnits: 50_000, currency: Self.usd))]
         #expect(try DealItem.total(usd) == Money(minorUnits: 100_000, currency: Self.usd))
     }
 
-    @Test func totalOfLinesThatOverflowTogetherIsRefused() throws {
-        // The largest line price whose total survives the discount's × 10,000: 922,337,203,685,477.
-        // 10,000 of them still fit in Int64 (9,223,372,036,854,770,000); the 10,001st does not.
-        let price = Int64.max / 10_000
-        let items = (0...10_000).map { DealItem(description: "line \($0)", quantity: 1, unitPrice: Self.yuan(price)) }
-        #expect(throws: RapportError.invalid(field: "line items", value: "line 10000", expected: "their total is too large")) {
+    @Test func totalOfLinesPastTheBoundTogetherIsRefused() throws {
+        // Four lines of a quarter of Money.maximumMinorUnits reach it exactly; the fifth passes it.
+        let price = Money.maximumMinorUnits / 4
+        let items = (0...4).map { DealItem(description: "line \($0)", quantity: 1, unitPrice: Self.yuan(price)) }
+        #expect(throws: RapportError.invalid(field: "line items", value: "line 4", expected: "their total is too large")) {
             try DealItem.total(items)
         }
-        #expect(try DealItem.total(Array(items.prefix(10_000))) == Self.yuan(price * 10_000))
+        #expect(try DealItem.total(Array(items.prefix(4))) == Self.yuan(Money.maximumMinorUnits))
     }
 
     // MARK: - Reading a line

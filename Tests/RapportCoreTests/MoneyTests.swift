@@ -27,6 +27,9 @@ struct MoneyTests {
         ("  42  ", 4_200),
         ("\u{3000}42", 4_200),
         ("999", 99_900),
+        ("100000000000", 10_000_000_000_000),   // Money.maximumMinorUnits, the largest amount kept
+        ("1000亿", 10_000_000_000_000),
+        ("-100,000,000,000.00", -10_000_000_000_000),
     ])
     func parsesYuan(text: String, minorUnits: Int64) throws {
         let money = try Money(parsing: text, currency: .yuan)
@@ -72,6 +75,11 @@ struct MoneyTests {
         ("1234567890123456789012345", .yuan, .tooLarge),
         ("99999999999999999", .yuan, .tooLarge),  // 17 digits + 2 fraction digits = 19 > 18
         ("1000000000000亿", .yuan, .tooLarge),
+        ("100000000000.01", .yuan, .tooLarge),    // one fen past Money.maximumMinorUnits
+        ("10000000000001", Self.yen, .tooLarge),  // 10^13 + 1 yen
+        ("-100000000000.01", .yuan, .tooLarge),   // the bound holds below zero as well
+        ("9000000000000000", .yuan, .tooLarge),   // the issue's amount: 18 digits of fen, once accepted
+        ("90000000万", .yuan, .tooLarge),          // 9 × 10^11 yuan
     ])
     func refuses(text: String, currency: Currency, failure: Failure) {
         do {
@@ -79,7 +87,7 @@ struct MoneyTests {
             Issue.record("\(text.debugDescription) read as \(money.minorUnits)")
         } catch {
             switch (error, failure) {
-            case (.unreadable(let t), .unreadable), (.tooPrecise(let t), .tooPrecise), (.tooLarge(let t), .tooLarge):
+            case (.unreadable(let t), .unreadable), (.tooPrecise(let t), .tooPrecise), (.tooLarge(let t, _), .tooLarge):
                 #expect(t == text)
             default:
                 Issue.record("\(text.debugDescription) threw \(error), expected \(failure)")
@@ -141,6 +149,55 @@ struct MoneyTests {
         #expect(MoneyError.unreadable("abc").description.contains("\"abc\""))
         #expect(MoneyError.unreadable("abc").description.contains("1.2万"))
         #expect(MoneyError.tooPrecise("1.234").description.contains("\"1.234\""))
-        #expect(MoneyError.tooLarge("9e99").description.contains("\"9e99\""))
+        #expect(MoneyError.tooLarge("9e99", limit: "100,000,000,000.00").description == "amount \"9e99\" is too large; the most Rapport keeps is 100,000,000,000.00")
+    }
+
+    @Test func theLimitInTheMessageIsWrittenInTheCurrency() throws {
+        #expect(throws: MoneyError.tooLarge("100000000000.01", limit: "100,000,000,000.00")) {
+            try Money(parsing: "100000000000.01", currency: .yuan)
+        }
+        #expect(throws: MoneyError.tooLarge("10000000000001", limit: "10,000,000,000,000")) {
+            try Money(parsing: "10000000000001", currency: Self.yen)
+        }
+    }
+
+    @Test(arguments: [
+        // (a, b, a + b or nil for "too large")
+        (Int64(1), Int64(2), Int64?(3)),
+        (Int64.max - 1, Int64(1), Int64?(Int64.max)),
+        (Int64.max, Int64(1), Int64?.none),
+        (Int64.min, Int64(-1), Int64?.none),
+        (Int64(-5), Int64(5), Int64?(0)),
+    ])
+    func checkedSum(a: Int64, b: Int64, sum: Int64?) {
+        let result = Result { () throws(RapportError) in try Money.sum(a, b, of: "the test") }
+        switch (result, sum) {
+        case (.success(let s), let expected?): #expect(s == expected)
+        case (.failure(let e), nil): #expect(e == .money(.sumTooLarge("the test")))
+        default: Issue.record("\(a) + \(b) gave \(result)")
+        }
+    }
+
+    @Test(arguments: [
+        (Int64(10_000_000_000_000), Int64(100), Int64?(1_000_000_000_000_000)),  // the bound weighted by 100 %
+        (Int64(900_000_000_000_000_000), Int64(20), Int64?.none),                // the issue's 9×10^15 yuan at 20 %
+        (Int64.min, Int64(-1), Int64?.none),
+        (Int64(-3), Int64(7), Int64?(-21)),
+    ])
+    func checkedProduct(a: Int64, b: Int64, product: Int64?) {
+        let result = Result { () throws(RapportError) in try Money.product(a, b, of: "the test") }
+        switch (result, product) {
+        case (.success(let p), let expected?): #expect(p == expected)
+        case (.failure(let e), nil): #expect(e == .money(.sumTooLarge("the test")))
+        default: Issue.record("\(a) × \(b) gave \(result)")
+        }
+    }
+
+    @Test(arguments: [
+        (Int64(10_000_000_000_000), true), (Int64(-10_000_000_000_000), true), (Int64(10_000_000_000_001), false),
+        (Int64(-10_000_000_000_001), false), (Int64.min, false), (Int64(0), true),
+    ])
+    func bound(minorUnits: Int64, kept: Bool) {
+        #expect(Money.isWithinBound(minorUnits) == kept)
     }
 }

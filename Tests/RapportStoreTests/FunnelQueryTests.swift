@@ -84,7 +84,7 @@ struct FunnelQueryTests {
 
     static func report(_ db: AppDatabase, today: Day = Fixture.today) throws -> FunnelReport {
         let pipeline = try db.settings().pipeline
-        return FunnelReport(try db.funnelInputs(today: today, pipeline: pipeline), today: today, pipeline: pipeline)
+        return try FunnelReport(try db.funnelInputs(today: today, pipeline: pipeline), today: today, pipeline: pipeline)
     }
 
     @Test func theStoresFunnelIsTheHandComputedOne() throws {

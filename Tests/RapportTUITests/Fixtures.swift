@@ -183,7 +183,7 @@ enum Fx {
             .init(stage: .won, currency: .yuan, probability: nil, count: 1, amount: 3_600_000),
         ]
         inputs.collections = [.yuan: .init(collectedThisMonth: 0, dueThisMonth: 0, overdue: 1_200_000, outstanding: 3_600_000)]
-        return FunnelReport(inputs, today: now.day, pipeline: .defaults)
+        return try! FunnelReport(inputs, today: now.day, pipeline: .defaults)
     }()
 
     // MARK: - States
@@ -210,7 +210,7 @@ enum Fx {
         var s = todayState(size, report: emptyReport)
         _ = Reducer.reduce(&s, .key(.tab))
         _ = Reducer.reduce(&s, .customersLoaded(rows: [], offset: 0, total: 0))
-        _ = Reducer.reduce(&s, .funnelLoaded(FunnelReport(FunnelInputs(), today: now.day, pipeline: .defaults)))
+        _ = Reducer.reduce(&s, .funnelLoaded(try! FunnelReport(FunnelInputs(), today: now.day, pipeline: .defaults)))
         return s
     }
 }

@@ -76,7 +76,7 @@ struct RestoreCommand: ParsableCommand {
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the book's file: SQLite's integrity and foreign keys, and the funnel's running sums.",
+        abstract: "Check the book's file: SQLite's integrity and foreign keys, its schema, every row as Rapport reads it, and the funnel's running sums.",
         discussion: "Exits 1 when something is wrong. --repair rebuilds running sums that drifted."
     )
 
@@ -89,14 +89,16 @@ struct CheckCommand: ParsableCommand {
         var out = "Checked \(TerminalText.sanitized(session.database.path)) (schema \(report.schema)):\n"
         out += report.integrity.isEmpty ? "  integrity: ok\n" : report.integrity.prefix(20).map { "  integrity: " + TerminalText.sanitized($0) + "\n" }.joined()
         out += report.foreignKeys.isEmpty ? "  foreign keys: ok\n" : report.foreignKeys.prefix(20).map { "  foreign key: " + $0 + "\n" }.joined()
-        out += report.schemaObjects.isEmpty ? "  schema: ok\n" : report.schemaObjects.prefix(20).map { "  schema: " + $0 + "\n" }.joined()
+        out += report.schemaObjects.isEmpty ? "  schema: ok\n" : report.schemaObjects.prefix(20).map { "  schema: " + TerminalText.sanitized($0) + "\n" }.joined()
+        out += report.unreadable.isEmpty ? "  rows: ok\n" : report.unreadable.map { "  row: " + TerminalText.sanitized($0) + "\n" }.joined()
         if report.rollups.isEmpty {
             out += "  funnel sums: ok\n"
         } else {
             out += "  funnel sums: " + report.rollups.joined(separator: ", ") + (repair ? " drifted; rebuilt\n" : " drifted (run `rapport check --repair`)\n")
         }
         Terminal.write(out)
-        if !report.integrity.isEmpty || !report.foreignKeys.isEmpty || !report.schemaObjects.isEmpty || (!report.rollups.isEmpty && !repair) {
+        if !report.integrity.isEmpty || !report.foreignKeys.isEmpty || !report.schemaObjects.isEmpty || !report.unreadable.isEmpty
+            || (!report.rollups.isEmpty && !repair) {
             throw ExitCode(1)
         }
     }

@@ -190,7 +190,9 @@ public struct JSONReader {
                         guard (0xDC00..<0xE000).contains(low) else { throw fail("the second half of a surrogate pair") }
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     }
-                    out.append(contentsOf: Array(String(Unicode.Scalar(scalar) ?? "\u{FFFD}").utf8))
+                    // A lone half of a pair is no character: refused, never turned into U+FFFD.
+                    guard let character = Unicode.Scalar(scalar) else { throw fail("a whole character, not a lone surrogate") }
+                    out.append(contentsOf: Array(String(character).utf8))
                 default:
                     throw fail("an escape")
                 }

@@ -12,9 +12,11 @@ public struct CheckReport: Sendable, Equatable {
     public var rollups: [String]
     /// Schema objects Rapport did not make, changed, or missing (`SchemaProblem`).
     public var schemaObjects: [String]
+    /// Rows Rapport's readers would refuse (`UnreadableRow`), at most 20.
+    public var unreadable: [String]
     public var schema: String
 
-    public var isSound: Bool { integrity.isEmpty && foreignKeys.isEmpty && rollups.isEmpty && schemaObjects.isEmpty }
+    public var isSound: Bool { integrity.isEmpty && foreignKeys.isEmpty && rollups.isEmpty && schemaObjects.isEmpty && unreadable.isEmpty }
 }
 
 extension AppDatabase {
@@ -114,8 +116,9 @@ extension AppDatabase {
         return inspected
     }
 
-    /// Runs SQLite's integrity and foreign-key checks and compares every rollup with what it
-    /// sums; with `repair`, rebuilds the rollups that drifted.
+    /// Runs SQLite's integrity and foreign-key checks, compares every rollup with what it
+    /// sums, and reads every row as the product does; with `repair`, rebuilds the rollups
+    /// that drifted.
     public func check(repair: Bool = false) throws -> CheckReport {
         let report = try read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
@@ -127,8 +130,11 @@ extension AppDatabase {
             }
             var drifted: [String] = []
             for rollup in Self.funnelRollups where try !rollup.isTrue(db) { drifted.append(rollup.table) }
+            // The readers assume a sound file; a damaged one is reported as such first.
+            let unreadable = integrity.isEmpty ? try Self.unreadableRows(db, limit: 20).map(\.description) : []
             return CheckReport(integrity: integrity, foreignKeys: foreignKeys, rollups: drifted,
-                               schemaObjects: try Self.schemaProblems(db).map(\.description), schema: try Self.schemaVersion(db))
+                               schemaObjects: try Self.schemaProblems(db).map(\.description), unreadable: unreadable,
+                               schema: try Self.schemaVersion(db))
         }
         if repair, !report.rollups.isEmpty {
             try write { db in

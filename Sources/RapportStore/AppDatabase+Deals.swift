@@ -223,7 +223,7 @@ extension AppDatabase {
     /// What is still owed on the contract that won the deal; nil when it has none.
     private static func outstanding(dealID: Int64, _ db: Database) throws -> Money? {
         try Row.fetchOne(db, sql: "SELECT amount - received AS owed, currency FROM contract WHERE deal_id = ?", arguments: [dealID])
-            .map { $0.money("owed") }
+            .map { try $0.money("owed") }
     }
 }
 
@@ -314,7 +314,7 @@ extension AppDatabase {
             arguments += [limit]
             return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
                 guard let stage = Stage(rawValue: row["stage"]) else { return nil }
-                return DealListRow(id: row["id"], title: row["title"], stage: stage, amount: row.money("amount"),
+                return DealListRow(id: row["id"], title: row["title"], stage: stage, amount: try row.money("amount"),
                                    probability: row["probability"], expectedClose: try row.optionalDay("expected_close_on"),
                                    lastActivityAt: try row.localDateTime("last_activity_at"), customerID: row["customer_id"],
                                    customerName: row["name"], company: row["company"])

@@ -106,7 +106,14 @@ extension AppDatabase {
                 }
                 let problems = try String.fetchAll(db, sql: "PRAGMA quick_check")
                 guard problems == ["ok"] else {
+                    if let broken = try Self.firstRowBreakingChecks(db) {
+                        throw RapportError.conflict("\(file.quotedForMessage) breaks the book's rules: \(broken); nothing was imported")
+                    }
                     throw RapportError.conflict("the export breaks the book's rules (\(problems.prefix(3).joined(separator: "; "))); nothing was imported")
+                }
+                // What the schema allows but Rapport's readers refuse ("" as a date, an amount past the bound).
+                if let unreadable = try Self.unreadableRows(db, limit: 1).first {
+                    throw RapportError.conflict("\(file.quotedForMessage) holds what Rapport cannot read: \(unreadable); nothing was imported")
                 }
                 for object in setAside { try db.execute(sql: object.sql) }
                 for rollup in Self.funnelRollups { try rollup.rebuild(db) }
@@ -121,6 +128,52 @@ extension AppDatabase {
     }
 }
 
+extension AppDatabase {
+    /// The first row, in table order, that breaks a CHECK of its table, with the rule and
+    /// the value: rewriting a row's columns in place re-runs its checks, and halving the range of
+    /// rows rewritten finds it in a few dozen statements. Only on the refusal path of a
+    /// restore, whose transaction is rolled back.
+    static func firstRowBreakingChecks(_ db: Database) throws -> String? {
+        for table in try dumpedTables(db) {
+            let info = try db.columns(in: table)
+            let columns = info.map(\.name)
+            // Every column, as SQLite re-runs only the checks that name a column changed.
+            let assignments = columns.map { "\($0.quotedDatabaseIdentifier) = \($0.quotedDatabaseIdentifier)" }.joined(separator: ", ")
+            let name = table.quotedDatabaseIdentifier
+            // A WITHOUT ROWID table (setting, playbook) is ordered by its one-column key.
+            let withoutRowID = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: [table])?
+                .uppercased().contains("WITHOUT ROWID") ?? false
+            let key = withoutRowID ? (info.first { $0.primaryKeyIndex == 1 }?.name ?? columns[0]).quotedDatabaseIdentifier : "rowid"
+            let keys = try DatabaseValue.fetchAll(db, sql: "SELECT \(key) FROM \(name) ORDER BY \(key)")
+            func breaks(_ range: ClosedRange<Int>) throws -> String? {
+                do {
+                    try db.execute(sql: "UPDATE \(name) SET \(assignments) WHERE \(key) BETWEEN ? AND ?",
+                                   arguments: [keys[range.lowerBound], keys[range.upperBound]])
+                    return nil
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                    return error.message ?? "a CHECK constraint failed"
+                }
+            }
+            guard !keys.isEmpty, try breaks(0...(keys.count - 1)) != nil else { continue }
+            var range = 0...(keys.count - 1)
+            while range.count > 1 {
+                let lower = range.lowerBound...(range.lowerBound + range.count / 2 - 1)
+                range = try breaks(lower) != nil ? lower : (lower.upperBound + 1)...range.upperBound
+            }
+            let rule = try breaks(range) ?? "a CHECK constraint failed"
+            let row = try Row.fetchOne(db, sql: "SELECT * FROM \(name) WHERE \(key) = ?", arguments: [keys[range.lowerBound]])
+            // The value of the first column the rule names, outside its quoted words.
+            let words = rule.replacingOccurrences(of: "'[^']*'", with: " ", options: .regularExpression)
+                .split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init)
+            let named = words.first { columns.contains($0) }
+            let value = named.flatMap { column in row.map { Self.describe($0[column]) } }.map { " (\($0))" } ?? ""
+            let rowName = (row?["id"] as Int64?).map { "id \($0)" } ?? (row.map { "key " + Self.describe($0[0]) } ?? "")
+            return "\(table) \(rowName): \(named ?? "a value")\(value) breaks the rule \(rule.replacingOccurrences(of: "CHECK constraint failed: ", with: ""))"
+        }
+        return nil
+    }
+}
+
 /// Walks a book dump token by token, inserting each row as it is read.
 private struct DumpReader {
     var json: JSONReader
@@ -128,6 +181,34 @@ private struct DumpReader {
 
     func bad(_ why: String) -> RapportError {
         RapportError.invalid(field: "book export", value: file, expected: why)
+    }
+
+    /// A row that would break the book, named by its place in the export.
+    func refused(row: Int, of table: String, _ why: String) -> RapportError {
+        RapportError.conflict("row \(row) of \(table) in \(file.quotedForMessage): \(why); nothing was imported")
+    }
+
+    /// SQLite's refusal of a row in the seller's words, with the value that caused it.
+    static func explain(_ error: DatabaseError, columns: [String], values: [Parameter]) -> String {
+        let message = error.message ?? "\(error.resultCode)"
+        func value(of column: String) -> String {
+            guard let i = columns.firstIndex(of: column), i < values.count else { return "" }
+            switch values[i] {
+            case .text(let t?): return " " + t.quotedForMessage
+            case .integer(let n?): return " " + String(n)
+            default: return ""
+            }
+        }
+        // "UNIQUE constraint failed: setting.key" or "…: contract.number, …".
+        for (prefix, says) in [("UNIQUE constraint failed: ", "appears twice"), ("NOT NULL constraint failed: ", "must have a value")]
+        where message.hasPrefix(prefix) {
+            let named = message.dropFirst(prefix.count).split(separator: ",").map { part in
+                let column = String(part.split(separator: ".").last ?? Substring(part)).trimmingSpaces()
+                return column + value(of: column)
+            }
+            return named.joined(separator: " with ") + " " + says
+        }
+        return message
     }
 
     mutating func token() throws -> JSONReader.Token {
@@ -204,6 +285,7 @@ private struct DumpReader {
     mutating func table(_ db: Database) throws -> (name: String, rows: Int) {
         var name: String?
         var columns: [String] = []
+        var kinds: [AppDatabase.ColumnKind] = []
         var rows = 0
         while case .key(let key) = try token() {
             switch key {
@@ -220,10 +302,12 @@ private struct DumpReader {
                     columns.append(column)
                 }
                 guard let name else { throw bad("a table's name must come before its columns") }
-                let known = Set(try db.columns(in: name).map(\.name))
-                if let unknown = columns.first(where: { !known.contains($0) }) {
+                let declared = Dictionary(try db.columns(in: name).map { ($0.name, AppDatabase.ColumnKind(declared: $0.type)) },
+                                          uniquingKeysWith: { a, _ in a })
+                if let unknown = columns.first(where: { declared[$0] == nil }) {
                     throw RapportError.invalid(field: "column", value: "\(name).\(unknown)", expected: "the export names a column this book does not have")
                 }
+                kinds = columns.compactMap { declared[$0] }
             case "rows":
                 guard let name, !columns.isEmpty else { throw bad("a table's name and columns must come before its rows") }
                 try db.execute(sql: "DELETE FROM \(name.quotedDatabaseIdentifier)")
@@ -235,6 +319,7 @@ private struct DumpReader {
                 try items { reader, token in
                     guard token == .beginArray else { throw reader.bad("row \(rows + 1) of \(name) must be an array") }
                     var count = 0
+                    var values: [Parameter] = []
                     try reader.items { reader, token in
                         count += 1
                         let value: Parameter
@@ -244,12 +329,30 @@ private struct DumpReader {
                         case .value(.integer(let n)): value = .integer(n)
                         default: throw reader.bad("row \(rows + 1) of \(name) holds a value that is neither text, a whole number nor null")
                         }
-                        if count <= columns.count { binder.bind(value) }
+                        guard count <= columns.count else { return }
+                        // The column's type, as the commands would write it: SQLite would keep
+                        // "abc" in a number column, or turn 5 into "5", without a word.
+                        let column = columns[count - 1]
+                        switch (value, kinds[count - 1]) {
+                        case (.text(let text?), .integer):
+                            throw reader.refused(row: rows + 1, of: name, "\(column) \(text.quotedForMessage) is not a whole number")
+                        case (.integer(let n?), .text):
+                            throw reader.refused(row: rows + 1, of: name, "\(column) \(n) is not text")
+                        case (.text(let text?), .text) where text.utf8.contains(0):
+                            throw reader.refused(row: rows + 1, of: name, "\(column) holds a NUL character")
+                        default: break
+                        }
+                        values.append(value)
+                        binder.bind(value)
                     }
                     guard count == columns.count else {
                         throw reader.bad("row \(rows + 1) of \(name) has \(count) values for \(columns.count) columns")
                     }
-                    try binder.run()
+                    do {
+                        try binder.run()
+                    } catch let error as DatabaseError {
+                        throw reader.refused(row: rows + 1, of: name, DumpReader.explain(error, columns: columns, values: values))
+                    }
                     rows += 1
                 }
             default:

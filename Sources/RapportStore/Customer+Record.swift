@@ -26,8 +26,8 @@ extension Customer: FetchableRecord {
         birthday = (row["birthday"] as String?).flatMap(Birthday.init(text:))
         preferredChannel = (row["preferred_channel"] as String?).flatMap(ContactChannel.init(rawValue:))
         creditLevel = row["credit_level"]
-        if let limit: Int64 = row["credit_limit"], let currency: String = row["credit_currency"] {
-            creditLimit = Money(minorUnits: limit, currency: Currency(code: currency))
+        if (row["credit_limit"] as Int64?) != nil {
+            creditLimit = try row.money("credit_limit", currency: "credit_currency")
         }
         needs = row["needs"]
         concerns = row["concerns"]
@@ -88,7 +88,7 @@ extension FollowUp: FetchableRecord {
 
     public init(row: Row) throws {
         let day: String = row["due_on"]
-        guard let due = Day(iso: day) else { throw StoredValueError(column: "due_on", value: day) }
+        guard let due = Day(iso: day) else { throw StoredValueError(column: "due_on", value: day, expected: StoredValueError.day) }
         let time = (row["due_time"] as String?).flatMap { ClockTime(text: $0) }
         self.init(customerID: row["customer_id"], due: When(day: due, time: time), title: row["title"],
                   createdAt: try row.localDateTime("created_at"))
@@ -102,36 +102,57 @@ extension FollowUp: FetchableRecord {
 struct StoredValueError: Error, CustomStringConvertible {
     var column: String
     var value: String
+    /// What the column holds instead, when that helps find the mistake.
+    var expected: String?
 
-    var description: String { "unreadable \(column) \(value.quotedForMessage) in the database" }
+    init(column: String, value: String, expected: String? = nil) {
+        self.column = column
+        self.value = value
+        self.expected = expected
+    }
+
+    var description: String { "unreadable \(column) \(value.quotedForMessage) in the database" + (expected.map { "; expected " + $0 } ?? "") }
+
+    /// The value and what it should be, for a report that names the row itself.
+    var problem: String { "\(column) \(value.quotedForMessage) is not \(expected ?? "a value Rapport reads")" }
+
+    static let dateTime = "a date and time like 2026-11-23 14:30"
+    static let day = "a day like 2026-11-23"
+    static let birthday = "a birthday like 03-15 or 1980-03-15"
 }
 
 extension Row {
     func localDateTime(_ column: String) throws -> LocalDateTime {
         let text: String = self[column]
-        guard let value = LocalDateTime(text: text) else { throw StoredValueError(column: column, value: text) }
+        guard let value = LocalDateTime(text: text) else { throw StoredValueError(column: column, value: text, expected: StoredValueError.dateTime) }
         return value
     }
 
     func day(_ column: String) throws -> Day {
         let text: String = self[column]
-        guard let value = Day(iso: text) else { throw StoredValueError(column: column, value: text) }
+        guard let value = Day(iso: text) else { throw StoredValueError(column: column, value: text, expected: StoredValueError.day) }
         return value
     }
 
     func optionalDay(_ column: String) throws -> Day? {
         guard let text: String = self[column] else { return nil }
-        guard let value = Day(iso: text) else { throw StoredValueError(column: column, value: text) }
+        guard let value = Day(iso: text) else { throw StoredValueError(column: column, value: text, expected: StoredValueError.day) }
         return value
     }
 
-    func money(_ column: String, currency: String = "currency") -> Money {
-        Money(minorUnits: self[column], currency: Currency(code: self[currency]))
+    /// An amount no larger than Rapport keeps (`Money.maximumMinorUnits`): a larger one came
+    /// from outside the commands, and sums of it could pass Int64.
+    func money(_ column: String, currency: String = "currency") throws -> Money {
+        let minorUnits: Int64 = self[column]
+        guard Money.isWithinBound(minorUnits) else {
+            throw StoredValueError(column: column, value: String(minorUnits), expected: "an amount Rapport keeps (at most \(Money.maximumMinorUnits) minor units)")
+        }
+        return Money(minorUnits: minorUnits, currency: Currency(code: self[currency]))
     }
 
     func optionalLocalDateTime(_ column: String) throws -> LocalDateTime? {
         guard let text: String = self[column] else { return nil }
-        guard let value = LocalDateTime(text: text) else { throw StoredValueError(column: column, value: text) }
+        guard let value = LocalDateTime(text: text) else { throw StoredValueError(column: column, value: text, expected: StoredValueError.dateTime) }
         return value
     }
 }

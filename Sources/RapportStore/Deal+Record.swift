@@ -9,7 +9,7 @@ extension Deal: FetchableRecord {
     public init(row: Row) throws {
         let stageText: String = row["stage"]
         guard let stage = Stage(rawValue: stageText) else { throw StoredValueError(column: "stage", value: stageText) }
-        self.init(customerID: row["customer_id"], title: row["title"], amount: row.money("amount"), stage: stage,
+        self.init(customerID: row["customer_id"], title: row["title"], amount: try row.money("amount"), stage: stage,
                   createdAt: try row.localDateTime("created_at"))
         id = row["id"]
         probability = row["probability"]
@@ -34,8 +34,8 @@ extension StageStay: FetchableRecord {
 }
 
 extension Product: FetchableRecord {
-    public init(row: Row) {
-        self.init(code: row["code"], name: row["name"], unitPrice: row.money("unit_price"), active: row["active"])
+    public init(row: Row) throws {
+        self.init(code: row["code"], name: row["name"], unitPrice: try row.money("unit_price"), active: row["active"])
         id = row["id"]
     }
 }
@@ -44,24 +44,24 @@ extension Contract: FetchableRecord {
     /// Reads the contract's own columns; instalments are filled in by the store.
     public init(row: Row) throws {
         self.init(customerID: row["customer_id"], dealID: row["deal_id"], number: row["number"], signedOn: try row.day("signed_on"),
-                  startsOn: try row.day("starts_on"), endsOn: try row.optionalDay("ends_on"), amount: row.money("amount"),
+                  startsOn: try row.day("starts_on"), endsOn: try row.optionalDay("ends_on"), amount: try row.money("amount"),
                   instalments: [], createdAt: try row.localDateTime("created_at"))
         id = row["id"]
-        received = row.money("received")
+        received = try row.money("received")
     }
 }
 
 extension Instalment: FetchableRecord {
     public init(row: Row) throws {
-        self.init(id: row["id"], position: row["position"], dueOn: try row.day("due_on"), amount: row.money("amount"),
-                  received: row.money("received"))
+        self.init(id: row["id"], position: row["position"], dueOn: try row.day("due_on"), amount: try row.money("amount"),
+                  received: try row.money("received"))
     }
 }
 
 extension Payment: FetchableRecord {
     public init(row: Row) throws {
         self.init(contractID: row["contract_id"], instalmentID: row["instalment_id"], paidOn: try row.day("paid_on"),
-                  amount: row.money("amount"), note: row["note"])
+                  amount: try row.money("amount"), note: row["note"])
         id = row["id"]
     }
 }

@@ -187,7 +187,7 @@ struct ExchangeCommandTests {
         // Then the exports are identical but for when they were made, and the book is sound
         let stamp = /"exported_at":"[^"]*"/
         #expect(try String(contentsOfFile: exported, encoding: .utf8).replacing(stamp, with: "") == again.replacing(stamp, with: ""))
-        #expect(try b.ok(["check"]).stdout.hasSuffix("integrity: ok\n  foreign keys: ok\n  schema: ok\n  funnel sums: ok\n"))
+        #expect(try b.ok(["check"]).stdout.hasSuffix("integrity: ok\n  foreign keys: ok\n  schema: ok\n  rows: ok\n  funnel sums: ok\n"))
         #expect(try b.ok(["funnel", "--json"]).stdout == (try a.ok(["funnel", "--json"]).stdout))
         // And a second import into the same book is refused, writing nothing
         let before = try b.snapshot()
@@ -230,7 +230,11 @@ struct ExchangeCommandTests {
         let file = try Self.write(text.replacingCharacters(in: kind, with: #""telegram""#), to: "bad.json", in: fresh)
         let result = try fresh.run(["import", file])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("the export breaks the book's rules (CHECK constraint failed in interaction)"))
+        // The row is named by its id, the first value of the row the kind was changed in.
+        let rowStart = try #require(text[..<kind.lowerBound].lastIndex(of: "["))
+        let id = text[text.index(after: rowStart)...].prefix { $0.isNumber }
+        #expect(result.stderr.contains("\" breaks the book's rules: interaction id \(id): kind (\"telegram\")"))
+        #expect(result.stderr.hasSuffix(": kind (\"telegram\") breaks the rule kind IN ('call', 'email', 'visit', 'meeting', 'message', 'note'); nothing was imported\n"))
         #expect(try fresh.snapshot() == before)
     }
 

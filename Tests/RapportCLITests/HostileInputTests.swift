@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RapportCore
 
 /// The whole program against hostile files and arguments: each refusal is one line that
 /// names the bad value, exits non-zero, and leaves the book as it was.
@@ -272,6 +273,73 @@ struct HostileInputTests {
         // The list's funnel pane: 1.1 × 10^12 yuan is 11000亿; the card's contracts owe it all.
         #expect(try r.ok(["--snapshot", "100x30", "--keys", "\\t"]).stdout.contains("qualified ██████████████ 11000亿 · 11"))
         #expect(try r.ok(["--snapshot", "100x30", "--keys", "\\t\\r"]).stdout.contains("owed 1,100,000,000,000.00 CNY"))
+    }
+
+    /// A JSON import checks every value as the commands would and as the readers will: each
+    /// case changes one value of a real export, and is refused in one line naming the row,
+    /// the column and the value, with the new book left as it was. (Before, each of these
+    /// was imported, and `check` said ok, and `show` or `log` of the customer then failed.)
+    @Test(arguments: [
+        // (what is replaced in the export, by what, the message after `rapport: `, with FILE for the file)
+        (#""markname","2026-11-23 [0-9:]+""#, #""markname","""#,
+         #"FILE holds what Rapport cannot read: customer id 1: created_at "" is not a date and time like 2026-11-23 14:30; nothing was imported"#),
+        (#""markname","2026-11-23 [0-9:]+""#, #""markname","garbage""#,
+         #"FILE holds what Rapport cannot read: customer id 1: created_at "garbage" is not a date and time like 2026-11-23 14:30; nothing was imported"#),
+        (#""markname","2026-11-23 [0-9:]+""#, #""markname","2026-11-31 09:00""#,
+         #"FILE holds what Rapport cannot read: customer id 1: created_at "2026-11-31 09:00" is not a date and time like 2026-11-23 14:30; nothing was imported"#),
+        (#""MARKNAME""#, "\"" + String(repeating: "x", count: 100_000) + "\"",
+         #"FILE holds what Rapport cannot read: customer id 1: name "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…" is 100000 characters long; the limit is 200; nothing was imported"#),
+        (#""MARKNAME""#, "5", #"row 1 of customer in FILE: name 5 is not text; nothing was imported"#),
+        (#""MARKNAME""#, "null", #"row 1 of customer in FILE: name must have a value; nothing was imported"#),
+        (#""MARKNOTE""#, #""a\u0000b""#, #"row 1 of customer in FILE: notes holds a NUL character; nothing was imported"#),
+        (#"\[1,1,null,"visit""#, #"[1,"abc",null,"visit""#,
+         #"row 1 of interaction in FILE: customer_id "abc" is not a whole number; nothing was imported"#),
+        (#"\[1,1,null,"visit""#, #"[1,1,null,"robot""#,
+         #"FILE breaks the book's rules: interaction id 1: kind ("robot") breaks the rule kind IN ('call', 'email', 'visit', 'meeting', 'message', 'note'); nothing was imported"#),
+        (#"\["cadence.A","14"\]"#, #"["cadence.A","14"],["cadence.A","15"]"#,
+         #"row 3 of setting in FILE: key "cadence.A" appears twice; nothing was imported"#),
+        (#"\["cadence.A","14"\]"#, #"["cadence.A","garbage"]"#,
+         #"FILE holds what Rapport cannot read: setting key "cadence.A": invalid cadence.A "garbage"; use a whole number of days from 1 to 3650, or none; nothing was imported"#),
+        (#"\[1,1,"Big",12345,"#, #"[1,1,"Big",9000000000000000,"#,
+         #"FILE holds what Rapport cannot read: deal id 1: amount "9000000000000000" is not an amount Rapport keeps (at most 10000000000000 minor units); nothing was imported"#),
+    ])
+    func aJSONImportRefusesWhatTheCommandsWouldNotWrite(pattern: String, replacement: String, message: String) throws {
+        let a = try RapportBinary()
+        try a.ok(["add", "MARKNAME", "--notes", "MARKNOTE", "--company", "MARKCO"])
+        try a.ok(["log", "MARKNAME", "visit", "谈了报价", "--at", "2026-11-20 10:00"])
+        try a.ok(["deal", "add", "MARKNAME", "Big", "--amount", "123.45"])
+        let text = try a.ok(["export", "--format", "json"]).stdout
+        let range = try #require(text.range(of: pattern, options: .regularExpression), "\(pattern) is not in the export")
+        let fresh = try RapportBinary()
+        try fresh.ok(["open"])
+        let before = try fresh.snapshot()
+        let file = fresh.directory.appendingPathComponent("book.json").path
+        try Data(text.replacingCharacters(in: range, with: replacement).utf8).write(to: URL(fileURLWithPath: file))
+        let result = try fresh.run(["import", file])
+        #expect(result.status == 2)
+        #expect(result.stderr == "rapport: " + message.replacingOccurrences(of: "FILE", with: file.quotedForMessage) + "\n")
+        #expect(try fresh.snapshot() == before)
+        // The unchanged export goes in, and reads back
+        let sound = try RapportBinary()
+        let good = sound.directory.appendingPathComponent("book.json").path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: good))
+        try sound.ok(["import", good])
+        #expect(try sound.ok(["show", "MARKNAME"]).stdout.contains("MARKNOTE"))
+    }
+
+    @Test func aLoneSurrogateInAJSONImportIsReportedNotReplaced() throws {
+        let a = try RapportBinary()
+        try a.ok(["add", "MARKNAME", "--notes", "MARKNOTE"])
+        let text = try a.ok(["export", "--format", "json"]).stdout
+        let fresh = try RapportBinary()
+        try fresh.ok(["open"])
+        let before = try fresh.snapshot()
+        let file = fresh.directory.appendingPathComponent("book.json").path
+        try Data(text.replacingOccurrences(of: #""MARKNOTE""#, with: #""\ud800""#).utf8).write(to: URL(fileURLWithPath: file))
+        let result = try fresh.run(["import", file])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasSuffix("expected a whole character, not a lone surrogate\n"))
+        #expect(try fresh.snapshot() == before)
     }
 
     /// A 1 MB file system of its own (tmpfs), filled up: only root may mount one.

@@ -49,6 +49,8 @@ struct JSONReaderTests {
         ("tru", 0, "true"),
         ("[1] [2]", 4, "the end of the document"),
         ("-", 0, "a value"),
+        (#"["\ud800"]"#, 8, "a whole character, not a lone surrogate"),   // a high half alone, just after its digits
+        (#"["a\udc00b"]"#, 9, "a whole character, not a lone surrogate"), // a low half alone
     ])
     func failsAtTheByte(text: String, offset: Int, expected: String) {
         #expect(throws: JSONReader.Failure(offset: offset, expected: expected)) { try Self.tokens(text) }

@@ -164,7 +164,7 @@ extension AppDatabase {
                 \(owingOnly ? "WHERE k.received < k.amount" : "")
                 ORDER BY next_due IS NULL, next_due, k.id LIMIT ?
                 """, arguments: [limit]).map { row in
-                ContractListRow(id: row["id"], number: row["number"], amount: try row.money("amount"), received: try row.money("received"),
+                ContractListRow(id: row["id"], number: row["number"], amount: try row.money("amount"), received: try row.money("received", bounded: false),
                                 endsOn: try row.optionalDay("ends_on"), nextDue: try row.optionalDay("next_due"),
                                 customerID: row["customer_id"], customerName: row["name"])
             }

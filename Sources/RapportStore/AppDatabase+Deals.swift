@@ -223,7 +223,7 @@ extension AppDatabase {
     /// What is still owed on the contract that won the deal; nil when it has none.
     private static func outstanding(dealID: Int64, _ db: Database) throws -> Money? {
         try Row.fetchOne(db, sql: "SELECT amount - received AS owed, currency FROM contract WHERE deal_id = ?", arguments: [dealID])
-            .map { try $0.money("owed") }
+            .map { try $0.money("owed", bounded: false) }
     }
 }
 

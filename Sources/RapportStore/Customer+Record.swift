@@ -141,10 +141,11 @@ extension Row {
     }
 
     /// An amount no larger than Rapport keeps (`Money.maximumMinorUnits`): a larger one came
-    /// from outside the commands, and sums of it could pass Int64.
-    func money(_ column: String, currency: String = "currency") throws -> Money {
+    /// from outside the commands, and sums of it could pass Int64. What was received is a
+    /// sum of payments, which overpayments may take past the bound: `bounded: false`.
+    func money(_ column: String, currency: String = "currency", bounded: Bool = true) throws -> Money {
         let minorUnits: Int64 = self[column]
-        guard Money.isWithinBound(minorUnits) else {
+        guard !bounded || Money.isWithinBound(minorUnits) else {
             throw StoredValueError(column: column, value: String(minorUnits), expected: "an amount Rapport keeps (at most \(Money.maximumMinorUnits) minor units)")
         }
         return Money(minorUnits: minorUnits, currency: Currency(code: self[currency]))

@@ -47,14 +47,14 @@ extension Contract: FetchableRecord {
                   startsOn: try row.day("starts_on"), endsOn: try row.optionalDay("ends_on"), amount: try row.money("amount"),
                   instalments: [], createdAt: try row.localDateTime("created_at"))
         id = row["id"]
-        received = try row.money("received")
+        received = try row.money("received", bounded: false)
     }
 }
 
 extension Instalment: FetchableRecord {
     public init(row: Row) throws {
         self.init(id: row["id"], position: row["position"], dueOn: try row.day("due_on"), amount: try row.money("amount"),
-                  received: try row.money("received"))
+                  received: try row.money("received", bounded: false))
     }
 }
 

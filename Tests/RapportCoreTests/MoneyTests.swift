@@ -162,34 +162,25 @@ struct MoneyTests {
     }
 
     @Test(arguments: [
-        // (a, b, a + b or nil for "too large")
-        (Int64(1), Int64(2), Int64?(3)),
-        (Int64.max - 1, Int64(1), Int64?(Int64.max)),
-        (Int64.max, Int64(1), Int64?.none),
-        (Int64.min, Int64(-1), Int64?.none),
-        (Int64(-5), Int64(5), Int64?(0)),
+        // (a, "+" or "×", b, the result or nil for "too large")
+        (Int64(1), "+", Int64(2), Int64?(3)),
+        (Int64.max - 1, "+", Int64(1), Int64?(Int64.max)),
+        (Int64.max, "+", Int64(1), Int64?.none),
+        (Int64.min, "+", Int64(-1), Int64?.none),
+        (Int64(-5), "+", Int64(5), Int64?(0)),
+        (Int64(10_000_000_000_000), "×", Int64(100), Int64?(1_000_000_000_000_000)),  // the bound weighted by 100 %
+        (Int64(900_000_000_000_000_000), "×", Int64(20), Int64?.none),                // the issue's 9×10^15 yuan at 20 %
+        (Int64.min, "×", Int64(-1), Int64?.none),
+        (Int64(-3), "×", Int64(7), Int64?(-21)),
     ])
-    func checkedSum(a: Int64, b: Int64, sum: Int64?) {
-        let result = Result { () throws(RapportError) in try Money.sum(a, b, of: "the test") }
-        switch (result, sum) {
-        case (.success(let s), let expected?): #expect(s == expected)
-        case (.failure(let e), nil): #expect(e == .money(.sumTooLarge("the test")))
-        default: Issue.record("\(a) + \(b) gave \(result)")
+    func checkedArithmetic(a: Int64, operation: String, b: Int64, result: Int64?) {
+        let outcome = Result { () throws(RapportError) in
+            operation == "+" ? try Money.sum(a, b, of: "the test") : try Money.product(a, b, of: "the test")
         }
-    }
-
-    @Test(arguments: [
-        (Int64(10_000_000_000_000), Int64(100), Int64?(1_000_000_000_000_000)),  // the bound weighted by 100 %
-        (Int64(900_000_000_000_000_000), Int64(20), Int64?.none),                // the issue's 9×10^15 yuan at 20 %
-        (Int64.min, Int64(-1), Int64?.none),
-        (Int64(-3), Int64(7), Int64?(-21)),
-    ])
-    func checkedProduct(a: Int64, b: Int64, product: Int64?) {
-        let result = Result { () throws(RapportError) in try Money.product(a, b, of: "the test") }
-        switch (result, product) {
-        case (.success(let p), let expected?): #expect(p == expected)
+        switch (outcome, result) {
+        case (.success(let value), let expected?): #expect(value == expected)
         case (.failure(let e), nil): #expect(e == .money(.sumTooLarge("the test")))
-        default: Issue.record("\(a) × \(b) gave \(result)")
+        default: Issue.record("\(a) \(operation) \(b) gave \(outcome)")
         }
     }
 

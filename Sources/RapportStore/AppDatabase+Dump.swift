@@ -112,7 +112,7 @@ extension AppDatabase {
                     throw RapportError.conflict("the export breaks the book's rules (\(problems.prefix(3).joined(separator: "; "))); nothing was imported")
                 }
                 // What the schema allows but Rapport's readers refuse ("" as a date, an amount past the bound).
-                if let unreadable = try Self.unreadableRows(db, limit: 1).first {
+                if let unreadable = try Self.unreadableRows(db, limit: 1, typesChecked: true).first {
                     throw RapportError.conflict("\(file.quotedForMessage) holds what Rapport cannot read: \(unreadable); nothing was imported")
                 }
                 for object in setAside { try db.execute(sql: object.sql) }

@@ -17,9 +17,11 @@ extension AppDatabase {
     /// Up to `limit` rows that would break reading, in table order: values of the wrong
     /// type for their column, text with a NUL, and whatever the product's readers and the
     /// commands' rules refuse (dates, stages, amounts past the bound, field limits, settings).
-    static func unreadableRows(_ db: Database, limit: Int) throws -> [UnreadableRow] {
+    /// `typesChecked`: the values' types and NULs were checked as they came in (a JSON
+    /// import does so as it binds them), which spares a scan of every table.
+    static func unreadableRows(_ db: Database, limit: Int, typesChecked: Bool = false) throws -> [UnreadableRow] {
         var found: [UnreadableRow] = []
-        for table in try dumpedTables(db) where found.count < limit {
+        for table in try dumpedTables(db) where found.count < limit && !typesChecked {
             found += try mistypedRows(table, db, limit: limit - found.count)
         }
         // A mistyped value would trap in a reader below, which trusts the column types.

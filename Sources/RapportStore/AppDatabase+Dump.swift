@@ -15,9 +15,8 @@ extension AppDatabase {
     /// computes everything that depends on them with the book's own values.
     public func dumpBook(now: LocalDateTime, to output: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         try read { db in
-            let names = try String.fetchAll(db, sql: """
-                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name != 'setting', rowid
-                """).filter { !Self.tablesNotDumped.contains($0) }
+            let tables = try Self.dumpedTables(db)
+            let names = tables.filter { $0 == "setting" } + tables.filter { $0 != "setting" }
             var w = JSONWriter(capacity: 1 << 20)
             w.beginObject()
             w.field("format", "rapport-book")
@@ -316,10 +315,11 @@ private struct DumpReader {
                     + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")")
                 try expect(.beginArray, "the rows of \(name) as an array")
                 var binder = ParameterBinder(insert)
+                var values: [Parameter] = []  // the row's, kept to name a value SQLite refuses
                 try items { reader, token in
                     guard token == .beginArray else { throw reader.bad("row \(rows + 1) of \(name) must be an array") }
                     var count = 0
-                    var values: [Parameter] = []
+                    values.removeAll(keepingCapacity: true)
                     try reader.items { reader, token in
                         count += 1
                         let value: Parameter

@@ -31,6 +31,8 @@ final class Campaign: Sendable {
 
     let seed: UInt64
     let timeout: Double
+    /// Print one line per case (FUZZ_TRACE=1), to see what the mutations reach.
+    let trace: Bool
     let findings: URL
     let workspace: URL
     let templates: [FuzzCase.Book: Data]
@@ -41,9 +43,10 @@ final class Campaign: Sendable {
 
     /// Makes the demo and empty books once, checks them, and gathers the seeds: the committed
     /// ones, the demo book's own exports, and `testdata` when given.
-    init(seed: UInt64, timeout: Double = 10, findings: URL, testdata: URL?) throws {
+    init(seed: UInt64, timeout: Double = 10, trace: Bool = false, findings: URL, testdata: URL?) throws {
         self.seed = seed
         self.timeout = timeout
+        self.trace = trace
         self.findings = findings
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-fuzz-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
@@ -168,6 +171,11 @@ final class Campaign: Sendable {
             }
             if !Self.printsJSON(fuzz.arguments), Self.hasRawControl(main.stdout) {
                 found.append((.messy, "raw control character on stdout", []))
+            }
+            if trace {
+                let outcome = tally.hang == 1 ? "hang" : tally.crash == 1 ? "crash" : tally.refused == 1 ? "refused" : "accepted"
+                print("case \(index) \(target.name) \(outcome): rapport \(Self.visible(fuzz.arguments.joined(separator: " ").prefix(160).description))"
+                      + " — \(Self.visible(Self.firstLine(stderr)))" + found.map { " [\($0.kind.rawValue): \($0.detail)]" }.joined())
             }
             for finding in found {
                 tally.found[finding.kind, default: 0] += 1
@@ -381,9 +389,11 @@ final class Campaign: Sendable {
         return out
     }
 
-    /// Controls shown as \u{…}, so a report line cannot itself drive the terminal.
+    /// Controls and line breaks shown as \u{…}, so a report line is one line and cannot drive the terminal.
     static func visible(_ text: String) -> String {
-        String(text.unicodeScalars.map { hasRawControl(Data(String($0).utf8)) ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined())
+        text.unicodeScalars.map { scalar in
+            scalar == "\n" || hasRawControl(Data(String(scalar).utf8)) ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+        }.joined()
     }
 
     static func quoted(_ argument: String) -> String {

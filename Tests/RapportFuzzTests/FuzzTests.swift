@@ -13,6 +13,8 @@ final class FuzzTests: XCTestCase {
 
     private var seed: UInt64 { environment["FUZZ_SEED"].flatMap { UInt64($0) } ?? Self.defaultSeed }
 
+    private var trace: Bool { environment["FUZZ_TRACE"].map { !$0.isEmpty && $0 != "0" } ?? false }
+
     private var findings: URL {
         if let path = environment["FUZZ_OUT"], !path.isEmpty { return URL(fileURLWithPath: path) }
         return FileManager.default.temporaryDirectory.appendingPathComponent("rapport-fuzz-findings")
@@ -21,7 +23,7 @@ final class FuzzTests: XCTestCase {
     func testDeterministicSlice() throws {
         try XCTSkipIf(environment["FUZZ_SECONDS"] != nil, "FUZZ_SECONDS is set: the campaign runs instead")
         // Only committed seeds and the demo book's exports, so a fresh clone runs the same cases.
-        let campaign = try Campaign(seed: seed, findings: findings, testdata: nil)
+        let campaign = try Campaign(seed: seed, trace: trace, findings: findings, testdata: nil)
         defer { campaign.cleanUp() }
         campaign.run(cases: Self.sliceCases)
         print(campaign.report(title: "Fuzz slice: seed \(seed), \(Self.sliceCases) cases"))
@@ -35,7 +37,7 @@ final class FuzzTests: XCTestCase {
         let testdata = environment["FUZZ_TESTDATA"].map { URL(fileURLWithPath: $0) }
             ?? Runner.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/testdata")
         let present = FileManager.default.fileExists(atPath: testdata.path)
-        let campaign = try Campaign(seed: seed, findings: findings, testdata: present ? testdata : nil)
+        let campaign = try Campaign(seed: seed, trace: trace, findings: findings, testdata: present ? testdata : nil)
         defer { campaign.cleanUp() }
         campaign.run(until: Date().addingTimeInterval(seconds))
         let report = campaign.report(title: "Fuzz campaign: seed \(seed), \(Int(seconds)) s on 2 lanes, seeds "

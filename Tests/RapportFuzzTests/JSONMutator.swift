@@ -9,15 +9,17 @@ enum JSONMutator {
         var kind: Kind
     }
 
-    /// Replacement values, written as JSON.
-    static let values: [String] = [
-        "9999999999999999999", "-9223372036854775808", "9223372036854775807", "10000000000000", "-1", "0", "-0",
-        "1e308", "-1e308", "1.5", "0.1", "NaN", "null", "true", "false", "[]", "{}", "[[]]", "[null]", "\"\"",
-        "\"9999999999999999999\"", "\"-1\"", "\"1e308\"", "\"2026-02-30\"", "\"9999-12-31 25:61\"", "\"0000-00-00\"",
-        "\"王建国\"", "\"明天\"", "\"下周一\"", "\"'); DROP TABLE customer;--\"", "\"\\u001b[31mred\"", "\"\\u0007\"",
-        "\"\\u0000\"", "\"\\ud800\"", "\"\\udc00\\ud800\"", "\"\\u202e\"", "\"\\u0085\"", "\"lead\"", "\"won\"", "\"A\"",
-        "\"" + String(repeating: "x", count: 70000) + "\"",
+    /// Replacement values, written as JSON: whole numbers and text, which a row's cells may hold,
+    /// so the mutated row reaches the book's rules.
+    static let scalars: [String] = [
+        "9999999999999999999", "-9223372036854775808", "9223372036854775807", "10000000000000", "-1", "0", "-0", "null",
+        "\"\"", "\"9999999999999999999\"", "\"-1\"", "\"1e308\"", "\"2026-02-30\"", "\"9999-12-31 25:61\"",
+        "\"0000-00-00\"", "\"--02-30\"", "\"王建国\"", "\"明天\"", "\"下周一\"", "\"'); DROP TABLE customer;--\"",
+        "\"\\u001b[31mred\"", "\"\\u0007\"", "\"\\u0000\"", "\"\\ud800\"", "\"\\udc00\\ud800\"", "\"\\u202e\"",
+        "\"\\u0085\"", "\"lead\"", "\"won\"", "\"A\"", "\"" + String(repeating: "x", count: 70000) + "\"",
     ]
+    /// Values of the wrong shape for a cell.
+    static let shapes = ["1e308", "-1e308", "1.5", "NaN", "true", "false", "[]", "{}", "[[]]", "[null]"]
 
     static func mutate(_ data: [UInt8], rng: inout SplitMix) -> [UInt8] {
         var data = data
@@ -28,8 +30,8 @@ enum JSONMutator {
                 continue
             }
             switch Int.random(in: 0..<10, using: &rng) {
-            case 0..<5: data = replaceValue(data, tokens, rng: &rng)
-            case 5, 6: data = removeElement(data, tokens, rng: &rng)
+            case 0..<6: data = replaceValue(data, tokens, rng: &rng)
+            case 6: data = removeElement(data, tokens, rng: &rng)
             case 7: data = removeMember(data, tokens, rng: &rng)
             default: data = repeatElement(data, tokens, rng: &rng)
             }
@@ -44,7 +46,8 @@ enum JSONMutator {
         }
         guard !scalars.isEmpty else { return data }
         var data = data
-        data.replaceSubrange(tokens[rng.pick(scalars)].range, with: Array(rng.pick(values).utf8))
+        let value = rng.chance(0.15) ? rng.pick(shapes) : rng.pick(Self.scalars)
+        data.replaceSubrange(tokens[rng.pick(scalars)].range, with: Array(value.utf8))
         return data
     }
 

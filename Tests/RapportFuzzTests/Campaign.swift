@@ -234,7 +234,9 @@ final class Campaign: Sendable {
 
     private func keep(_ finding: (kind: Kind, detail: String, steps: [[String]]), index: Int, target: String,
                       fuzz: FuzzCase, main: Runner.Outcome, directory: URL) {
-        let signature = "\(target) | \(finding.kind.rawValue) | " + Self.normalized(finding.detail)
+        // A crash's site names its line; other details are blurred so one defect is one signature.
+        let signature = "\(target) | \(finding.kind.rawValue) | "
+            + (finding.kind == .crash ? finding.detail : Self.normalized(finding.detail))
         let keeping = signatures.withLock { $0[signature, default: Signature()].folders.count < Self.keptPerSignature }
         guard keeping else { return record(signature: signature, folder: nil) }
         let name = "\(target.replacingOccurrences(of: " ", with: "_").filter { $0.isLetter || $0 == "_" })"
@@ -368,9 +370,22 @@ final class Campaign: Sendable {
 
     static func describe(_ run: Runner.Outcome) -> String {
         let stderr = String(decoding: run.stderr, as: UTF8.self)
-        let fatal = stderr.split(separator: "\n").first { $0.contains("Fatal error") }.map(String.init)
         let how = run.signalled ? "killed by signal \(run.status)" : "exit \(run.status)"
-        return how + ": " + (fatal ?? firstLine(stderr))
+        return how + ": " + (crashSite(stderr) ?? firstLine(stderr))
+    }
+
+    /// Where the Swift runtime says it stopped: a fatal error's line, or a runtime failure
+    /// (an overflow, say) with the first source line of its backtrace, free of addresses.
+    static func crashSite(_ stderr: String) -> String? {
+        let lines = stderr.split(separator: "\n").map(String.init)
+        if let fatal = lines.first(where: { $0.contains("Fatal error") }) { return fatal }
+        guard let at = lines.firstIndex(where: { $0.contains("Swift runtime failure: ") }) else { return nil }
+        var failure = String(lines[at].split(separator: "Swift runtime failure: ", maxSplits: 1).last ?? "")
+        if let cut = failure.range(of: " in rapport at ") { failure = String(failure[..<cut.lowerBound]) }
+        let frame = lines[at...].lazy.compactMap { line in
+            line.range(of: " at ", options: .backwards).map { String(line[$0.upperBound...]) }
+        }.first { $0.contains(".swift:") }
+        return failure + (frame.map { " at " + URL(fileURLWithPath: $0).lastPathComponent } ?? "")
     }
 
     static func firstLine(_ text: String) -> String {

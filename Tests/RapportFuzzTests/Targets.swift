@@ -23,7 +23,10 @@ struct Seeds: Sendable {
         "明天", "下周一", "周五", "周五 14:30", "3天后", "月底", "12月1日", "2026-12-01", "12-01", "2026-11-20 15:30",
         "15:30", "tomorrow", "tomorrow 14:00", "next week", "fri", "eom", "+3d", "-2d", "+2w", "yesterday", "today",
     ]
-    static let amounts = ["3000", "12,000.50", "1.5万", "1.2万", "0.01", "12000", "4000", "2,000", "99.9"]
+    /// Everyday amounts and the largest ones a deal takes today.
+    static let amounts = ["3000", "12,000.50", "1.5万", "1.2万", "0.01", "12000", "4000", "2,000", "99.9", "9,000,000,000,000,000"]
+    static let stages = ["lead", "qualified", "needs", "proposal", "closing"]
+    static let probabilities = ["35", "0", "100", "default"]
     static let notes = [
         "客户说明天再联系", "Asked for the price list -10%", "报价 1.5万, 周五回访", "sent quote #3 (12,000.50 CNY)",
         "no answer; try 15:30", "王建国 wants a demo",
@@ -85,7 +88,11 @@ struct Target: Sendable {
                             + (rng.chance(0.5) ? words(when) : [when]) + ["send", "the", "quote"])
         },
         Target(name: "deal --amount") { rng, seeds in
-            FuzzCase(arguments: ["deal", "add", reference(seeds, &rng, mutated: 0.1), "Fuzz deal", "--amount", value(Seeds.amounts, &rng)])
+            var arguments = ["deal", "add", reference(seeds, &rng, mutated: 0.1), "Fuzz deal", "--amount", value(Seeds.amounts, &rng)]
+            // The stage and probability weigh the amount in the funnel's sums.
+            if rng.chance(0.4) { arguments += ["--stage", rng.chance(0.2) ? value(Seeds.stages, &rng) : rng.pick(Seeds.stages)] }
+            if rng.chance(0.3) { arguments += ["--probability", value(Seeds.probabilities, &rng)] }
+            return FuzzCase(arguments: arguments)
         },
         Target(name: "pay") { rng, seeds in
             let target = rng.chance(0.3) ? Mutator.value(rng.pick(Seeds.payTargets), rng: &rng) : rng.pick(Seeds.payTargets)

@@ -25,7 +25,8 @@ final class Campaign: Sendable {
         var folders: [String] = []
     }
 
-    static let today = "2026-11-23"
+    /// The day, and the hour too: otherwise the time of day comes from the wall clock.
+    static let today = "2026-11-23 12:00"
     /// Folders kept per signature; the rest are only counted.
     static let keptPerSignature = 3
 
@@ -164,7 +165,7 @@ final class Campaign: Sendable {
                 if fuzz.readsOnly, Self.changed(book, from: before) {
                     found.append((.silentChange, "a dry run or a read changed the book's bytes", []))
                 }
-                found += try readBack(in: directory, environment: environment)
+                found += try readBack(in: directory, environment: environment, everyone: fuzz.book == .empty)
             }
             if Self.hasRawControl(main.stderr) {
                 found.append((.messy, "raw control character on stderr: " + Self.visible(Self.firstLine(stderr)), []))
@@ -199,8 +200,9 @@ final class Campaign: Sendable {
         }
     }
 
-    /// After an accepted run, the commands a seller runs next must all read the book.
-    private func readBack(in directory: URL, environment: [String: String]) throws -> [(kind: Kind, detail: String, steps: [[String]])] {
+    /// After an accepted run, the commands a seller runs next must all read the book. `everyone`:
+    /// show every customer, not just the newest, as any row of a restored book may be a mutated one.
+    private func readBack(in directory: URL, environment: [String: String], everyone: Bool) throws -> [(kind: Kind, detail: String, steps: [[String]])] {
         var steps: [[String]] = [["check"], ["today"], ["funnel"], ["list", "--json"]]
         var found: [(kind: Kind, detail: String, steps: [[String]])] = []
         var i = 0
@@ -223,7 +225,8 @@ final class Campaign: Sendable {
                     return found
                 }
                 // The newest customer is the one an import most likely just added.
-                if let newest = listed.compactMap({ $0["id"] as? Int }).max() { steps.append(["show", "#\(newest)"]) }
+                let ids = listed.compactMap { $0["id"] as? Int }.sorted()
+                for id in everyone ? ids : Array(ids.suffix(1)) { steps.append(["show", "#\(id)"]) }
                 steps.append(["export", "--format", "json"])
             }
         }
@@ -273,7 +276,7 @@ final class Campaign: Sendable {
     private func replayScript(fuzz: FuzzCase, steps: [[String]], finding: Kind, target: String) -> String {
         var lines = [
             "#!/bin/sh",
-            "# Replays a \(finding.rawValue) finding of the \(target) target: the command on a copy of",
+            "# Replays this \(finding.rawValue) finding of the \(target) target: the command on a copy of",
             "# the book it started from, then the commands run after it. RAPPORT_BIN picks the binary.",
             "here=$(cd \"$(dirname \"$0\")\" && pwd)",
             "bin=${RAPPORT_BIN:-\(Self.quoted(Runner.binary.path))}",
@@ -284,7 +287,7 @@ final class Campaign: Sendable {
         if let file = fuzz.file { lines.append("cp \"$here/\(file.name)\" \"$work/\"") }
         lines += [
             "cd \"$work\"",
-            "export RAPPORT_DB=\"$work/book.db\" RAPPORT_TODAY=\(Self.today) NO_COLOR=1 TZ=UTC",
+            "export RAPPORT_DB=\"$work/book.db\" RAPPORT_TODAY='\(Self.today)' NO_COLOR=1 TZ=UTC",
         ]
         for arguments in [fuzz.arguments] + steps {
             lines.append("\"$bin\" " + arguments.map(Self.quoted).joined(separator: " ") + " </dev/null; echo \"exit $?\"")

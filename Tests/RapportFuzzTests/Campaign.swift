@@ -180,13 +180,13 @@ final class Campaign: Sendable {
             }
             for finding in found {
                 tally.found[finding.kind, default: 0] += 1
-                keep(finding, index: index, target: target.name, fuzz: fuzz, main: main, directory: directory)
+                keep(finding, index: index, target: target.name, fuzz: fuzz, main: main)
             }
         } catch {
             // The harness itself failed (a full disk, say): counted as a crash so it is not missed.
             tally.crash = 1
             tally.found[.crash, default: 0] += 1
-            record(signature: "\(target.name) | harness | \(error)", folder: nil)
+            record(signature: "\(target.name) | crash | the harness failed: \(error)", folder: nil)
         }
         tallies.withLock { all in
             var t = all[target.name] ?? Tally()
@@ -236,7 +236,7 @@ final class Campaign: Sendable {
     // MARK: Findings
 
     private func keep(_ finding: (kind: Kind, detail: String, steps: [[String]]), index: Int, target: String,
-                      fuzz: FuzzCase, main: Runner.Outcome, directory: URL) {
+                      fuzz: FuzzCase, main: Runner.Outcome) {
         // A crash's site names its line; other details are blurred so one defect is one signature.
         let signature = "\(target) | \(finding.kind.rawValue) | "
             + (finding.kind == .crash ? finding.detail : Self.normalized(finding.detail))
@@ -402,7 +402,11 @@ final class Campaign: Sendable {
         for ch in detail.prefix(200) {
             if ch == "\"" { quoted.toggle(); out.append(quoted ? "\"…" : "\""); continue }
             if quoted { continue }
-            out.append(ch.isNumber ? "#" : ch)
+            if ch.isNumber {
+                if out.last != "#" { out.append("#") }
+            } else {
+                out.append(ch)
+            }
         }
         return out
     }

@@ -38,5 +38,7 @@ let package = Package(
         .testTarget(name: "RapportExchangeTests", dependencies: ["RapportExchange", "RapportCore"]),
         .testTarget(name: "RapportTUITests", dependencies: ["RapportTUI", "RapportCore"]),
         .testTarget(name: "RapportCLITests", dependencies: ["RapportCLI", "RapportCore", "rapport"]),
+        // Drives the built binary only; depending on `rapport` makes sure it is built.
+        .testTarget(name: "RapportFuzzTests", dependencies: ["rapport"]),
     ]
 )

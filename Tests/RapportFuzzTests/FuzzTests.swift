@@ -1,0 +1,50 @@
+import Foundation
+import XCTest
+
+/// Mutation fuzzing of the importers and the command-line value parsers, through the built
+/// binary. Without FUZZ_SECONDS: a short fixed slice that fails on any serious finding (this
+/// is what `make test` runs). With FUZZ_SECONDS=N: a campaign of N seconds (`make fuzz`).
+final class FuzzTests: XCTestCase {
+    static let defaultSeed: UInt64 = 20_261_204
+    /// Enough cases for every target to see a couple of dozen inputs, in well under a minute.
+    static let sliceCases = 264
+
+    private var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    private var seed: UInt64 { environment["FUZZ_SEED"].flatMap { UInt64($0) } ?? Self.defaultSeed }
+
+    private var trace: Bool { environment["FUZZ_TRACE"].map { !$0.isEmpty && $0 != "0" } ?? false }
+
+    private var findings: URL {
+        if let path = environment["FUZZ_OUT"], !path.isEmpty { return URL(fileURLWithPath: path) }
+        return FileManager.default.temporaryDirectory.appendingPathComponent("rapport-fuzz-findings")
+    }
+
+    func testDeterministicSlice() throws {
+        try XCTSkipIf(environment["FUZZ_SECONDS"] != nil, "FUZZ_SECONDS is set: the campaign runs instead")
+        // Only committed seeds and the demo book's exports, so a fresh clone runs the same cases.
+        let campaign = try Campaign(seed: seed, trace: trace, findings: findings, testdata: nil)
+        defer { campaign.cleanUp() }
+        campaign.run(cases: Self.sliceCases)
+        print(campaign.report(title: "Fuzz slice: seed \(seed), \(Self.sliceCases) cases"))
+        for finding in campaign.seriousFindings { XCTFail("fuzz finding: \(finding)") }
+    }
+
+    func testCampaign() throws {
+        guard let seconds = environment["FUZZ_SECONDS"].flatMap(Double.init) else {
+            throw XCTSkip("set FUZZ_SECONDS to run a campaign (make fuzz)")
+        }
+        let testdata = environment["FUZZ_TESTDATA"].map { URL(fileURLWithPath: $0) }
+            ?? Runner.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/testdata")
+        let present = FileManager.default.fileExists(atPath: testdata.path)
+        let campaign = try Campaign(seed: seed, trace: trace, findings: findings, testdata: present ? testdata : nil)
+        defer { campaign.cleanUp() }
+        campaign.run(until: Date().addingTimeInterval(seconds))
+        let report = campaign.report(title: "Fuzz campaign: seed \(seed), \(Int(seconds)) s on 2 lanes, seeds "
+                                     + (present ? "committed + \(testdata.path)" : "committed only"))
+        print(report)
+        if let path = environment["FUZZ_REPORT"], !path.isEmpty {
+            try Data(report.utf8).write(to: URL(fileURLWithPath: path))
+        }
+    }
+}

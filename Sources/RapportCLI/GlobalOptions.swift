@@ -3,6 +3,23 @@ import Foundation
 import RapportCore
 import RapportStore
 
+/// The book this run made, if it made one: a command that fails takes it away again
+/// (`RapportMain`), so a refused first import or a mistyped `add` leaves no empty file.
+enum NewBook {
+    nonisolated(unsafe) private static var made: AppDatabase?
+
+    static func opened(_ book: AppDatabase) { made = book }
+
+    /// The command succeeded: the book is the seller's. Letting go of it closes it, which
+    /// checkpoints its write-ahead log into the file as every run leaves it.
+    static func keep() { made = nil }
+
+    static func discardIfUnwritten() {
+        _ = try? made?.removeIfUnwritten()
+        made = nil
+    }
+}
+
 /// Options every command takes: which book, and which day it is.
 struct GlobalOptions: ParsableArguments {
     @Option(name: .customLong("db"), help: ArgumentHelp(
@@ -19,7 +36,10 @@ struct GlobalOptions: ParsableArguments {
     func session(_ access: BookAccess = .existing) throws -> Session {
         let environment = ProcessInfo.processInfo.environment
         let path = try AppDatabase.path(option: database, environment: environment)
-        return Session(database: try AppDatabase.open(at: path, access: access), now: try clock())
+        let isNew = !FileManager.default.fileExists(atPath: path)
+        let book = try AppDatabase.open(at: path, access: access)
+        if isNew { NewBook.opened(book) }
+        return Session(database: book, now: try clock())
     }
 
     /// Now, on the seller's wall clock (with the day fixed by --today or RAPPORT_TODAY).

@@ -43,13 +43,17 @@ public enum RapportMain {
         do {
             var command = try Rapport.parseAsRoot(arguments)
             try command.run()
+            NewBook.keep()
             exit(0)
         } catch let error as RapportError {
+            NewBook.discardIfUnwritten()
             report(error)
             exit(2)
         } catch let error as CustomerCheckFailed {
+            NewBook.keep()
             exit(error.status)
         } catch {
+            if Rapport.exitCode(for: error) == .success { NewBook.keep() } else { NewBook.discardIfUnwritten() }
             // ArgumentParser's messages quote the bad value as typed: printed here rather
             // than by `Rapport.exit(withError:)`, so they are sanitized like Rapport's own.
             let code = Rapport.exitCode(for: error)

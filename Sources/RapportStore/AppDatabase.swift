@@ -79,21 +79,27 @@ public final class AppDatabase: Sendable {
         return statvfs(directory, &info) == 0 && info.f_bavail == 0
     }
 
-    /// Runs a write transaction, turning SQLite's errors into Rapport's.
+    /// Runs a write transaction, turning SQLite's errors and unreadable stored values into Rapport's.
     func write<T>(_ updates: (Database) throws -> T) throws -> T {
         do {
             return try writer.write(updates)
         } catch let error as DatabaseError {
             throw RapportError.database(path: path, reason: AppDatabase.explain(error, at: path))
+        } catch let error as StoredValueError {
+            // Another program wrote what Rapport cannot read: said as Rapport says it, with the way out.
+            throw RapportError.database(path: path, reason: error.problem + "; run `rapport check` to list every such row")
         }
     }
 
-    /// Runs a read, turning SQLite's errors into Rapport's.
+    /// Runs a read, turning SQLite's errors and unreadable stored values into Rapport's.
     func read<T>(_ value: (Database) throws -> T) throws -> T {
         do {
             return try writer.read(value)
         } catch let error as DatabaseError {
             throw RapportError.database(path: path, reason: AppDatabase.explain(error, at: path))
+        } catch let error as StoredValueError {
+            // Another program wrote what Rapport cannot read: said as Rapport says it, with the way out.
+            throw RapportError.database(path: path, reason: error.problem + "; run `rapport check` to list every such row")
         }
     }
 }

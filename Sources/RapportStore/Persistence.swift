@@ -64,6 +64,19 @@ extension AppDatabase {
         }
     }
 
+    /// Closes and removes a book that holds nothing a seller wrote (no customer, product or
+    /// interaction): for a book a failed command made, so a refused `import` into a new path
+    /// leaves no empty book behind. Returns whether it was removed.
+    public func removeIfUnwritten() throws -> Bool {
+        let written = try read { db in
+            try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM customer) + (SELECT count(*) FROM product) + (SELECT count(*) FROM interaction)") ?? 0
+        }
+        guard written == 0 else { return false }
+        try close()
+        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+        return true
+    }
+
     /// Makes a new, empty book file (and its directory) readable by the seller alone.
     private static func create(_ path: String) throws {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path

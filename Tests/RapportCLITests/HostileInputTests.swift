@@ -45,6 +45,29 @@ struct HostileInputTests {
         #expect(try r.ok(["list"]).stdout.contains("王建国"))
     }
 
+    /// A command that would start a book and fails takes the new file away again; a book
+    /// that was there before stays, byte for byte.
+    @Test(arguments: [
+        ["add", " "],
+        ["import", "missing.csv"],
+        ["import", "bad.json"],
+        ["add", "王建国", "--grade", "Z"],
+    ])
+    func aFailedFirstCommandLeavesNoBookBehind(arguments: [String]) throws {
+        let r = try RapportBinary()
+        try Data(#"{"format":"rapport-book","schema":"v0"}"#.utf8).write(to: r.directory.appendingPathComponent("bad.json"))
+        let inFolder = arguments.map { $0.hasSuffix(".csv") || $0.hasSuffix(".json") ? r.directory.appendingPathComponent($0).path : $0 }
+        let result = try r.run(inFolder)
+        #expect(result.status != 0)
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        for suffix in ["", "-wal", "-shm"] { #expect(!Self.exists(r.database + suffix)) }
+        // The same failure on a book that exists, even an empty one, leaves it as it was
+        try r.ok(["open"])
+        let before = try r.snapshot()
+        #expect(try r.run(inFolder).status != 0)
+        #expect(try r.snapshot() == before)
+    }
+
     @Test func theDatabaseOptionMustNameAFile() throws {
         let r = try RapportBinary()
         let empty = try r.run(["list", "--db", ""])
@@ -273,6 +296,21 @@ struct HostileInputTests {
         // The list's funnel pane: 1.1 × 10^12 yuan is 11000亿; the card's contracts owe it all.
         #expect(try r.ok(["--snapshot", "100x30", "--keys", "\\t"]).stdout.contains("qualified ██████████████ 11000亿 · 11"))
         #expect(try r.ok(["--snapshot", "100x30", "--keys", "\\t\\r"]).stdout.contains("owed 1,100,000,000,000.00 CNY"))
+    }
+
+    /// A book another program wrote a bad value into: `show` says so in Rapport's words and
+    /// exit status (it was ArgumentParser's "Error:" and 1), and `check` lists the row.
+    @Test func aValueAnotherProgramWroteIsNamedByShowAndListedByCheck() throws {
+        let r = try RapportBinary()
+        try r.ok(["add", "王建国"])
+        try Self.sqlite(r.database, "UPDATE customer SET created_at = '' WHERE id = 1")
+        let show = try r.run(["show", "wjg"])
+        #expect(show.status == 2)
+        #expect(show.stderr == "rapport: cannot use the database \(r.database.quotedForMessage): created_at \"\" is not a date and time "
+                + "like 2026-11-23 14:30; run `rapport check` to list every such row\n")
+        let check = try r.run(["check"])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("\n  row: customer id 1: created_at \"\" is not a date and time like 2026-11-23 14:30\n"))
     }
 
     /// A JSON import checks every value as the commands would and as the readers will: each

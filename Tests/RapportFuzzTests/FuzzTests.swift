@@ -20,9 +20,18 @@ final class FuzzTests: XCTestCase {
         return FileManager.default.temporaryDirectory.appendingPathComponent("rapport-fuzz-findings")
     }
 
-    func testDeterministicSlice() throws {
-        try XCTSkipIf(environment["FUZZ_SECONDS"] != nil, "FUZZ_SECONDS is set: the campaign runs instead")
-        // Only committed seeds and the demo book's exports, so a fresh clone runs the same cases.
+    /// One test, so `make test` runs the slice and nothing is skipped; FUZZ_SECONDS turns it
+    /// into the campaign.
+    func testFuzz() throws {
+        if let seconds = environment["FUZZ_SECONDS"].flatMap(Double.init) {
+            try campaign(seconds: seconds)
+        } else {
+            try slice()
+        }
+    }
+
+    /// Only committed seeds and the demo book's exports, so a fresh clone runs the same cases.
+    private func slice() throws {
         let campaign = try Campaign(seed: seed, trace: trace, findings: findings, testdata: nil)
         defer { campaign.cleanUp() }
         campaign.run(cases: Self.sliceCases)
@@ -30,10 +39,7 @@ final class FuzzTests: XCTestCase {
         for finding in campaign.seriousFindings { XCTFail("fuzz finding: \(finding)") }
     }
 
-    func testCampaign() throws {
-        guard let seconds = environment["FUZZ_SECONDS"].flatMap(Double.init) else {
-            throw XCTSkip("set FUZZ_SECONDS to run a campaign (make fuzz)")
-        }
+    private func campaign(seconds: Double) throws {
         let testdata = environment["FUZZ_TESTDATA"].map { URL(fileURLWithPath: $0) }
             ?? Runner.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/testdata")
         let present = FileManager.default.fileExists(atPath: testdata.path)

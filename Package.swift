@@ -38,7 +38,8 @@ let package = Package(
         .testTarget(name: "RapportExchangeTests", dependencies: ["RapportExchange", "RapportCore"]),
         .testTarget(name: "RapportTUITests", dependencies: ["RapportTUI", "RapportCore"]),
         .testTarget(name: "RapportCLITests", dependencies: ["RapportCLI", "RapportCore", "rapport"]),
-        // Drives the built binary only; depending on `rapport` makes sure it is built.
-        .testTarget(name: "RapportFuzzTests", dependencies: ["rapport"]),
+        // Drives the built binary (depending on `rapport` makes sure it is built); takes only
+        // the demo book's random generator from the core.
+        .testTarget(name: "RapportFuzzTests", dependencies: ["RapportCore", "rapport"]),
     ]
 )

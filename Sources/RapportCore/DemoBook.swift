@@ -154,8 +154,9 @@ public struct DemoBook: Sendable {
 
 // MARK: - Randomness
 
-/// SplitMix64: tiny, fast, and the same sequence on every machine for the same seed.
-struct SplitMix64 {
+/// SplitMix64: tiny, fast, and the same sequence on every machine for the same seed (the
+/// demo book, and the fuzz harness's cases).
+struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }

@@ -174,7 +174,7 @@ imported="$CACHE/import-source.db"
 empty="$CACHE/import-empty.db"
 rm -f "$imported" "$empty"
 RAPPORT_TODAY=$TODAY "$BIN" import "$csv" --db "$imported" --on-duplicate new >/dev/null
-RAPPORT_TODAY=$TODAY "$BIN" today --db "$empty" >/dev/null
+RAPPORT_TODAY=$TODAY "$BIN" open --db "$empty" >/dev/null  # an empty book (only commands that start one make it)
 import_floor_sql "$imported" > "$CACHE/import-floor.sql"
 heavy "import customers CSV (ref. same rows, tables, indexes)" "$n" \
   "env RAPPORT_TODAY=$TODAY $BIN import $csv --db $fresh --on-duplicate new" \
@@ -185,11 +185,23 @@ heavy "export JSON, whole book (ref. .mode json)" "$n" \
   "env RAPPORT_TODAY=$TODAY $BIN export --format json --db $db -o /dev/null" \
   "sqlite3 -init /dev/null $db '.mode json' '.output /dev/null' 'SELECT * FROM customer; SELECT * FROM interaction; SELECT * FROM follow_up; SELECT * FROM deal; SELECT * FROM deal_stage'" \
   "true"
+# The restore of a whole book, every value checked as the commands would (issue 16), against
+# sqlite3 reading the same book's SQL dump into a new file.
+json="$CACHE/book-$n.json"
+dump="$CACHE/book-$n.sql"
+RAPPORT_TODAY=$TODAY "$BIN" export --format json --db "$db" -o "$json"
+sqlite3 -init /dev/null "$db" .dump > "$dump"
+heavy "import JSON, whole book (ref. sqlite3 .read of its .dump)" "$n" \
+  "env RAPPORT_TODAY=$TODAY $BIN import $json --db $fresh" \
+  "sqlite3 -init /dev/null $ref '.read $dump'" \
+  "rm -f $fresh $fresh-wal $fresh-shm $ref"
 rm -f "$fresh" "$fresh-wal" "$fresh-shm"
 peak() { { /usr/bin/time -f %M "$@" >/dev/null; } 2>&1 | tail -1 | awk '{ printf "%.1f", $1 / 1024 }'; }
 row "peak memory, import CSV (MB)" "$n" "$(peak env RAPPORT_TODAY=$TODAY "$BIN" import "$csv" --db "$fresh" --on-duplicate new)" "-" "-"
 row "peak memory, export JSON (MB)" "$n" "$(peak env RAPPORT_TODAY=$TODAY "$BIN" export --format json --db "$db" -o /dev/null)" "-" "-"
-rm -f "$fresh" "$fresh-wal" "$fresh-shm" "$ref"
+rm -f "$fresh" "$fresh-wal" "$fresh-shm"
+row "peak memory, import JSON (MB)" "$n" "$(peak env RAPPORT_TODAY=$TODAY "$BIN" import "$json" --db "$fresh")" "-" "-"
+rm -f "$fresh" "$fresh-wal" "$fresh-shm" "$ref" "$json" "$dump"
 
 for n in $SIZES; do
   db="$CACHE/book-$n-$stamp.db"

@@ -36,7 +36,7 @@ public struct Contract: Hashable, Sendable {
     /// Checks the number, the dates and that the plan adds up to the amount.
     public func validated() throws(RapportError) -> Contract {
         var c = self
-        c.number = try FieldLimits.required(number, field: "contract number", limit: 60)
+        c.number = try FieldLimits.required(number, field: "contract number", limit: FieldLimits.contractNumber)
         guard !c.number.contains("/") else {
             throw .invalid(field: "contract number", value: number, expected: "a contract number has no slash (it names instalments: 2026-001/2)")
         }

@@ -8,6 +8,7 @@ public enum FieldLimits {
     public static let customFieldName = 50
     public static let customFieldValue = 1_000
     public static let listItems = 50
+    public static let contractNumber = 60
 
     /// Checks a required single-line value: not empty after trimming, within `limit` characters.
     public static func required(_ value: String, field: String, limit: Int = name) throws(RapportError) -> String {

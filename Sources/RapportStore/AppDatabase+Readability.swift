@@ -112,16 +112,11 @@ extension AppDatabase {
     private static let rowReaders: [(table: String, read: @Sendable (Row) throws -> Void)] = [
         ("customer", { row in
             _ = try Customer(row: row).validated()
-            if let text: String = row["birthday"], Birthday(text: text) == nil {
-                throw StoredValueError(column: "birthday", value: text, expected: StoredValueError.birthday)
-            }
+            try birthday(row)
         }),
         ("contact_person", { row in
-            let person = ContactPerson(row: row)
-            _ = try FieldLimits.required(person.name, field: "name")
-            if let text: String = row["birthday"], Birthday(text: text) == nil {
-                throw StoredValueError(column: "birthday", value: text, expected: StoredValueError.birthday)
-            }
+            _ = try FieldLimits.required(ContactPerson(row: row).name, field: "name")
+            try birthday(row)
         }),
         ("interaction", { row in
             let interaction = try Interaction(row: row)
@@ -135,11 +130,18 @@ extension AppDatabase {
         ("deal_stage", { _ = try StageStay(row: $0) }),
         ("product", { _ = try Product(row: $0).validated() }),
         ("contract", { row in
-            // The plan is checked against the amount by the foreign keys and the rollup check.
+            // Its instalments have a reader of their own, below.
             let contract = try Contract(row: row)
-            _ = try FieldLimits.required(contract.number, field: "contract number", limit: 60)
+            _ = try FieldLimits.required(contract.number, field: "contract number", limit: FieldLimits.contractNumber)
         }),
         ("instalment", { _ = try Instalment(row: $0) }),
         ("payment", { _ = try Payment(row: $0) }),
     ]
+
+    /// The card readers drop a birthday they cannot read; a row holding one is reported.
+    private static func birthday(_ row: Row) throws {
+        if let text: String = row["birthday"], Birthday(text: text) == nil {
+            throw StoredValueError(column: "birthday", value: text, expected: StoredValueError.birthday)
+        }
+    }
 }

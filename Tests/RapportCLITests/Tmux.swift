@@ -3,17 +3,22 @@ import Foundation
 /// A private tmux server driving the real binary in a real terminal: keys in with
 /// send-keys, the screen out with capture-pane.
 final class Tmux {
-    private let socket = "rapport-test-\(UUID().uuidString.prefix(8))"
+    /// The server's socket, by path, so that the test removes it: tmux leaves it behind when
+    /// its server is killed.
+    private let socket = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-tmux-\(UUID().uuidString.prefix(8))").path
 
-    /// Starts a shell with a recognisable prompt in a window of the given size.
+    /// Starts a shell with a recognisable prompt in a window of the given size. It keeps no
+    /// history: bash writes one as the server kills it, which raced the test's folder removal
+    /// and left folders holding only a `.bash_history`.
     init(width: Int, height: Int, directory: URL) throws {
-        let shell = "env -i HOME=\(directory.path) PATH=/usr/bin:/bin LANG=C.UTF-8 PS1='ready$ ' bash --norc --noprofile"
+        let shell = "env -i HOME=\(directory.path) HISTFILE=/dev/null PATH=/usr/bin:/bin LANG=C.UTF-8 PS1='ready$ ' bash --norc --noprofile"
         try run(["new-session", "-d", "-s", "main", "-x", String(width), "-y", String(height), shell])
         _ = try waitFor { $0.contains("ready$") }
     }
 
     deinit {
         _ = try? run(["kill-server"])
+        unlink(socket)
     }
 
     /// Runs a tmux command and returns its output. Spawned and reaped by hand: the server
@@ -29,7 +34,7 @@ final class Tmux {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = (["/usr/bin/tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
+        let argv = (["/usr/bin/tmux", "-S", socket] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         // The shell in tmux gets what a terminal emulator gives: no signal blocked, default
         // handlers (a test runner's threads block some, and children inherit that).

@@ -5,8 +5,9 @@ import RapportCore
 struct FollowUpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "followup",
-        abstract: "Schedule follow-ups, plan a playbook, mark them done.",
-        subcommands: [AddFollowUp.self, PlanFollowUps.self, DoneFollowUp.self]
+        abstract: "Schedule follow-ups, plan a playbook, mark them done; list, edit, reopen or remove them.",
+        subcommands: [AddFollowUp.self, PlanFollowUps.self, DoneFollowUp.self, ListFollowUps.self, EditFollowUp.self,
+                      ReopenFollowUp.self, RemoveFollowUp.self]
     )
 }
 

@@ -24,6 +24,17 @@ public struct FollowUp: Hashable, Sendable, Identifiable {
     public var when: When { When(day: due, time: time) }
 }
 
+/// A follow-up with the name of its customer, as `rapport followup list` shows it.
+public struct FollowUpListRow: Hashable, Sendable {
+    public var followUp: FollowUp
+    public var customerName: String
+
+    public init(followUp: FollowUp, customerName: String) {
+        self.followUp = followUp
+        self.customerName = customerName
+    }
+}
+
 /// Whether a follow-up is still to be done.
 public enum FollowUpStatus: String, Sendable, Codable, CaseIterable {
     case open, done

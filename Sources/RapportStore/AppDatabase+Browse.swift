@@ -55,16 +55,6 @@ extension AppDatabase {
 
     /// Moves an open follow-up to another day (snoozing it), keeping its title.
     public func rescheduleFollowUp(id: Int64, to when: When) throws -> FollowUp {
-        try write { db in
-            guard var f = try FollowUp.fetchOne(db, sql: "SELECT * FROM follow_up WHERE id = ?", arguments: [id]) else {
-                throw RapportError.notFound(what: "follow-up", reference: String(id))
-            }
-            guard f.status == .open else { throw RapportError.conflict("follow-up \(id) is already done") }
-            f.due = when.day
-            f.time = when.time
-            try db.execute(sql: "UPDATE follow_up SET due_on = ?, due_time = ? WHERE id = ?",
-                           arguments: [f.due.iso, f.time?.description, id])
-            return f
-        }
+        try editFollowUp(id: id, due: when, title: nil)
     }
 }

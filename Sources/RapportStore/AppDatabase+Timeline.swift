@@ -51,18 +51,23 @@ extension AppDatabase {
               silent_since = \(silentSince(customer: ":id"))
             WHERE id = :id
             """).execute(arguments: ["now": now.text, "id": customerID])
-        // Anything logged after a promise was made means it is not stale.
-        try db.cachedStatement(sql: """
-            UPDATE follow_up SET last_activity_at = (SELECT max(occurred_at) FROM interaction i
-              WHERE i.customer_id = follow_up.customer_id AND i.occurred_at > follow_up.created_at)
-            WHERE customer_id = ? AND status = 'open'
-            """).execute(arguments: [customerID])
+        try refreshFollowUpActivity(customerID: customerID, db)
         // Talking to the customer is work on their open deals: they are not stuck.
         try db.cachedStatement(sql: """
             UPDATE deal SET last_activity_at = max(last_activity_at,
               (SELECT max(occurred_at) FROM interaction WHERE customer_id = :id))
             WHERE customer_id = :id AND stage IN ('lead', 'qualified', 'needs', 'proposal', 'closing')
             """).execute(arguments: ["id": customerID])
+    }
+
+    /// Anything logged after a promise was made means it is not stale: each open follow-up's
+    /// last activity is the newest interaction since it was made.
+    static func refreshFollowUpActivity(customerID: Int64, _ db: Database) throws {
+        try db.cachedStatement(sql: """
+            UPDATE follow_up SET last_activity_at = (SELECT max(occurred_at) FROM interaction i
+              WHERE i.customer_id = follow_up.customer_id AND i.occurred_at > follow_up.created_at)
+            WHERE customer_id = ? AND status = 'open'
+            """).execute(arguments: [customerID])
     }
 
     /// When a customer's newest `silent.attempts` contacts all failed, the newest's time;
@@ -125,5 +130,72 @@ extension AppDatabase {
 
     private static func markDone(_ f: FollowUp, _ db: Database) throws {
         try db.execute(sql: "UPDATE follow_up SET status = 'done', done_at = ? WHERE id = ?", arguments: [f.doneAt?.text, f.id])
+    }
+
+    // MARK: - Correcting follow-ups
+
+    /// Follow-ups with their customer's name, soonest first: the open ones, or with
+    /// `includingDone` every one (the done ones after, newest done first); one customer's or all.
+    public func followUpList(customerID: Int64?, includingDone: Bool) throws -> [FollowUpListRow] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT f.*, c.name AS customer_name FROM follow_up f JOIN customer c ON c.id = f.customer_id
+                WHERE (? IS NULL OR f.customer_id = ?) AND (? OR f.status = 'open')
+                ORDER BY f.status = 'done', CASE WHEN f.status = 'open' THEN f.due_on || coalesce(f.due_time, '') END,
+                  f.done_at DESC, f.id
+                """, arguments: [customerID, customerID, includingDone]).map { row in
+                FollowUpListRow(followUp: try FollowUp(row: row), customerName: row["customer_name"])
+            }
+        }
+    }
+
+    /// The follow-up `id`, or "no follow-up" naming it.
+    private static func existingFollowUp(_ id: Int64, _ db: Database) throws -> FollowUp {
+        guard let f = try FollowUp.fetchOne(db, sql: "SELECT * FROM follow_up WHERE id = ?", arguments: [id]) else {
+            throw RapportError.notFound(what: "follow-up", reference: String(id))
+        }
+        return f
+    }
+
+    /// Changes an open follow-up's day (and time) or its title; the customer's attention
+    /// day follows by trigger. A done one is refused: it is reopened first.
+    public func editFollowUp(id: Int64, due: When?, title: String?) throws -> FollowUp {
+        try write { db in
+            var f = try Self.existingFollowUp(id, db)
+            guard f.status == .open else {
+                throw RapportError.conflict("follow-up \(id) is already done; `rapport followup reopen \(id)` opens it again")
+            }
+            if let due {
+                f.due = due.day
+                f.time = due.time
+            }
+            if let title { f.title = title }
+            try db.execute(sql: "UPDATE follow_up SET due_on = ?, due_time = ?, title = ? WHERE id = ?",
+                           arguments: [f.due.iso, f.time?.description, f.title, id])
+            return f
+        }
+    }
+
+    /// Opens a done follow-up again, as it was before it was marked done: due on its day,
+    /// its staleness counted from what was logged since it was made.
+    public func reopenFollowUp(id: Int64) throws -> FollowUp {
+        try write { db in
+            var f = try Self.existingFollowUp(id, db)
+            guard f.status == .done else { throw RapportError.conflict("follow-up \(id) is open already") }
+            f.status = .open
+            f.doneAt = nil
+            try db.execute(sql: "UPDATE follow_up SET status = 'open', done_at = NULL WHERE id = ?", arguments: [id])
+            try Self.refreshFollowUpActivity(customerID: f.customerID, db)
+            return f
+        }
+    }
+
+    /// Deletes a follow-up, open or done, for good; returns what it was.
+    public func removeFollowUp(id: Int64) throws -> FollowUp {
+        try write { db in
+            let f = try Self.existingFollowUp(id, db)
+            try db.execute(sql: "DELETE FROM follow_up WHERE id = ?", arguments: [id])
+            return f
+        }
     }
 }

@@ -57,8 +57,7 @@ extension FollowUpCommand {
             guard let id = target.id else { throw RapportError.customerNotFound(customer) }
             let saved = try session.database.addFollowUp(FollowUp(customerID: id, due: due, title: text, createdAt: session.now))
             Terminal.write("Follow-up \(saved.id ?? 0) for \(TerminalText.sanitized(target.name)) (#\(id)): "
-                + RelativeDay.dated(saved.due) + (saved.time.map { " \($0)" } ?? "")
-                + " (\(RelativeDay.describe(saved.due, today: session.today)))\n")
+                + FollowUpCommand.due(saved, today: session.today) + "\n")
         }
     }
 

@@ -3,6 +3,16 @@ import RapportCore
 
 // Correcting a follow-up: another day or title, open again, or gone.
 extension FollowUpCommand {
+    /// `Fri 2026-11-27 14:30 (in 4 days)`.
+    static func due(_ f: FollowUp, today: Day) -> String {
+        RelativeDay.dated(f.due) + (f.time.map { " \($0)" } ?? "") + " (\(RelativeDay.describe(f.due, today: today)))"
+    }
+
+    /// ` · 回访报价`, or nothing for an untitled follow-up.
+    static func titled(_ f: FollowUp) -> String {
+        f.title.isEmpty ? "" : " · " + TerminalText.sanitized(f.title)
+    }
+
     /// `rapport followup edit <id> [WHEN] [--title TITLE]`
     struct EditFollowUp: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -32,9 +42,7 @@ extension FollowUpCommand {
             }
             let text = try title.map { try FieldLimits.within($0.trimmingSpaces(), field: "title", limit: FieldLimits.shortText) }
             let f = try session.database.editFollowUp(id: id, due: due, title: text)
-            Terminal.write("Follow-up \(id): " + RelativeDay.dated(f.due) + (f.time.map { " \($0)" } ?? "")
-                           + " (\(RelativeDay.describe(f.due, today: session.today)))"
-                           + (f.title.isEmpty ? "" : " · " + TerminalText.sanitized(f.title)) + "\n")
+            Terminal.write("Follow-up \(id): " + FollowUpCommand.due(f, today: session.today) + FollowUpCommand.titled(f) + "\n")
         }
     }
 
@@ -52,9 +60,7 @@ extension FollowUpCommand {
         func run() throws {
             let session = try global.session()
             let f = try session.database.reopenFollowUp(id: id)
-            Terminal.write("Reopened follow-up \(id): due " + RelativeDay.dated(f.due) + (f.time.map { " \($0)" } ?? "")
-                           + " (\(RelativeDay.describe(f.due, today: session.today)))"
-                           + (f.title.isEmpty ? "" : " · " + TerminalText.sanitized(f.title)) + "\n")
+            Terminal.write("Reopened follow-up \(id): due " + FollowUpCommand.due(f, today: session.today) + FollowUpCommand.titled(f) + "\n")
         }
     }
 

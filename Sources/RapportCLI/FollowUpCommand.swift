@@ -48,10 +48,7 @@ extension FollowUpCommand {
                     break
                 }
             }
-            let due = try When(expression: expression, today: session.today)
-            guard due.day >= session.today else {
-                throw RapportError.invalid(field: "follow-up day", value: expression, expected: "it cannot be in the past")
-            }
+            let due = try FollowUpCommand.due(expression, today: session.today)
             let text = try FieldLimits.within(words.joined(separator: " "), field: "title", limit: FieldLimits.shortText)
             let target = try session.database.resolveCustomer(customer)
             guard let id = target.id else { throw RapportError.customerNotFound(customer) }

@@ -5,7 +5,16 @@ import RapportCore
 extension FollowUpCommand {
     /// `Fri 2026-11-27 14:30 (in 4 days)`.
     static func due(_ f: FollowUp, today: Day) -> String {
-        RelativeDay.dated(f.due) + (f.time.map { " \($0)" } ?? "") + " (\(RelativeDay.describe(f.due, today: today)))"
+        RelativeDay.dated(f.when) + " (\(RelativeDay.describe(f.due, today: today)))"
+    }
+
+    /// The day a follow-up is promised for, which cannot be in the past.
+    static func due(_ expression: String, today: Day) throws -> When {
+        let due = try When(expression: expression, today: today)
+        guard due.day >= today else {
+            throw RapportError.invalid(field: "follow-up day", value: expression, expected: "it cannot be in the past")
+        }
+        return due
     }
 
     /// ` · 回访报价`, or nothing for an untitled follow-up.
@@ -36,10 +45,7 @@ extension FollowUpCommand {
         func run() throws {
             let session = try global.session()
             let words = try FreeText.words(when)
-            let due = try words.isEmpty ? nil : When(expression: words.joined(separator: " "), today: session.today)
-            if let due, due.day < session.today {
-                throw RapportError.invalid(field: "follow-up day", value: words.joined(separator: " "), expected: "it cannot be in the past")
-            }
+            let due = try words.isEmpty ? nil : FollowUpCommand.due(words.joined(separator: " "), today: session.today)
             let text = try title.map { try FieldLimits.within($0.trimmingSpaces(), field: "title", limit: FieldLimits.shortText) }
             let f = try session.database.editFollowUp(id: id, due: due, title: text)
             Terminal.write("Follow-up \(id): " + FollowUpCommand.due(f, today: session.today) + FollowUpCommand.titled(f) + "\n")

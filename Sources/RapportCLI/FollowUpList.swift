@@ -40,7 +40,7 @@ extension FollowUpCommand {
                                    .init(title: "Follow-up", maxWidth: 40), .init(title: "")])
             for row in rows {
                 let f = row.followUp
-                let due = RelativeDay.dated(f.due) + (f.time.map { " \($0)" } ?? "")
+                let due = RelativeDay.dated(f.when)
                 let state = f.status == .done ? "done " + (f.doneAt?.day.iso ?? "") : RelativeDay.describe(f.due, today: session.today)
                 table.append([String(f.id ?? 0), due, row.customerName, f.title, state],
                              style: f.status == .open && f.due < session.today ? .red : nil)

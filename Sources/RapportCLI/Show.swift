@@ -108,7 +108,7 @@ enum CardText {
             out += "  none\n"
         }
         for f in card.openFollowUps {
-            let when = RelativeDay.dated(f.due) + (f.time.map { " \($0)" } ?? "")
+            let when = RelativeDay.dated(f.when)
             let text = "  \(f.id ?? 0)  \(when)  \(clean(f.title))  (\(RelativeDay.describe(f.due, today: today)))\n"
             out += f.due < today ? Style.red.apply(text) : text
         }

@@ -15,4 +15,9 @@ public enum RelativeDay {
     public static func dated(_ day: Day) -> String {
         day.weekday.shortName + " " + day.iso
     }
+
+    /// `Fri 2026-11-27 14:30`, or without the time when it has none.
+    public static func dated(_ when: When) -> String {
+        dated(when.day) + (when.time.map { " " + $0.description } ?? "")
+    }
 }

@@ -76,11 +76,11 @@ public final class EffectRunner {
                 next: entry.next, keepOpen: false, now: now)
             var message = "Logged " + entry.kind.rawValue + (entry.outcome.map { ", " + $0.rawValue } ?? "")
             if logged.closed != nil { message += " · follow-up done" }
-            if let next = logged.created { message += " · next " + RelativeDay.dated(next.due) + (next.time.map { " " + $0.description } ?? "") }
+            if let next = logged.created { message += " · next " + RelativeDay.dated(next.when) }
             return [.saved(message, customerID: id)]
         case .snooze(let id, let when):
             let f = try database.rescheduleFollowUp(id: id, to: when)
-            return [.saved("Snoozed to " + RelativeDay.dated(f.due) + (f.time.map { " " + $0.description } ?? ""), customerID: f.customerID)]
+            return [.saved("Snoozed to " + RelativeDay.dated(f.when), customerID: f.customerID)]
         case .completeFollowUp(let id):
             let f = try database.completeFollowUp(id: id, at: clock())
             return [.saved("Done: " + (f.title.isEmpty ? "follow-up \(id)" : f.title), customerID: f.customerID)]

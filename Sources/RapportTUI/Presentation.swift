@@ -94,7 +94,7 @@ public enum Presentation {
         let w = max(10, width - 2)
         var lines: [StyledLine] = []
         for f in card.openFollowUps {
-            let when = RelativeDay.dated(f.due) + (f.time.map { " " + $0.description } ?? "")
+            let when = RelativeDay.dated(f.when)
             lines.append(StyledLine("◆ " + when + " (" + RelativeDay.describe(f.due, today: today) + ")" + (f.title.isEmpty ? "" : " " + f.title),
                                     f.due < today ? .alert : .title))
         }

@@ -1,5 +1,10 @@
-// sqlite3_db_config is variadic, so Swift cannot call it: these wrappers can.
+// The session extension (the book's history of changes) is declared only with both macros;
+// Debian's libsqlite3 is built with it.
+#define SQLITE_ENABLE_SESSION 1
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
 #include <sqlite3.h>
+
+// sqlite3_db_config is variadic, so Swift cannot call it: these wrappers can.
 
 // Defensive mode: no writable_schema, no journal_mode=OFF, no writes to shadow tables,
 // so SQL from a hostile file cannot corrupt the database it runs in.

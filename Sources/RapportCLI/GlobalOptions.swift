@@ -39,7 +39,9 @@ struct GlobalOptions: ParsableArguments {
         let isNew = !FileManager.default.fileExists(atPath: path)
         let book = try AppDatabase.open(at: path, access: access)
         if isNew { NewBook.opened(book) }
-        return Session(database: book, now: try clock())
+        let now = try clock()
+        book.changes(by: ChangeOrigin(command: Session.commandLine(), now: now))
+        return Session(database: book, now: now)
     }
 
     /// Now, on the seller's wall clock (with the day fixed by --today or RAPPORT_TODAY).
@@ -60,6 +62,11 @@ struct Session {
     let now: LocalDateTime
 
     var today: Day { now.day }
+
+    /// This run as the history names it: `rapport log wjg call 谈了报价` (words with spaces quoted).
+    static func commandLine(_ arguments: [String] = CommandLine.arguments) -> String {
+        (["rapport"] + arguments.dropFirst().map { $0.contains(" ") || $0.isEmpty ? "'\($0)'" : $0 }).joined(separator: " ")
+    }
 
     /// Now on the local wall clock, with the day replaced by `--today` or `RAPPORT_TODAY`
     /// (an ISO day, or any date expression relative to the real day) so runs are repeatable.

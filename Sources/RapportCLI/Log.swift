@@ -1,80 +1,120 @@
 import ArgumentParser
 import RapportCore
 
-/// `rapport log <customer> <kind> [note…] [--next WHEN] [--outcome O] [--at WHEN]`
+/// `rapport log <customer> <kind> [note…] [--next WHEN] [--outcome O] [--at WHEN]`, and the
+/// corrections `log edit` and `log rm`.
 struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
-        abstract: "Log a call, email, visit, meeting, message or note.",
+        abstract: "Log a call, email, visit, meeting, message or note; or correct one.",
         discussion: """
             Logging closes the customer's earliest open follow-up due by then (unless --keep-open),
             and --next schedules the next one. Kinds: call, email, visit, meeting, message, note
             (or c e v m s n, or 电话 邮件 拜访 会议 短信 备注).
             Example: rapport log wjg call 谈了报价 --next 周五 --outcome reached
-            """
+            A logged entry's number is in `rapport show`: rapport log edit 12 --note 谈了价格   rapport log rm 12
+            """,
+        subcommands: [Record.self, EditInteraction.self, RemoveInteraction.self],
+        defaultSubcommand: Record.self
     )
+}
 
-    @OptionGroup var global: GlobalOptions
+extension Log {
+    /// `rapport log [add] <customer> <kind> [note…]`
+    struct Record: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add",
+            abstract: "Log a call, email, visit, meeting, message or note (the default of `rapport log`).",
+            discussion: """
+                Logging closes the customer's earliest open follow-up due by then (unless --keep-open),
+                and --next schedules the next one. Kinds: call, email, visit, meeting, message, note
+                (or c e v m s n, or 电话 邮件 拜访 会议 短信 备注).
+                Example: rapport log wjg call 谈了报价 --next 周五 --outcome reached
+                """
+        )
 
-    @Argument(help: "The customer: #id, name, prefix, phone or pinyin.") var customer: String
-    @Argument(help: "What kind of contact: call, email, visit, meeting, message or note.") var kind: String
-    @Argument(parsing: .allUnrecognized, help: "What was said; the rest of the line (words such as -10% are text).")
-    var note: [String] = []
+        @OptionGroup var global: GlobalOptions
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Schedule the next follow-up, e.g. --next 周五, --next +2w, --next \"tomorrow 14:00\".", valueName: "when"))
-    var next: String?
-    @Option(help: "How it ended: reached, no-answer, replied or no-reply.") var outcome: String?
-    @Option(parsing: .unconditional, help: ArgumentHelp("When it happened, if not now, e.g. --at yesterday or --at \"2026-11-20 15:30\".", valueName: "when"))
-    var at: String?
-    @Option(help: ArgumentHelp("The contact person spoken to: #id or name.", valueName: "person")) var contact: String?
-    @Flag(name: .customLong("keep-open"), help: "Do not close the open follow-up this contact would fulfil.") var keepOpen = false
+        @Argument(help: "The customer: #id, name, prefix, phone or pinyin.") var customer: String
+        @Argument(help: "What kind of contact: call, email, visit, meeting, message or note.") var kind: String
+        @Argument(parsing: .allUnrecognized, help: "What was said; the rest of the line (words such as -10% are text).")
+        var note: [String] = []
 
-    func validate() throws {
-        _ = try FreeText.words(note)
+        @Option(parsing: .unconditional, help: ArgumentHelp("Schedule the next follow-up, e.g. --next 周五, --next +2w, --next \"tomorrow 14:00\".", valueName: "when"))
+        var next: String?
+        @Option(help: "How it ended: reached, no-answer, replied or no-reply.") var outcome: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("When it happened, if not now, e.g. --at yesterday or --at \"2026-11-20 15:30\".", valueName: "when"))
+        var at: String?
+        @Option(help: ArgumentHelp("The contact person spoken to: #id or name.", valueName: "person")) var contact: String?
+        @Flag(name: .customLong("keep-open"), help: "Do not close the open follow-up this contact would fulfil.") var keepOpen = false
+
+        func validate() throws {
+            _ = try FreeText.words(note)
+        }
+
+        func run() throws {
+            let kind = try Log.kind(kind)
+            let outcomeValue = try outcome.flatMap(Log.outcome)
+            let text = try Log.note(try FreeText.words(note).joined(separator: " "))
+            let session = try global.session()
+            let today = session.today
+            let when = try at.map { try Log.moment($0, session) } ?? session.now
+            let nextWhen = try next.map { try When(expression: $0, today: today) }
+            if let nextWhen, nextWhen.day < today {
+                throw RapportError.invalid(field: "--next", value: next ?? "", expected: "the next follow-up cannot be in the past")
+            }
+            let target = try session.database.resolveCustomer(customer)
+            guard let customerID = target.id else { throw RapportError.customerNotFound(customer) }
+            var interaction = Interaction(customerID: customerID, kind: kind, at: when, outcome: outcomeValue, note: text)
+            if let contact {
+                interaction.contactID = try ContactCommand.resolvePerson(contact, of: customerID, in: session.database)
+            }
+            let logged = try session.database.logInteraction(interaction, next: nextWhen, keepOpen: keepOpen, now: session.now)
+
+            var out = "Logged \(kind.rawValue) \(logged.interaction.id ?? 0) with \(TerminalText.sanitized(target.name)) (#\(customerID)) at \(when.text)"
+            out += (outcomeValue.map { ", \($0.rawValue)" } ?? "") + "\n"
+            if let closed = logged.closed {
+                out += "Closed follow-up \(closed.id ?? 0) (due \(closed.due.iso)\(closed.title.isEmpty ? "" : ": " + TerminalText.sanitized(closed.title)))\n"
+            }
+            if let created = logged.created {
+                out += "Next follow-up \(created.id ?? 0): \(RelativeDay.dated(created.due))\(created.time.map { " \($0)" } ?? "")"
+                    + " (\(RelativeDay.describe(created.due, today: today)))\n"
+            }
+            Terminal.write(out)
+        }
+    }
+}
+
+// What `log`, `log edit` and the TUI's log read from the seller's words, checked the same way.
+extension Log {
+    static func kind(_ text: String) throws -> InteractionKind {
+        guard let kind = InteractionKind(text: text) else {
+            throw RapportError.invalid(field: "kind", value: text, expected: "use " + InteractionKind.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return kind
     }
 
-    func run() throws {
-        guard let kind = InteractionKind(text: kind) else {
-            throw RapportError.invalid(field: "kind", value: self.kind,
-                                       expected: "use " + InteractionKind.allCases.map(\.rawValue).joined(separator: ", "))
+    /// An outcome, or nil for `none`.
+    static func outcome(_ text: String) throws -> Outcome? {
+        guard text.lowercased() != "none" else { return nil }
+        guard let o = Outcome(text: text) else {
+            throw RapportError.invalid(field: "outcome", value: text,
+                                       expected: "use " + Outcome.allCases.map(\.rawValue).joined(separator: ", ") + " or none")
         }
-        var outcomeValue: Outcome?
-        if let outcome, outcome.lowercased() != "none" {
-            guard let o = Outcome(text: outcome) else {
-                throw RapportError.invalid(field: "outcome", value: outcome,
-                                           expected: "use " + Outcome.allCases.map(\.rawValue).joined(separator: ", ") + " or none")
-            }
-            outcomeValue = o
-        }
-        let text = try FieldLimits.within(try FreeText.words(note).joined(separator: " "), field: "note", limit: FieldLimits.longText)
-        let session = try global.session()
-        let today = session.today
-        let when = try at.map { try LocalDateTime(expression: $0, today: today, defaultTime: session.now.time) } ?? session.now
-        guard when.day <= today else {
-            throw RapportError.invalid(field: "--at", value: at ?? "", expected: "an interaction cannot be logged in the future")
-        }
-        let nextWhen = try next.map { try When(expression: $0, today: today) }
-        if let nextWhen, nextWhen.day < today {
-            throw RapportError.invalid(field: "--next", value: next ?? "", expected: "the next follow-up cannot be in the past")
-        }
-        let target = try session.database.resolveCustomer(customer)
-        guard let customerID = target.id else { throw RapportError.customerNotFound(customer) }
-        var interaction = Interaction(customerID: customerID, kind: kind, at: when, outcome: outcomeValue, note: text)
-        if let contact {
-            interaction.contactID = try ContactCommand.resolvePerson(contact, of: customerID, in: session.database)
-        }
-        let logged = try session.database.logInteraction(interaction, next: nextWhen, keepOpen: keepOpen, now: session.now)
+        return o
+    }
 
-        var out = "Logged \(kind.rawValue) with \(TerminalText.sanitized(target.name)) (#\(customerID)) at \(when.text)"
-        out += (outcomeValue.map { ", \($0.rawValue)" } ?? "") + "\n"
-        if let closed = logged.closed {
-            out += "Closed follow-up \(closed.id ?? 0) (due \(closed.due.iso)\(closed.title.isEmpty ? "" : ": " + TerminalText.sanitized(closed.title)))\n"
+    static func note(_ text: String) throws -> String {
+        try FieldLimits.within(text, field: "note", limit: FieldLimits.longText)
+    }
+
+    /// When an interaction happened, from `--at`: never in the future.
+    static func moment(_ expression: String, _ session: Session) throws -> LocalDateTime {
+        let when = try LocalDateTime(expression: expression, today: session.today, defaultTime: session.now.time)
+        guard when.day <= session.today else {
+            throw RapportError.invalid(field: "--at", value: expression, expected: "an interaction cannot be logged in the future")
         }
-        if let created = logged.created {
-            out += "Next follow-up \(created.id ?? 0): \(RelativeDay.dated(created.due))\(created.time.map { " \($0)" } ?? "")"
-                + " (\(RelativeDay.describe(created.due, today: today)))\n"
-        }
-        Terminal.write(out)
+        return when
     }
 }
 

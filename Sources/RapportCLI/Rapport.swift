@@ -28,7 +28,8 @@ public struct Rapport: ParsableCommand {
             Open.self, Today.self, Add.self, Edit.self, List.self, Show.self, Log.self, FollowUpCommand.self,
             ContactCommand.self, DealCommand.self, Pay.self, FunnelCommand.self, ContractCommand.self, ProductCommand.self,
             PlaybookCommand.self, ImportCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self,
-            CheckCommand.self, Config.self, Demo.self,
+            CheckCommand.self, Config.self, Demo.self, UndoCommand.self, RedoCommand.self, HistoryCommand.self,
+            RemoveCommand.self, TrashCommand.self, RestoreCustomerCommand.self,
         ],
         defaultSubcommand: Open.self
     )

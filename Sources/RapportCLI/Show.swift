@@ -139,19 +139,24 @@ enum CardText {
         let entries = card.entries
         out += "\n" + Style.bold.apply("Timeline (\(entries.count))") + "\n"
         if entries.isEmpty { out += "  nothing logged yet\n" }
+        // Interactions carry their number (what `log edit` and `log rm` take); moves and payments do not.
+        let number = entries.map { if case .interaction(let i) = $0 { String(i.id ?? 0).count } else { 0 } }.max() ?? 0
+        let blank = String(repeating: " ", count: number)
         for entry in entries {
             switch entry {
             case .interaction(let i):
-                let head = "  \(i.at.text)  \(i.kind.rawValue.padded(toWidth: 7))  \((i.outcome?.rawValue ?? "").padded(toWidth: 9))"
+                let id = String(i.id ?? 0)
+                let head = "  " + String(repeating: " ", count: number - id.count) + id
+                    + "  \(i.at.text)  \(i.kind.rawValue.padded(toWidth: 7))  \((i.outcome?.rawValue ?? "").padded(toWidth: 9))"
                 let note = TerminalText.sanitizedKeepingNewlines(i.note).split(separator: "\n", omittingEmptySubsequences: false)
                 let person = i.contactID.flatMap { id in card.contacts.first { $0.id == id } }.map { "  · " + clean($0.name) } ?? ""
                 out += head + "  " + (note.first.map(String.init) ?? "") + person + "\n"
                 for more in note.dropFirst() { out += String(repeating: " ", count: head.displayWidth + 2) + more + "\n" }
             case .stageMove(let m):
-                out += "  \(m.enteredAt.text)  " + "stage".padded(toWidth: 7) + "  " + "".padded(toWidth: 9) + "  "
+                out += "  \(blank)  \(m.enteredAt.text)  " + "stage".padded(toWidth: 7) + "  " + "".padded(toWidth: 9) + "  "
                     + clean(card.describe(move: m)) + "\n"
             case .payment(let p):
-                out += "  \(p.paidOn.iso)        " + "paid".padded(toWidth: 7) + "  " + "".padded(toWidth: 9) + "  "
+                out += "  \(blank)  \(p.paidOn.iso)        " + "paid".padded(toWidth: 7) + "  " + "".padded(toWidth: 9) + "  "
                     + clean(card.describe(payment: p)) + "\n"
             }
         }

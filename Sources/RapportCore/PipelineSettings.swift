@@ -69,6 +69,8 @@ public struct ChecklistTick: Hashable, Sendable {
 public struct Settings: Hashable, Sendable {
     public var reminders: ReminderSettings
     public var pipeline: PipelineSettings
+    /// How long the history keeps a change that can be undone.
+    public var historyDays = 90
 
     public static let defaults = Settings(reminders: .defaults, pipeline: .defaults)
 

@@ -164,6 +164,8 @@ public struct Setting: Sendable {
                     set: { s, text throws(RapportError) in s.pipeline.currency = try Currency(parsing: text) }),
             number("funnel.window", "days the funnel looks back for conversions and closed deals", .days(allowsNone: false),
                    get: { $0.pipeline.windowDays }, set: { $0.pipeline.windowDays = $1 }),
+            number("history.days", "days the history keeps changes for undo (the trash keeps its customers until emptied)",
+                   .days(allowsNone: false), get: { $0.historyDays }, set: { $0.historyDays = $1 }),
         ]
     }()
 

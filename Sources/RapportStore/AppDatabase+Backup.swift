@@ -109,7 +109,12 @@ extension AppDatabase {
             }
             try backup(to: copy)
             try staged.backup(to: writer)
-            try writer.write { $0.clearSchemaCache() }
+            // The backup's history is not applied to this book: a file from outside brings rows
+            // that were checked, never changesets to replay later. The copy is the way back.
+            try writer.write { db in
+                db.clearSchemaCache()
+                try db.execute(sql: "DELETE FROM history")
+            }
         } catch let error as DatabaseError {
             throw RapportError.database(path: self.path, reason: Self.explain(error, at: self.path))
         }

@@ -5,7 +5,8 @@ extension AppDatabase {
     /// Loads a demo book in one transaction; refuses a database that already has customers,
     /// so a demo never mixes with a real book. `progress` is called every 1,000 customers.
     public func loadDemoBook(_ book: DemoBook, progress: (Int) -> Void = { _ in }) throws {
-        try write { db in
+        // Into an empty book: its history starts after.
+        try write(recording: false) { db in
             let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer") ?? 0
             guard existing == 0 else {
                 throw RapportError.conflict(

@@ -39,7 +39,7 @@ extension AppDatabase {
     /// the report is exactly what the import would do. `progress` gets the rows done.
     public func importCustomers(_ rows: [(line: Int, customer: Customer)], onDuplicate policy: DuplicatePolicy, dryRun: Bool,
                                 now: LocalDateTime, progress: (Int) -> Void = { _ in }) throws -> ImportReport {
-        try writeOrRollBack(dryRun) { db in
+        try writeOrRollBack(dryRun) { db, notes in
             // The attention trigger costs more than the insert itself (4.6 s of 5.4 s for 100,000
             // rows): it is set aside, and the new customers' attention days written with them.
             // A large import touches every page of fourteen customer indexes; with SQLite's default
@@ -72,6 +72,10 @@ extension AppDatabase {
             // Keys and bind values are pure: they are made on another thread, some thousands of rows
             // ahead, so that this thread does SQLite's work alone (it waits for them only at the start).
             let memo = PinyinMemo()
+            // The history keeps the new customers as their range of ids (recording 100,000 rows
+            // would cost more than writing them); only updates of existing cards are recorded.
+            let firstID = nextID
+            notes.recorder.record(false)
             try RecordWriter.CustomerBatch.writing(attention: newAttention, db) { batch in
                 try rows.pipelined(chunk: 1_024, ahead: 8, prepare: { chunk in
                     memo.learn(chunk.map(\.customer.name) + chunk.compactMap(\.customer.company))
@@ -92,7 +96,9 @@ extension AppDatabase {
                         case let ((key, id)?, .update):
                             guard let saved = try Self.fetchCustomer(id: id, db) else { continue }
                             let merged = saved.updated(from: row.customer, now: now)
+                            notes.recorder.record(true)
                             try RecordWriter.update(merged, db)
+                            notes.recorder.record(false)
                             for k in DuplicateKeys.of(merged) where known[k] == nil { known[k] = id }
                             action = .updated(id: id, reason: DuplicateKeys.reason(key))
                         default:
@@ -107,6 +113,8 @@ extension AppDatabase {
                     }
                 }
             }
+            notes.recorder.record(true)
+            if nextID > firstID { notes.bulkCustomers = firstID...(nextID - 1) }
             for object in setAside { try db.execute(sql: object.sql) }
             progress(rows.count)
             return report
@@ -119,7 +127,7 @@ extension AppDatabase {
     /// The contact clocks of the customers touched are brought up to date once at the end.
     public func importInteractions(_ rows: [InteractionRow], skippingUnknown: Bool = false, dryRun: Bool,
                                    now: LocalDateTime) throws -> (logged: Int, refused: [String]) {
-        try writeOrRollBack(dryRun) { db in
+        try writeOrRollBack(dryRun) { db, _ in
             var resolved: [String: Result<Int64, RapportError>] = [:]
             var touched: Set<Int64> = []
             var refused: [String] = []
@@ -181,13 +189,14 @@ extension AppDatabase {
         return keys
     }
 
-    /// A write that commits, or with `rollBack` is undone after it ran (a dry run).
-    func writeOrRollBack<T>(_ rollBack: Bool, _ updates: (Database) throws -> T) throws -> T {
+    /// A write that commits as one change of the history, or with `rollBack` is undone after
+    /// it ran (a dry run).
+    func writeOrRollBack<T>(_ rollBack: Bool, _ updates: (Database, ChangeNotes) throws -> T) throws -> T {
         do {
             return try writer.writeWithoutTransaction { db in
                 var value: T?
                 try db.inTransaction {
-                    value = try updates(db)
+                    value = try recorded(db) { notes in try updates(db, notes) }
                     return rollBack ? .rollback : .commit
                 }
                 guard let value else { throw RapportError.conflict("the import was interrupted") }

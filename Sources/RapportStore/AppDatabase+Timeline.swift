@@ -26,7 +26,7 @@ extension AppDatabase {
                    """, arguments: [interaction.customerID, interaction.at.day.iso]) {
                 due.status = .done
                 due.doneAt = interaction.at
-                try Self.markDone(due, db)
+                try Self.markDone(due, closedBy: saved.id, db)
                 closed = due
             }
             var created: FollowUp?
@@ -128,8 +128,10 @@ extension AppDatabase {
         }
     }
 
-    private static func markDone(_ f: FollowUp, _ db: Database) throws {
-        try db.execute(sql: "UPDATE follow_up SET status = 'done', done_at = ? WHERE id = ?", arguments: [f.doneAt?.text, f.id])
+    /// Marks a follow-up done, by the logged contact that fulfilled it if one did.
+    private static func markDone(_ f: FollowUp, closedBy interaction: Int64? = nil, _ db: Database) throws {
+        try db.execute(sql: "UPDATE follow_up SET status = 'done', done_at = ?, closed_by = ? WHERE id = ?",
+                       arguments: [f.doneAt?.text, interaction, f.id])
     }
 
     // MARK: - Correcting follow-ups
@@ -184,7 +186,7 @@ extension AppDatabase {
             guard f.status == .done else { throw RapportError.conflict("follow-up \(id) is open already") }
             f.status = .open
             f.doneAt = nil
-            try db.execute(sql: "UPDATE follow_up SET status = 'open', done_at = NULL WHERE id = ?", arguments: [id])
+            try db.execute(sql: "UPDATE follow_up SET status = 'open', done_at = NULL, closed_by = NULL WHERE id = ?", arguments: [id])
             try Self.refreshFollowUpActivity(customerID: f.customerID, db)
             return f
         }

@@ -2,6 +2,7 @@ import CSQLite
 import Foundation
 import GRDB
 import RapportCore
+import Synchronization
 
 /// The seller's book: one SQLite database, migrated on open, changed only through named
 /// write methods that are each one transaction, so no change is ever half-written.
@@ -9,6 +10,8 @@ public final class AppDatabase: Sendable {
     let writer: any DatabaseWriter
     /// Where the file is, for messages; `:memory:` for test databases.
     public let path: String
+    /// Who the next changes are kept under in the history.
+    let origin = Mutex(ChangeOrigin(command: "rapport", now: nil))
 
     /// Wraps a connection, refusing before touching it another program's database, a book
     /// written by a newer Rapport, or an older one whose schema Rapport did not make; then
@@ -79,22 +82,28 @@ public final class AppDatabase: Sendable {
         return statvfs(directory, &info) == 0 && info.f_bavail == 0
     }
 
-    /// Runs a write transaction, turning SQLite's errors and unreadable stored values into Rapport's.
-    func write<T>(_ updates: (Database) throws -> T) throws -> T {
-        do {
-            return try writer.write(updates)
-        } catch let error as DatabaseError {
-            throw RapportError.database(path: path, reason: AppDatabase.explain(error, at: path))
-        } catch let error as StoredValueError {
-            // Another program wrote what Rapport cannot read: said as Rapport says it, with the way out.
-            throw RapportError.database(path: path, reason: error.problem + "; run `rapport check` to list every such row")
+    /// Runs a write transaction kept in the history as one change (unless `recording` is off:
+    /// the history's own writes), turning SQLite's errors and unreadable stored values into Rapport's.
+    func write<T>(recording: Bool = true, _ updates: (Database) throws -> T) throws -> T {
+        try explained {
+            guard recording else { return try writer.write(updates) }
+            return try writer.write { db in try recorded(db) { _ in try updates(db) } }
         }
+    }
+
+    /// A write kept in the history with notes of its own (what it puts in the trash).
+    func writeChange<T>(_ updates: (Database, ChangeNotes) throws -> T) throws -> T {
+        try explained { try writer.write { db in try recorded(db) { notes in try updates(db, notes) } } }
     }
 
     /// Runs a read, turning SQLite's errors and unreadable stored values into Rapport's.
     func read<T>(_ value: (Database) throws -> T) throws -> T {
+        try explained { try writer.read(value) }
+    }
+
+    private func explained<T>(_ work: () throws -> T) throws -> T {
         do {
-            return try writer.read(value)
+            return try work()
         } catch let error as DatabaseError {
             throw RapportError.database(path: path, reason: AppDatabase.explain(error, at: path))
         } catch let error as StoredValueError {

@@ -448,7 +448,67 @@ extension AppDatabase {
                 DROP INDEX deal_stage_by_exit;
                 """)
         }
+        migrator.registerMigration("v10-history") { db in
+            // Every change is kept as what SQLite's session extension recorded of it, so undo
+            // is the changeset inverted and applied. A bulk import keeps only the range of
+            // customer ids it added (bulk_first…bulk_last): recording each row would cost more
+            // than writing it. A removed customer is a change like any other (trashed names
+            // them) and stays until the trash is emptied, however old.
+            try db.execute(sql: """
+                CREATE TABLE history (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  made_at TEXT NOT NULL,
+                  command TEXT NOT NULL,
+                  summary TEXT NOT NULL,
+                  changeset BLOB NOT NULL,
+                  bulk_first INTEGER,
+                  bulk_last INTEGER,
+                  trashed INTEGER,
+                  undone_at TEXT,
+                  undo_order INTEGER,
+                  reverse BLOB,
+                  redoable INTEGER NOT NULL DEFAULT 0 CHECK (redoable IN (0, 1)),
+                  CHECK ((bulk_first IS NULL) = (bulk_last IS NULL)),
+                  CHECK ((undone_at IS NULL) = (reverse IS NULL) AND (undone_at IS NULL) = (undo_order IS NULL))
+                );
+                CREATE INDEX history_by_time ON history(made_at);
+                CREATE INDEX history_trash ON history(trashed) WHERE trashed IS NOT NULL AND undone_at IS NULL;
+                CREATE INDEX history_redo ON history(undo_order) WHERE redoable = 1;
+                CREATE TABLE history_customer (
+                  customer_id INTEGER NOT NULL,
+                  change_id INTEGER NOT NULL REFERENCES history(id) ON DELETE CASCADE,
+                  PRIMARY KEY (customer_id, change_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX history_customer_on_change ON history_customer(change_id);
+
+                -- The follow-up a logged contact closed, so removing the entry opens it again.
+                ALTER TABLE follow_up ADD COLUMN closed_by INTEGER REFERENCES interaction(id) ON DELETE SET NULL;
+                CREATE INDEX follow_up_on_closed_by ON follow_up(closed_by) WHERE closed_by IS NOT NULL;
+                """)
+            // Undo re-inserts removed rows with their ids: ids are never handed out twice, so
+            // the rows without AUTOINCREMENT get it (a table is rebuilt to change its key).
+            for table in ["customer_phone", "customer_email", "deal_item"] {
+                try rebuildWithAutoincrement(table, db)
+            }
+        }
         return migrator
+    }
+
+    /// Rebuilds `table` with `id INTEGER PRIMARY KEY AUTOINCREMENT`, keeping its rows, columns,
+    /// indexes and the ids handed out so far. Frozen with migration v10.
+    static func rebuildWithAutoincrement(_ table: String, _ db: Database) throws {
+        guard let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table]),
+              let key = sql.range(of: "id INTEGER PRIMARY KEY,")
+        else { throw DatabaseError(message: "table \(table) is not as migration v8 made it") }
+        let indexes = try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+                                          arguments: [table])
+        let rebuilt = sql.replacingCharacters(in: key, with: "id INTEGER PRIMARY KEY AUTOINCREMENT,")
+            .replacingOccurrences(of: "CREATE TABLE \(table) (", with: "CREATE TABLE \(table)_new (")
+        try db.execute(sql: rebuilt)
+        try db.execute(sql: "INSERT INTO \(table)_new SELECT * FROM \(table)")
+        try db.execute(sql: "DROP TABLE \(table)")
+        try db.execute(sql: "ALTER TABLE \(table)_new RENAME TO \(table)")
+        for index in indexes { try db.execute(sql: index) }
     }
 
     /// Recomputes `attention_on` for the customers `condition` selects: the earliest of the

@@ -6,7 +6,7 @@ import Testing
 struct CommandParsingTests {
     @Test func aCallIsOneLine() throws {
         let command = try Rapport.parseAsRoot(["log", "wjg", "call", "谈了报价", "下周", "--next", "周五", "--outcome", "reached"])
-        let log = try #require(command as? Log)
+        let log = try #require(command as? Log.Record)
         #expect(log.customer == "wjg")
         #expect(log.kind == "call")
         #expect(log.note == ["谈了报价", "下周"])
@@ -16,7 +16,7 @@ struct CommandParsingTests {
     }
 
     @Test func optionsMayComeBeforeTheNote() throws {
-        let log = try #require(try Rapport.parseAsRoot(["log", "--next", "+2w", "#12", "v", "met", "the", "CFO"]) as? Log)
+        let log = try #require(try Rapport.parseAsRoot(["log", "--next", "+2w", "#12", "v", "met", "the", "CFO"]) as? Log.Record)
         #expect(log.customer == "#12")
         #expect(log.kind == "v")
         #expect(log.note == ["met", "the", "CFO"])

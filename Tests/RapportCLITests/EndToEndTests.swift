@@ -10,7 +10,7 @@ struct EndToEndTests {
         #expect(added.stdout == "Added #1 王建国\n")
         // When a call is logged in one line (Monday 2026-11-23; 周五 is Friday 2026-11-27)
         let logged = try r.ok(["log", "wjg", "call", "谈了报价", "--next", "周五", "--outcome", "reached"])
-        #expect(logged.stdout.contains("Logged call with 王建国 (#1)"))
+        #expect(logged.stdout.contains("Logged call 1 with 王建国 (#1)"))
         #expect(logged.stdout.contains("Next follow-up 1: Fri 2026-11-27 (in 4 days)"))
         // Then the card shows the call and the promise
         let card = try #require(try r.json(["show", "wjg", "--json"]) as? [String: Any])

@@ -5,7 +5,7 @@ import Testing
 struct ReminderSettingTests {
     /// The defaults of the process guides, as stored text, written out by hand.
     static let defaultTexts: [String: String] = [
-        "cadence.A": "14", "cadence.B": "14", "cadence.C": "30", "cadence.none": "60",
+        "cadence.A": "14", "cadence.B": "14", "cadence.C": "30", "cadence.none": "60", "history.days": "90",
         "visit.A": "30", "uncontacted.days": "7", "silent.attempts": "2", "silent.days": "30",
         "birthday.days": "7", "stale.days": "90", "review.window": "90", "review.interactions": "3",
         "review.quiet": "90", "review.first_days": "7",

@@ -2,12 +2,12 @@ import ArgumentParser
 import RapportCore
 import RapportStore
 
-/// `rapport contract add|show|list`
+/// `rapport contract add|show|list|cancel`
 struct ContractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contract",
         abstract: "Contracts and their payment plans (winning a deal records one; add one signed without a deal).",
-        subcommands: [AddContract.self, ShowContract.self, ListContracts.self]
+        subcommands: [AddContract.self, ShowContract.self, ListContracts.self, CancelContract.self]
     )
 }
 

@@ -105,6 +105,43 @@ extension AppDatabase {
     }
 }
 
+extension AppDatabase {
+    /// Deletes a contract recorded by mistake, with its instalments, in one transaction.
+    /// Refused while payments are recorded on it (they are voided first). The deal it was
+    /// signed for stays won, or goes back to won from paid, by a stage move.
+    public func cancelContract(id: Int64, now: LocalDateTime) throws -> CancelledContract {
+        try write { db in
+            guard let contract = try Self.fetchContract(id: id, db) else {
+                throw RapportError.notFound(what: "contract", reference: "\(id)")
+            }
+            let paid = try Int64.fetchAll(db, sql: "SELECT id FROM payment WHERE contract_id = ? ORDER BY id", arguments: [id])
+            if !paid.isEmpty {
+                let total = Money(minorUnits: try Int64.fetchOne(db, sql: "SELECT sum(amount) FROM payment WHERE contract_id = ?",
+                                                                 arguments: [id]) ?? 0, currency: contract.amount.currency)
+                let number = TerminalText.sanitized(contract.number)
+                throw RapportError.conflict("contract \(number) has \(paid.count) payment\(paid.count == 1 ? "" : "s") "
+                    + "(\(total.formatted) \(total.currency.code)); void \(paid.count == 1 ? "it" : "them") first (rapport pay void "
+                    + paid.map(String.init).joined(separator: ", then ") + ")")
+            }
+            var reopened: Deal?
+            if let dealID = contract.dealID, var deal = try Self.fetchDeal(id: dealID, db), deal.stage == .paid {
+                try Self.enter(&deal, .won, note: "contract \(contract.number) cancelled · 合同取消", now: now, db)
+                reopened = deal
+            }
+            try db.execute(sql: "DELETE FROM contract WHERE id = ?", arguments: [id])
+            return CancelledContract(contract: contract, reopenedDeal: reopened)
+        }
+    }
+}
+
+/// What cancelling a contract took away.
+public struct CancelledContract: Sendable {
+    /// The contract with its instalments.
+    public var contract: Contract
+    /// The deal moved back from paid to won.
+    public var reopenedDeal: Deal?
+}
+
 /// What recording a payment wrote.
 public struct RecordedPayment: Sendable {
     /// The contract as it stands after the payment.

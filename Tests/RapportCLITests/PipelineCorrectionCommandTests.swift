@@ -29,4 +29,24 @@ struct PipelineCorrectionCommandTests {
         try expectRefused(r, ["deal", "rm", "2"], "deal 2 has contract HT-001; cancel the contract first (rapport contract cancel HT-001)")
         try expectRefused(r, ["deal", "rm", "99"], "no deal \"99\"")
     }
+
+    @Test func aContractIsCancelledUnlessPaymentsAreRecordedOnIt() throws {
+        let r = try RapportBinary()
+        try r.ok(["add", "王建国"])
+        try r.ok(["deal", "add", "wjg", "年度服务", "--amount", "1.2万", "--stage", "closing"], environment: moment)
+        try r.ok(["deal", "won", "1", "--number", "HT-001", "--force", "--instalments", "2"], environment: moment)
+        try r.ok(["pay", "HT-001", "8000"], environment: moment)
+        try expectRefused(r, ["contract", "cancel", "HT-001"],
+                          "contract HT-001 has 2 payments (8,000.00 CNY); void them first (rapport pay void 1, then 2)")
+        try expectRefused(r, ["contract", "cancel", "HT-404"], "no contract \"HT-404\"")
+        // A contract without payments goes, by number or by id; a paid deal is won again
+        try r.ok(["contract", "add", "wjg", "--amount", "3000", "--number", "HT-002"], environment: moment)
+        #expect(try r.ok(["contract", "cancel", "2"]).stdout == "Cancelled contract HT-002 (3,000.00 CNY, 1 instalment)\n")
+        try r.ok(["deal", "add", "wjg", "三期", "--amount", "5000", "--stage", "closing"], environment: moment)
+        try r.ok(["deal", "won", "2", "--number", "HT-003", "--force"], environment: moment)
+        try r.ok(["deal", "move", "2", "paid", "--force"], environment: moment)
+        #expect(try r.ok(["contract", "cancel", "ht-003"], environment: moment).stdout
+                == "Cancelled contract HT-003 (5,000.00 CNY, 1 instalment); deal 2 is won again, no longer paid\n")
+        #expect(try r.ok(["deal", "show", "2"]).stdout.contains("  2026-11-23 10:00  paid → won            contract HT-003 cancelled · 合同取消\n"))
+    }
 }

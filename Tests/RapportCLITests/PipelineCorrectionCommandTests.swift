@@ -49,4 +49,34 @@ struct PipelineCorrectionCommandTests {
                 == "Cancelled contract HT-003 (5,000.00 CNY, 1 instalment); deal 2 is won again, no longer paid\n")
         #expect(try r.ok(["deal", "show", "2"]).stdout.contains("  2026-11-23 10:00  paid → won            contract HT-003 cancelled · 合同取消\n"))
     }
+
+    @Test func aPaymentIsVoidedAndStaysListedMarkedVoid() throws {
+        let r = try RapportBinary()
+        try r.ok(["add", "王建国"])
+        try r.ok(["deal", "add", "wjg", "年度服务", "--amount", "1.2万", "--stage", "closing"], environment: moment)
+        try r.ok(["deal", "won", "1", "--number", "HT-001", "--force", "--instalments", "2"], environment: moment)
+        try r.ok(["pay", "HT-001", "1.2万", "--note", "转账"], environment: moment)
+        // Voided on 11-24: the contract owes the second instalment again, and the paid deal is won again
+        #expect(try r.ok(["pay", "void", "2", "--note", "记错了"], environment: ["RAPPORT_TODAY": "2026-11-24 09:00"]).stdout == """
+            Voided payment 2: 6,000.00 CNY of 2026-11-23 on HT-001/2
+            Contract HT-001: 6,000.00 of 12,000.00 received, 6,000.00 outstanding
+            Deal 1 is no longer paid in full: back to won.
+
+            """)
+        #expect(try r.ok(["contract", "show", "HT-001"]).stdout.hasSuffix("""
+            Payments
+              1  2026-11-23        6,000.00  → /1  转账
+              2  2026-11-23        6,000.00  → /2  转账  void since 2026-11-24: 记错了
+
+            """))
+        let payments = try #require((try r.json(["contract", "show", "HT-001", "--json"]) as? [String: Any])?["payments"] as? [[String: Any]])
+        #expect(payments.map { $0["voided_at"] as? String } == [nil, "2026-11-24 09:00"])
+        #expect(try r.ok(["show", "wjg"]).stdout.contains("received 6,000.00 CNY on HT-001/2 · 转账 — void since 2026-11-24: 记错了\n"))
+        #expect(try r.ok(["today", "--json"], environment: ["RAPPORT_TODAY": "2026-12-23"]).stdout.contains("HT-001"))
+        try expectRefused(r, ["pay", "void", "2"], "payment 2 is already void (since 2026-11-24)")
+        try expectRefused(r, ["pay", "void", "99"], "no payment \"99\"")
+        // The payment command itself is as it was
+        #expect(try r.ok(["pay", "HT-001/2", "6000"], environment: moment).stdout.hasSuffix("Deal 1 is paid in full: moved to paid.\n"))
+        #expect(try r.run(["pay", "void", "x"]).status == 64)
+    }
 }

@@ -120,4 +120,90 @@ struct PipelineCorrectionTests {
             _ = try db.cancelContract(id: k.id!, now: Fixture.at("2026-11-23 10:00"))
         }
     }
+
+    // MARK: - Voiding a payment
+
+    /// A won deal with HT-001, 12,000.00 in three 4,000.00 instalments due 10-25, 11-25 (so
+    /// reminded today) and 12-25, the first paid on 11-10.
+    static func wonWithAPayment() throws -> (AppDatabase, Customer, Deal, Contract) {
+        let db = try AppDatabase.empty()
+        let wang = try Fixture.customer(db, "王建国")
+        let deal = try P.deal(db, wang, stage: .closing, at: "2026-10-01 09:00")
+        let won = try db.winDeal(id: deal.id!, contract: P.contract(customerID: wang.id!, count: 3, number: "HT-001", signed: "2026-11-01", first: "2026-10-25"),
+                                 note: "", force: true, now: Fixture.at("2026-11-01 09:00"))
+        try P.pay(db, won.contract, P.yuan(4_000), on: "2026-11-10")
+        return (db, wang, deal, won.contract)
+    }
+
+    @Test func voidingAPaymentPutsReceivedTheRemindersAndTheFunnelBack() throws {
+        // Given the contract with its first instalment paid, the funnel, the reminders and what the card says is owed
+        let (db, wang, _, k) = try Self.wonWithAPayment()
+        let before = (try db.contract(id: k.id!), try FunnelQueryTests.report(db), try Self.reminders(db),
+                      try db.customerCard(id: wang.id!)?.outstanding)
+        #expect(before.1.collections.first?.collectedThisMonth == P.yuan(4_000))
+        // When 5,000.00 is recorded by mistake on 11-20 (4,000.00 on /2, 1,000.00 on /3) and both parts are voided on 11-23
+        let mistake = try P.pay(db, k, P.yuan(5_000), on: "2026-11-20")
+        #expect(mistake.payments.map(\.amount) == [P.yuan(4_000), P.yuan(1_000)])
+        #expect(try Self.reminders(db) != before.2)
+        var voided: [VoidedPayment] = []
+        for p in mistake.payments { voided.append(try db.voidPayment(id: p.id!, note: "记错了", now: Fixture.at("2026-11-23 09:00"))) }
+        // Then what was received, on the contract and each instalment, is as before, and so are the funnel, the reminders and what is owed
+        #expect(voided.last?.contract == before.0)
+        #expect(try db.contract(id: k.id!) == before.0)
+        #expect(try FunnelQueryTests.report(db) == before.1)
+        #expect(try Self.reminders(db) == before.2)
+        #expect(try db.customerCard(id: wang.id!)?.outstanding == before.3)
+        #expect(voided.allSatisfy { $0.reopenedDeal == nil })
+        // And the two rows stay on the card, marked void with the note
+        let payments = try #require(try db.customerCard(id: wang.id!)).payments
+        #expect(payments.map(\.amount) == [P.yuan(4_000), P.yuan(4_000), P.yuan(1_000)])
+        #expect(payments.map(\.voidedAt) == [nil, Fixture.at("2026-11-23 09:00"), Fixture.at("2026-11-23 09:00")])
+        #expect(payments.map(\.voidNote) == ["", "记错了", "记错了"])
+        // And a payment is voided once
+        let second = try #require(mistake.payments.first?.id)
+        try P.expectNothingWritten(db, throws: .conflict("payment \(second) is already void (since 2026-11-23)")) {
+            _ = try db.voidPayment(id: second, note: "", now: Fixture.at("2026-11-24 09:00"))
+        }
+        try P.expectNothingWritten(db, throws: .notFound(what: "payment", reference: "99")) {
+            _ = try db.voidPayment(id: 99, note: "", now: Fixture.at("2026-11-24 09:00"))
+        }
+    }
+
+    @Test func aPaidDealIsWonAgainWhenAVoidLeavesItsContractOwed() throws {
+        // Given the contract paid in full on 11-20, its deal moved to paid
+        let (db, _, deal, k) = try Self.wonWithAPayment()
+        let won = try FunnelQueryTests.report(db)
+        let last = try P.pay(db, k, P.yuan(8_000), on: "2026-11-20")
+        #expect(last.paidDeal?.stage == .paid)
+        // When the payment on /3 is voided on 11-23
+        let voided = try db.voidPayment(id: try #require(last.payments.last?.id), note: "", now: Fixture.at("2026-11-23 09:00"))
+        // Then the contract owes 4,000.00 on /3 again and the deal is back in won, by a move from paid
+        #expect(voided.contract.received == P.yuan(8_000))
+        #expect(voided.contract.instalments.map(\.received) == [P.yuan(4_000), P.yuan(4_000), P.yuan(0)])
+        #expect(voided.reopenedDeal?.stage == .won)
+        #expect(try db.deal(id: deal.id!)?.stage == .won)
+        #expect(try P.stays(db, deal.id!).suffix(2) == [
+            P.Stay(stage: "paid", from: "won", enteredAt: "2026-11-20 10:00", note: "paid in full · 回款完成", leftAt: "2026-11-23 09:00",
+                   leftTo: "won", days: 3),
+            P.Stay(stage: "won", from: "paid", enteredAt: "2026-11-23 09:00", note: "payment \(last.payments.last!.id!) void · 回款作废",
+                   leftAt: nil, leftTo: nil, days: nil),
+        ])
+        try RollupTests.expectRollupsTrue(db, after: "voiding a payment of a paid deal")
+        // And the funnel's money is where it was while the deal was won: the same deals per stage, 4,000.00 more collected
+        let now = try FunnelQueryTests.report(db)
+        #expect(now.stages.map { [$0.stage.rawValue, "\($0.count)", "\($0.totals)"] } == won.stages.map { [$0.stage.rawValue, "\($0.count)", "\($0.totals)"] })
+        #expect(now.collections.first?.collectedThisMonth == P.yuan(8_000))
+        #expect(now.collections.first?.outstanding == P.yuan(4_000))
+        // And paying it again moves the deal to paid again
+        #expect(try P.pay(db, k, P.yuan(4_000), on: "2026-11-23").paidDeal?.stage == .paid)
+    }
+
+    @Test func aContractWhosePaymentsAreAllVoidedCanBeCancelled() throws {
+        let (db, _, deal, k) = try Self.wonWithAPayment()
+        let payment = try #require(try db.customerCard(id: deal.customerID)?.payments.first?.id)
+        _ = try db.voidPayment(id: payment, note: "", now: Fixture.at("2026-11-23 09:00"))
+        #expect(try db.cancelContract(id: k.id!, now: Fixture.at("2026-11-23 09:10")).contract.number == "HT-001")
+        #expect(try P.count(db, "payment") == 0)
+        #expect(try db.deal(id: deal.id!)?.stage == .won)
+    }
 }

@@ -2,12 +2,12 @@ import ArgumentParser
 import RapportCore
 import RapportStore
 
-/// `rapport contact add <customer> NAME`
+/// `rapport contact add|list|edit|rm`
 struct ContactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contact",
         abstract: "Contact persons inside a company customer.",
-        subcommands: [AddContact.self]
+        subcommands: [AddContact.self, ListContacts.self, EditContact.self, RemoveContact.self]
     )
 
     /// A contact person of a customer, named the way customers are: `#id`, name, prefix, pinyin.
@@ -44,31 +44,54 @@ extension ContactCommand {
 
         @Argument(help: "The company customer: #id, name, prefix or pinyin.") var customer: String
         @Argument(help: "The person's name.") var name: String
-        @Option(help: "decision-maker, influencer, user or gatekeeper.") var role: DecisionRole?
-        @Option(help: "Phone number.") var phone: String?
-        @Option(help: "Email address.") var email: String?
-        @Option(help: "Birthday: 1980-03-15, 03-15 or 3月15日.") var birthday: String?
-        @Option(help: "Notes.") var notes: String?
+        @OptionGroup var fields: ContactFields
 
         func run() throws {
             let session = try global.session()
             let company = try session.database.resolveCustomer(customer)
             guard let id = company.id else { throw RapportError.customerNotFound(customer) }
             var person = ContactPerson(customerID: id, name: try FieldLimits.required(name, field: "name"))
-            person.role = role
-            person.phone = try FieldLimits.optional(phone, field: "phone")
-            person.email = try FieldLimits.optional(email, field: "email")
-            person.notes = try FieldLimits.optional(notes, field: "notes", limit: FieldLimits.longText)
-            if let birthday {
-                guard let b = Birthday(text: birthday) else {
-                    throw RapportError.invalid(field: "birthday", value: birthday, expected: "write 1980-03-15, 03-15 or 3月15日")
-                }
-                person.birthday = b
-            }
+            try fields.apply(to: &person)
             let saved = try session.database.addContactPerson(person)
             Terminal.write("Added contact person #\(saved.id ?? 0) \(TerminalText.sanitized(saved.name)) to \(TerminalText.sanitized(company.name)) (#\(id))\n")
         }
     }
 }
 
-extension DecisionRole: ExpressibleByArgument {}
+/// A contact person's fields as options, shared by `contact add` and `contact edit`; on
+/// `edit` an empty value clears the field (--phone '').
+struct ContactFields: ParsableArguments {
+    @Option(help: "decision-maker, influencer, user or gatekeeper.") var role: String?
+    @Option(help: "Phone number.") var phone: String?
+    @Option(help: "Email address.") var email: String?
+    @Option(help: "Birthday: 1980-03-15, 03-15 or 3月15日.") var birthday: String?
+    @Option(help: "Notes.") var notes: String?
+
+    /// Whether any field is given.
+    var isEmpty: Bool { [role, phone, email, birthday, notes].allSatisfy { $0 == nil } }
+
+    /// Checks the given options and writes them to the person; an empty value clears.
+    func apply(to person: inout ContactPerson) throws {
+        if let role {
+            let trimmed = role.trimmingSpaces()
+            guard trimmed.isEmpty || DecisionRole(rawValue: trimmed) != nil else {
+                throw RapportError.invalid(field: "role", value: role,
+                                           expected: "use " + DecisionRole.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            person.role = DecisionRole(rawValue: trimmed)
+        }
+        if phone != nil { person.phone = try FieldLimits.optional(phone, field: "phone") }
+        if email != nil { person.email = try FieldLimits.optional(email, field: "email") }
+        if notes != nil { person.notes = try FieldLimits.optional(notes, field: "notes", limit: FieldLimits.longText) }
+        if let birthday {
+            if birthday.trimmingSpaces().isEmpty {
+                person.birthday = nil
+            } else {
+                guard let b = Birthday(text: birthday) else {
+                    throw RapportError.invalid(field: "birthday", value: birthday, expected: "write 1980-03-15, 03-15 or 3月15日")
+                }
+                person.birthday = b
+            }
+        }
+    }
+}

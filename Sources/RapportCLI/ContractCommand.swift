@@ -2,12 +2,12 @@ import ArgumentParser
 import RapportCore
 import RapportStore
 
-/// `rapport contract add|show|list`
+/// `rapport contract add|show|list|cancel`
 struct ContractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contract",
         abstract: "Contracts and their payment plans (winning a deal records one; add one signed without a deal).",
-        subcommands: [AddContract.self, ShowContract.self, ListContracts.self]
+        subcommands: [AddContract.self, ShowContract.self, ListContracts.self, CancelContract.self]
     )
 }
 
@@ -72,10 +72,14 @@ extension ContractCommand {
             out += ContractText.summary(found, today: session.today)
             if !detail.payments.isEmpty {
                 out += "\n" + Style.bold.apply("Payments") + "\n"
+                let width = detail.payments.map { String($0.id ?? 0).count }.max() ?? 1
                 for p in detail.payments {
                     let position = found.instalments.first { $0.id == p.instalmentID }?.position ?? 0
-                    out += "  \(p.paidOn.iso)  \(p.amount.formatted.padded(toWidth: 14, alignment: .right))  → /\(position)"
-                        + (p.note.isEmpty ? "" : "  " + TerminalText.sanitized(p.note)) + "\n"
+                    let line = "  " + String(p.id ?? 0).padded(toWidth: width, alignment: .right)
+                        + "  \(p.paidOn.iso)  \(p.amount.formatted.padded(toWidth: 14, alignment: .right))  → /\(position)"
+                        + (p.note.isEmpty ? "" : "  " + TerminalText.sanitized(p.note))
+                        + (p.voidedAt.map { "  void since \($0.day.iso)" + (p.voidNote.isEmpty ? "" : ": " + TerminalText.sanitized(p.voidNote)) } ?? "")
+                    out += (p.voidedAt == nil ? line : Style.dim.apply(line)) + "\n"
                 }
             }
             Terminal.write(out)

@@ -1,7 +1,7 @@
 import ArgumentParser
 import RapportCore
 
-/// `rapport deal add|edit|move|check|won|lost|show|list`
+/// `rapport deal add|edit|move|check|won|lost|show|list|rm`
 struct DealCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deal",
@@ -13,7 +13,7 @@ struct DealCommand: ParsableCommand {
               rapport deal won wjg --instalments 3 --playbook onboarding
             """,
         subcommands: [AddDeal.self, EditDeal.self, MoveDeal.self, CheckDeal.self, WinDeal.self, LoseDeal.self, ShowDeal.self,
-                      ListDeals.self]
+                      ListDeals.self, RemoveDeal.self]
     )
 }
 

@@ -87,6 +87,10 @@ public struct Payment: Hashable, Sendable {
     public var paidOn: Day
     public var amount: Money
     public var note: String
+    /// When it was voided: a payment recorded by mistake stays listed, but counts nowhere.
+    public var voidedAt: LocalDateTime?
+    /// Why it was voided.
+    public var voidNote = ""
 
     public init(contractID: Int64, instalmentID: Int64, paidOn: Day, amount: Money, note: String = "") {
         self.contractID = contractID

@@ -130,9 +130,11 @@ extension CustomerCard {
         return "deal \(move.dealID)\(title): \(path)\(reason)" + (move.note.isEmpty ? "" : " · " + move.note)
     }
 
-    /// `received 5,000.00 CNY on 2026-001/1 · bank ref` (user text as typed: sanitize to print).
+    /// `received 5,000.00 CNY on 2026-001/1 · bank ref`, and for a voided one
+    /// ` — void since 2026-11-24: wrong contract` (user text as typed: sanitize to print).
     public func describe(payment: Payment) -> String {
         let target = instalment(of: payment).map { " on \($0.contract.number)/\($0.position)" } ?? ""
-        return "received \(payment.amount.formatted) \(payment.amount.currency.code)\(target)" + (payment.note.isEmpty ? "" : " · " + payment.note)
+        let void = payment.voidedAt.map { " — void since \($0.day.iso)" + (payment.voidNote.isEmpty ? "" : ": " + payment.voidNote) } ?? ""
+        return "received \(payment.amount.formatted) \(payment.amount.currency.code)\(target)" + (payment.note.isEmpty ? "" : " · " + payment.note) + void
     }
 }

@@ -113,6 +113,8 @@ extension JSONWriter {
             key("amount")
             money(p.amount)
             field("note", p.note)
+            field("voided_at", p.voidedAt?.text)
+            field("void_note", p.voidNote)
             endObject()
         }
         endArray()

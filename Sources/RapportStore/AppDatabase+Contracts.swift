@@ -105,6 +105,89 @@ extension AppDatabase {
     }
 }
 
+extension AppDatabase {
+    /// Deletes a contract recorded by mistake, with its instalments (and voided payments), in
+    /// one transaction. Refused while payments stand on it (they are voided first). The deal it was
+    /// signed for stays won, or goes back to won from paid, by a stage move.
+    public func cancelContract(id: Int64, now: LocalDateTime) throws -> CancelledContract {
+        try write { db in
+            guard let contract = try Self.fetchContract(id: id, db) else {
+                throw RapportError.notFound(what: "contract", reference: "\(id)")
+            }
+            let paid = try Int64.fetchAll(db, sql: "SELECT id FROM payment WHERE contract_id = ? AND voided_at IS NULL ORDER BY id", arguments: [id])
+            if !paid.isEmpty {
+                let total = Money(minorUnits: try Int64.fetchOne(db, sql: "SELECT sum(amount) FROM payment WHERE contract_id = ? AND voided_at IS NULL",
+                                                                 arguments: [id]) ?? 0, currency: contract.amount.currency)
+                let number = TerminalText.sanitized(contract.number)
+                throw RapportError.conflict("contract \(number) has \(paid.count) payment\(paid.count == 1 ? "" : "s") "
+                    + "(\(total.formatted) \(total.currency.code)); void \(paid.count == 1 ? "it" : "them") first (rapport pay void "
+                    + paid.map(String.init).joined(separator: ", then ") + ")")
+            }
+            var reopened: Deal?
+            if let dealID = contract.dealID, var deal = try Self.fetchDeal(id: dealID, db), deal.stage == .paid {
+                try Self.enter(&deal, .won, note: "contract \(contract.number) cancelled · 合同取消", now: now, db)
+                reopened = deal
+            }
+            try db.execute(sql: "DELETE FROM contract WHERE id = ?", arguments: [id])
+            return CancelledContract(contract: contract, reopenedDeal: reopened)
+        }
+    }
+}
+
+extension AppDatabase {
+    /// Voids a payment recorded by mistake, in one transaction: the row stays, marked void
+    /// with the note, and counts nowhere. What its instalment and contract have received is
+    /// summed again from the payments that stand, so the instalment is owed again and
+    /// reminds; a paid deal whose contract is no longer paid in full goes back to won.
+    public func voidPayment(id: Int64, note: String, now: LocalDateTime) throws -> VoidedPayment {
+        try write { db in
+            guard var payment = try Payment.fetchOne(db, sql: "SELECT * FROM payment WHERE id = ?", arguments: [id]) else {
+                throw RapportError.notFound(what: "payment", reference: "\(id)")
+            }
+            if let voided = payment.voidedAt { throw RapportError.conflict("payment \(id) is already void (since \(voided.day.iso))") }
+            payment.voidedAt = now
+            payment.voidNote = note
+            try db.execute(sql: "UPDATE payment SET voided_at = ?, void_note = ? WHERE id = ?", arguments: [now.text, note, id])
+            try db.execute(sql: """
+                UPDATE instalment SET received = (SELECT coalesce(sum(amount), 0) FROM payment
+                  WHERE instalment_id = instalment.id AND voided_at IS NULL) WHERE id = ?
+                """, arguments: [payment.instalmentID])
+            try db.execute(sql: """
+                UPDATE contract SET received = (SELECT coalesce(sum(amount), 0) FROM payment
+                  WHERE contract_id = contract.id AND voided_at IS NULL) WHERE id = ?
+                """, arguments: [payment.contractID])
+            guard let contract = try Self.fetchContract(id: payment.contractID, db) else {
+                throw RapportError.notFound(what: "contract", reference: "\(payment.contractID)")
+            }
+            var reopened: Deal?
+            if contract.outstanding.minorUnits > 0, let dealID = contract.dealID, var deal = try Self.fetchDeal(id: dealID, db),
+               deal.stage == .paid {
+                try Self.enter(&deal, .won, note: "payment \(id) void · 回款作废", now: now, db)
+                reopened = deal
+            }
+            return VoidedPayment(payment: payment, contract: contract, reopenedDeal: reopened)
+        }
+    }
+}
+
+/// What voiding a payment changed.
+public struct VoidedPayment: Sendable {
+    /// The payment, marked void.
+    public var payment: Payment
+    /// The contract as it stands after.
+    public var contract: Contract
+    /// The deal moved back from paid to won.
+    public var reopenedDeal: Deal?
+}
+
+/// What cancelling a contract took away.
+public struct CancelledContract: Sendable {
+    /// The contract with its instalments.
+    public var contract: Contract
+    /// The deal moved back from paid to won.
+    public var reopenedDeal: Deal?
+}
+
 /// What recording a payment wrote.
 public struct RecordedPayment: Sendable {
     /// The contract as it stands after the payment.

@@ -14,19 +14,6 @@ extension AppDatabase {
     public func updateCustomer(_ customer: Customer) throws {
         try write { db in try RecordWriter.update(customer, db) }
     }
-
-    /// Adds a contact person under a company customer.
-    public func addContactPerson(_ person: ContactPerson) throws -> ContactPerson {
-        try write { db in
-            guard let kind = try String.fetchOne(db, sql: "SELECT kind FROM customer WHERE id = ?", arguments: [person.customerID])
-            else { throw RapportError.notFound(what: "customer", reference: "#\(person.customerID)") }
-            guard kind == CustomerKind.company.rawValue else {
-                throw RapportError.conflict(
-                    "customer #\(person.customerID) is a person, not a company; make it one first with `rapport edit #\(person.customerID) --kind company`")
-            }
-            return try RecordWriter.insert(person, db)
-        }
-    }
 }
 
 // MARK: - Reads
@@ -93,8 +80,7 @@ extension AppDatabase {
     public func customerCard(id: Int64, timelineLimit: Int? = nil) throws -> CustomerCard? {
         try read { db in
             guard let customer = try Self.fetchCustomer(id: id, db) else { return nil }
-            let contacts = try ContactPerson.fetchAll(db, sql: "SELECT * FROM contact_person WHERE customer_id = ? ORDER BY id",
-                                                      arguments: [id])
+            let contacts = try Self.fetchContactPersons(customerID: id, db)
             let open = try FollowUp.fetchAll(db, sql: """
                 SELECT * FROM follow_up WHERE customer_id = ? AND status = 'open' ORDER BY due_on, due_time, id
                 """, arguments: [id])

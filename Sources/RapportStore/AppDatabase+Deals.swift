@@ -113,6 +113,23 @@ extension AppDatabase {
         }
     }
 
+    /// Deletes a deal entered by mistake, with its line items, stage stays and checklist
+    /// ticks; the funnel's rollups follow by trigger. A deal with a contract is refused: the
+    /// contract is cancelled first.
+    public func removeDeal(id: Int64) throws -> RemovedDeal {
+        try write { db in
+            guard let deal = try Self.fetchDeal(id: id, db) else { throw RapportError.notFound(what: "deal", reference: "\(id)") }
+            if let number = try String.fetchOne(db, sql: "SELECT number FROM contract WHERE deal_id = ?", arguments: [id]) {
+                let shown = TerminalText.sanitized(number)
+                throw RapportError.conflict("\(deal.reference) has contract \(shown); cancel the contract first (rapport contract cancel \(shown))")
+            }
+            let customerName = try String.fetchOne(db, sql: "SELECT name FROM customer WHERE id = ?", arguments: [deal.customerID]) ?? ""
+            let stays = try Int.fetchOne(db, sql: "SELECT count(*) FROM deal_stage WHERE deal_id = ?", arguments: [id]) ?? 0
+            try db.execute(sql: "DELETE FROM deal WHERE id = ?", arguments: [id])
+            return RemovedDeal(deal: deal, customerName: customerName, stays: stays)
+        }
+    }
+
     /// Adds a product to the catalogue (already validated); codes are unique, whatever the case.
     public func addProduct(_ product: Product, now: LocalDateTime) throws -> Product {
         try write { db in
@@ -232,6 +249,15 @@ public struct WonDeal: Sendable {
     public var deal: Deal
     public var contract: Contract
     public var followUps: [FollowUp]
+}
+
+/// What removing a deal took away.
+public struct RemovedDeal: Sendable {
+    /// The deal with its line items.
+    public var deal: Deal
+    public var customerName: String
+    /// Its stage stays, the first one included.
+    public var stays: Int
 }
 
 // MARK: - Reads

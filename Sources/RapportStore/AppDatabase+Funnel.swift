@@ -43,8 +43,9 @@ extension AppDatabase {
                     body(&inputs.collections[Currency(code: row.text(0) ?? ""), default: FunnelInputs.Collections()], row)
                 }
             }
-            // Grouped by day first, in the index's order, so that SQLite does not sort.
-            try add("SELECT currency, sum(amount) FROM payment WHERE paid_on >= ? AND paid_on <= ? GROUP BY paid_on, currency",
+            // Grouped by day first, in the index's order, so that SQLite does not sort; the
+            // index holds only the payments that stand.
+            try add("SELECT currency, sum(amount) FROM payment WHERE paid_on >= ? AND paid_on <= ? AND voided_at IS NULL GROUP BY paid_on, currency",
                     [thisMonth.iso, thisMonth.endOfMonth.iso]) { $0.collectedThisMonth += $1.int64(1) }
             try add("SELECT currency, sum(amount - received) FROM contract WHERE received < amount GROUP BY currency", []) {
                 $0.outstanding = $1.int64(1)

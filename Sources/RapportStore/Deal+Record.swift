@@ -63,5 +63,7 @@ extension Payment: FetchableRecord {
         self.init(contractID: row["contract_id"], instalmentID: row["instalment_id"], paidOn: try row.day("paid_on"),
                   amount: try row.money("amount"), note: row["note"])
         id = row["id"]
+        voidedAt = try row.optionalLocalDateTime("voided_at")
+        voidNote = row["void_note"]
     }
 }

@@ -222,9 +222,9 @@ struct PipelineCommandTests {
               2026-001/3  2027-01-23       12,000.00  11,999.50 to pay, in 61 days
 
             Payments
-              2026-11-23       12,000.00  → /1
-              2026-11-23       12,000.00  → /2
-              2026-11-23            0.50  → /3
+              1  2026-11-23       12,000.00  → /1
+              2  2026-11-23       12,000.00  → /2
+              3  2026-11-23            0.50  → /3
 
             """)
         // When it is allowed, dated yesterday / Then the contract is overpaid by 0.50 and the deal is paid

@@ -11,6 +11,7 @@ enum ImportKind: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension DuplicatePolicy: ExpressibleByArgument {}
+extension ConflictPolicy: ExpressibleByArgument {}
 
 /// `rapport import FILE`
 struct ImportCommand: ParsableCommand {
@@ -20,8 +21,11 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             The format is read from the file's name (.csv, .vcf, .json). Everything goes in as one
             transaction: a bad row stops the whole import and names its line (or, with --skip-bad, is
-            reported and left out). Duplicates — the same phone, email, or name and company — are
-            skipped and reported unless --on-duplicate says otherwise. Try --dry-run first:
+            reported and left out). Duplicates — the same phone or email under a name that agrees
+            (the same name, its pinyin, or none), or the same name and company — are skipped and
+            reported unless --on-duplicate says otherwise; an update never renames a card. A row
+            sharing a phone or email with a customer of another name is a conflict, added as new
+            and reported unless --on-conflict skip. Try --dry-run first:
               rapport import contacts.csv --dry-run
               rapport import 客户.csv --encoding gbk --map '负责人=notes'
               rapport import calls.csv --kind interactions
@@ -44,6 +48,8 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Show what would be created, updated and skipped, and write nothing.") var dryRun = false
     @Option(help: "A row that duplicates a customer: skip (default), update the customer, or add it as new.")
     var onDuplicate: DuplicatePolicy = .skip
+    @Option(help: "A row sharing a phone or email with a customer of another name: add it as new (default) or skip it.")
+    var onConflict: ConflictPolicy = .new
     @Flag(help: "Leave bad rows out (and report them) instead of stopping the import.") var skipBad = false
     @Flag(help: "Print the CSV's rows as Rapport reads them (JSON, one object per row keyed by header) and import nothing.")
     var records = false
@@ -203,7 +209,8 @@ struct ImportCommand: ParsableCommand {
 
     private func importCustomers(_ rows: [(line: Int, customer: Customer)], refused: [String], _ session: Session) throws {
         let showProgress = Terminal.stderrIsTerminal && rows.count >= 5000
-        let report = try session.database.importCustomers(rows, onDuplicate: onDuplicate, dryRun: dryRun, now: session.now) { done in
+        let report = try session.database.importCustomers(rows, onDuplicate: onDuplicate, onConflict: onConflict, dryRun: dryRun,
+                                                          now: session.now) { done in
             if showProgress { Terminal.errorInline("\r\(done.grouped) / \(rows.count.grouped) rows") }
         }
         if showProgress { Terminal.errorInline("\r\u{1B}[K") }
@@ -213,14 +220,34 @@ struct ImportCommand: ParsableCommand {
             switch line.action {
             case .created(let id) where dryRun: out += "line \(line.line): create \(name) (would be #\(id))\n"
             case .created: break
-            case .updated(let id, let reason): out += "line \(line.line): \(dryRun ? "update" : "updated") #\(id) from \(name) (\(reason))\n"
+            case let .updated(id, card, changes) where changes.isEmpty:
+                out += "line \(line.line): #\(id) \(TerminalText.sanitized(card)) unchanged\n"
+            case let .updated(id, card, changes):
+                out += "line \(line.line): \(dryRun ? "update" : "updated") #\(id) \(TerminalText.sanitized(card)): "
+                    + changes.map(Self.described).joined(separator: ", ") + "\n"
             case .skipped(let reason): out += "line \(line.line): \(dryRun ? "skip" : "skipped") \(name) (\(reason))\n"
+            case let .conflict(id, other, shared, created):
+                let outcome = switch (created, dryRun) {
+                case (let new?, true): "would be imported as new (#\(new))"
+                case (_?, false): "imported as new"
+                case (nil, true): "would be skipped"
+                case (nil, false): "skipped"
+                }
+                out += "line \(line.line): \(name) shares \(TerminalText.sanitized(shared)) with #\(id) \(TerminalText.sanitized(other)) — \(outcome)\n"
             }
         }
         for reason in refused { out += "refused: \(reason)\n" }
         out += (dryRun ? "Dry run, nothing written: would create " : "Created ") + "\(report.created.grouped), "
             + (dryRun ? "update " : "updated ") + "\(report.updated.grouped), " + (dryRun ? "skip " : "skipped ") + "\(report.skipped.grouped) duplicates"
+            + (report.unchanged == 0 ? "" : ", \(report.unchanged.grouped) unchanged")
+            + (report.conflicts == 0 ? "" : ", \(report.conflicts.grouped) conflicts " + (onConflict == .new ? "added as new" : "skipped"))
             + (refused.isEmpty ? "" : ", refused \(refused.count.grouped) bad rows") + ".\n"
         Terminal.write(out)
+    }
+
+    /// A field an update changes, as one line shows it: `city 上海 → 深圳`, `grade → B` when it was empty.
+    static func described(_ change: FieldChange) -> String {
+        [change.field, TerminalText.sanitized(change.before), "→", TerminalText.sanitized(change.after)]
+            .filter { !$0.isEmpty }.joined(separator: " ")
     }
 }

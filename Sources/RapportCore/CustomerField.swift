@@ -166,3 +166,35 @@ public enum CustomerField: String, CaseIterable, Sendable {
         return text.utf8.split(separator: UInt8(ascii: ",")).map { String(decoding: $0, as: UTF8.self).trimmingSpaces() }.filter { !$0.isEmpty }
     }
 }
+
+/// One field a write changes on a card, as the seller reads it (`city 上海 → 深圳`).
+public struct FieldChange: Hashable, Sendable {
+    /// The field's label, or a custom field's own name.
+    public var field: String
+    /// The text before, empty when unset.
+    public var before: String
+    /// The text after, empty when cleared.
+    public var after: String
+
+    public init(field: String, before: String, after: String) {
+        self.field = field
+        self.before = before
+        self.after = after
+    }
+}
+
+extension CustomerField {
+    /// What differs from one card to another: the fields in the card's order, then the
+    /// custom fields by name.
+    public static func changes(from old: Customer, to new: Customer) -> [FieldChange] {
+        var changes = allCases.compactMap { field in
+            let (before, after) = (field.text(of: old), field.text(of: new))
+            return before == after ? nil : FieldChange(field: field.label, before: before, after: after)
+        }
+        for name in Set(old.customFields.keys).union(new.customFields.keys).sorted() {
+            let (before, after) = (old.customFields[name] ?? "", new.customFields[name] ?? "")
+            if before != after { changes.append(FieldChange(field: name, before: before, after: after)) }
+        }
+        return changes
+    }
+}

@@ -1,5 +1,5 @@
 /// What makes two cards the same customer when a book is brought in: the same phone
-/// number, the same email address, or the same name at the same company.
+/// number or email address under names that agree, or the same name at the same company.
 public enum DuplicateKeys {
     /// The keys of a customer, each tagged with what it is (`tel:`, `mail:`, `name:`).
     public static func of(_ c: Customer) -> [String] {
@@ -33,19 +33,52 @@ public enum DuplicateKeys {
 
     /// Why a card duplicates another, in the seller's words, from the key they share.
     public static func reason(_ key: String) -> String {
-        if key.hasPrefix("tel:") { return "same phone " + key.dropFirst(4) }
-        if key.hasPrefix("mail:") { return "same email " + key.dropFirst(5) }
-        return "same name and company"
+        key.hasPrefix("name:") ? "same name and company" : "same " + shared(key)
+    }
+
+    /// What two cards sharing a phone or email key share, in the seller's words (`phone 13800138000`).
+    public static func shared(_ key: String) -> String {
+        if key.hasPrefix("tel:") { return "phone " + key.dropFirst(4) }
+        if key.hasPrefix("mail:") { return "email " + key.dropFirst(5) }
+        return "name and company"
+    }
+
+    // MARK: - Names
+
+    /// Whether two cards sharing a phone or an email may be one customer by their names: the
+    /// same name folded, the same spelling in letters (王建国, `Wang Jianguo` and `wangjianguo`
+    /// agree), or no name on one side. A switchboard or a reassigned mobile is shared by people
+    /// of other names, and a match by it alone would rewrite one person with another.
+    public static func namesAgree(_ a: String, _ b: String, memo: PinyinMemo? = nil) -> Bool {
+        let (a, b) = (a.trimmingSpaces(), b.trimmingSpaces())
+        guard namesSomeone(a), namesSomeone(b) else { return true }
+        if SearchKeys.fold(a) == SearchKeys.fold(b) { return true }
+        // Two names in Han characters agree only as written: 张伟 and 张薇 are both zhangwei.
+        let (hanA, hanB) = (a.unicodeScalars.contains(where: Pinyin.isHan), b.unicodeScalars.contains(where: Pinyin.isHan))
+        guard !(hanA && hanB) else { return false }
+        return !Set(spellings(a, han: hanA, memo: memo)).isDisjoint(with: spellings(b, han: hanB, memo: memo))
+    }
+
+    /// Whether a name says who someone is: a row without a name is named by its phone or email
+    /// (`CustomerColumns`), and that says nothing.
+    static func namesSomeone(_ name: String) -> Bool {
+        name.contains(where: \.isLetter) && !name.contains("@")
+    }
+
+    /// A name's letters alone, lowercased: its pinyin readings when it has Han characters.
+    private static func spellings(_ name: String, han: Bool, memo: PinyinMemo?) -> [String] {
+        guard !han else { return (memo?.readings(ofName: name) ?? Pinyin.readings(ofName: name)).map { $0.joined() } }
+        return [String(SearchKeys.fold(name).filter { $0.isLetter || $0.isNumber })]
     }
 }
 
 extension Customer {
     /// This saved card brought up to date from an imported one: every field the import fills
-    /// replaces this card's, phones, emails and tags are added to, and what the store keeps
-    /// (id, when added, the contact clock) stays.
+    /// replaces this card's, phones, emails and tags are added to, and the name and what the
+    /// store keeps (id, when added, the contact clock) stay: an import never renames a card
+    /// (a row spelling the name in pinyin, or with none, matches it too).
     public func updated(from imported: Customer, now: LocalDateTime) -> Customer {
         var c = self
-        c.name = imported.name
         func take<T>(_ path: WritableKeyPath<Customer, T?>) {
             if let value = imported[keyPath: path] { c[keyPath: path] = value }
         }

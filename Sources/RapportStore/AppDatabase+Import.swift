@@ -11,12 +11,25 @@ public enum DuplicatePolicy: String, CaseIterable, Sendable {
     case new
 }
 
+/// What to do with an imported card that shares a phone or an email with a customer of
+/// another name (a switchboard, a reassigned mobile): never an update.
+public enum ConflictPolicy: String, CaseIterable, Sendable {
+    /// Add the row as a customer of its own, and report it.
+    case new
+    /// Leave the row out, and report it.
+    case skip
+}
+
 /// What an import did, or would do, with each row.
 public struct ImportReport: Sendable, Equatable {
     public enum Action: Sendable, Equatable {
         case created(id: Int64)
-        case updated(id: Int64, reason: String)
+        /// The card `id`, named `name`, brought up to date; no change is an unchanged card, not written.
+        case updated(id: Int64, name: String, changes: [FieldChange])
         case skipped(reason: String)
+        /// The row shares `shared` (`phone 13800138000`) with customer `with`, named `named`,
+        /// and was added as `created`, or left out when that is nil.
+        case conflict(with: Int64, named: String, shared: String, created: Int64?)
     }
 
     public struct Line: Sendable, Equatable {
@@ -27,17 +40,30 @@ public struct ImportReport: Sendable, Equatable {
 
     public var lines: [Line] = []
 
-    public var created: Int { lines.count { if case .created = $0.action { true } else { false } } }
-    public var updated: Int { lines.count { if case .updated = $0.action { true } else { false } } }
+    /// New customers, conflicts added as new among them.
+    public var created: Int {
+        lines.count {
+            switch $0.action {
+            case .created, .conflict(_, _, _, created: _?): true
+            default: false
+            }
+        }
+    }
+    public var updated: Int { lines.count { if case .updated(_, _, let changes) = $0.action { !changes.isEmpty } else { false } } }
+    public var unchanged: Int { lines.count { if case .updated(_, _, let changes) = $0.action { changes.isEmpty } else { false } } }
     public var skipped: Int { lines.count { if case .skipped = $0.action { true } else { false } } }
+    public var conflicts: Int { lines.count { if case .conflict = $0.action { true } else { false } } }
 }
 
 extension AppDatabase {
     /// Brings validated customers in, in one transaction: each row is matched against the
-    /// book and the rows before it by phone, email, or name and company, then created,
-    /// updated or skipped by `policy`. With `dryRun` everything is done and rolled back, so
-    /// the report is exactly what the import would do. `progress` gets the rows done.
-    public func importCustomers(_ rows: [(line: Int, customer: Customer)], onDuplicate policy: DuplicatePolicy, dryRun: Bool,
+    /// book and the rows before it by phone or email under a name that agrees
+    /// (`DuplicateKeys.namesAgree`), or by name and company, then created, updated or skipped
+    /// by `policy`. A row sharing a phone or email only with customers of other names is a
+    /// conflict, added or skipped by `onConflict`. With `dryRun` everything is done and rolled
+    /// back, so the report is exactly what the import would do. `progress` gets the rows done.
+    public func importCustomers(_ rows: [(line: Int, customer: Customer)], onDuplicate policy: DuplicatePolicy,
+                                onConflict: ConflictPolicy = .new, dryRun: Bool,
                                 now: LocalDateTime, progress: (Int) -> Void = { _ in }) throws -> ImportReport {
         try writeOrRollBack(dryRun) { db, notes in
             // The attention trigger costs more than the insert itself (4.6 s of 5.4 s for 100,000
@@ -62,8 +88,8 @@ extension AppDatabase {
             }
             // With `.new` no row is matched: duplicate keys are neither made, read nor kept.
             let matching = policy != .new
-            var known = matching ? try Self.duplicateKeys(db) : [:]
-            if matching { known.reserveCapacity(known.count + rows.count * 3) }
+            var known = matching ? try Self.knownCards(db) : KnownCards()
+            if matching { known.reserveCapacity(rows.count) }
             var report = ImportReport()
             report.lines.reserveCapacity(rows.count)
             // Ids are handed out here, above every id the book ever gave (its AUTOINCREMENT counter).
@@ -88,25 +114,34 @@ extension AppDatabase {
                 }) { range, keyed in
                     for (n, row) in zip(range, rows[range]) {
                         let keys = keyed[n - range.lowerBound]
-                        let match = keys.duplicates.lazy.compactMap { key in known[key].map { (key, $0) } }.first
+                        let found = matching ? known.match(row.customer.name, keys: keys.duplicates, memo: memo) : nil
                         let action: ImportReport.Action
-                        switch (match, policy) {
-                        case let ((key, id)?, .skip):
-                            action = .skipped(reason: DuplicateKeys.reason(key) + " as #\(id)")
-                        case let ((key, id)?, .update):
-                            guard let saved = try Self.fetchCustomer(id: id, db) else { continue }
-                            let merged = saved.updated(from: row.customer, now: now)
-                            notes.recorder.record(true)
-                            try RecordWriter.update(merged, db)
-                            notes.recorder.record(false)
-                            for k in DuplicateKeys.of(merged) where known[k] == nil { known[k] = id }
-                            action = .updated(id: id, reason: DuplicateKeys.reason(key))
-                        default:
+                        func create() throws -> Int64 {
                             let id = nextID
                             nextID += 1
                             try batch.add(keys.values, of: row.customer, id: id)
-                            for k in keys.duplicates where known[k] == nil { known[k] = id }
-                            action = .created(id: id)
+                            if matching { known.add(keys.duplicates, of: id, named: row.customer.name) }
+                            return id
+                        }
+                        switch (found, policy) {
+                        case let (.duplicate(key, id)?, .skip):
+                            action = .skipped(reason: DuplicateKeys.reason(key) + " as #\(id)")
+                        case let (.duplicate(_, id)?, .update):
+                            guard let saved = try Self.fetchCustomer(id: id, db) else { continue }
+                            let merged = saved.updated(from: row.customer, now: now)
+                            let changes = CustomerField.changes(from: saved, to: merged)
+                            if !changes.isEmpty {
+                                notes.recorder.record(true)
+                                try RecordWriter.update(merged, db)
+                                notes.recorder.record(false)
+                                known.add(DuplicateKeys.of(merged), of: id, named: saved.name)
+                            }
+                            action = .updated(id: id, name: saved.name, changes: changes)
+                        case let (.conflict(key, id, name)?, _):
+                            action = .conflict(with: id, named: name, shared: DuplicateKeys.shared(key),
+                                               created: onConflict == .new ? try create() : nil)
+                        default:
+                            action = .created(id: try create())
                         }
                         report.lines.append(ImportReport.Line(line: row.line, name: row.customer.name, action: action))
                         if (n + 1) % 1000 == 0 { progress(n + 1) }
@@ -173,20 +208,20 @@ extension AppDatabase {
         }
     }
 
-    /// Every duplicate key of the book, to its customer.
-    static func duplicateKeys(_ db: Database) throws -> [String: Int64] {
-        var keys: [String: Int64] = [:]
+    /// Every duplicate key of the book, with its customers and their names.
+    static func knownCards(_ db: Database) throws -> KnownCards {
+        var known = KnownCards()
         try db.makeStatement(sql: "SELECT customer_id, number FROM customer_phone ORDER BY customer_id").forEachRow(arguments: []) { row in
-            if let key = DuplicateKeys.phoneKey(row.text(1) ?? ""), keys[key] == nil { keys[key] = row.int64(0) }
+            if let key = DuplicateKeys.phoneKey(row.text(1) ?? "") { known.add(key, of: row.int64(0)) }
         }
         try db.makeStatement(sql: "SELECT customer_id, normalized FROM customer_email ORDER BY customer_id").forEachRow(arguments: []) { row in
-            if let mail = row.text(1), !mail.isEmpty, keys["mail:" + mail] == nil { keys["mail:" + mail] = row.int64(0) }
+            if let mail = row.text(1), !mail.isEmpty { known.add("mail:" + mail, of: row.int64(0)) }
         }
         try db.makeStatement(sql: "SELECT id, name, company FROM customer ORDER BY id").forEachRow(arguments: []) { row in
-            let key = DuplicateKeys.nameKey(name: row.text(1) ?? "", company: row.text(2))
-            if keys[key] == nil { keys[key] = row.int64(0) }
+            let name = row.text(1) ?? ""
+            known.add([DuplicateKeys.nameKey(name: name, company: row.text(2))], of: row.int64(0), named: name)
         }
-        return keys
+        return known
     }
 
     /// A write that commits as one change of the history, or with `rollBack` is undone after
@@ -205,5 +240,60 @@ extension AppDatabase {
         } catch let error as DatabaseError {
             throw RapportError.database(path: path, reason: Self.explain(error))
         }
+    }
+}
+
+/// The duplicate keys an import knows, the book's and its rows' so far, each with the customers
+/// holding it, and those customers' names: a phone or an email is a duplicate only under a name
+/// that agrees, and a switchboard is held by several.
+struct KnownCards {
+    /// The first customer holding each key; most keys have only one.
+    private var first: [String: Int64] = [:]
+    /// The customers after the first holding a key.
+    private var others: [String: [Int64]] = [:]
+    /// Names never change during an import (an update keeps the card's).
+    private var names: [Int64: String] = [:]
+
+    /// What an imported row's keys find.
+    enum Match: Equatable {
+        /// The first key shared with a customer whose name agrees.
+        case duplicate(key: String, id: Int64)
+        /// No such key; this one is the first shared with a customer of another name.
+        case conflict(key: String, id: Int64, name: String)
+    }
+
+    mutating func reserveCapacity(_ rows: Int) {
+        first.reserveCapacity(first.count + rows * 3)
+        names.reserveCapacity(names.count + rows)
+    }
+
+    /// Records that customer `id` holds `key`.
+    mutating func add(_ key: String, of id: Int64) {
+        guard let holder = first[key] else {
+            first[key] = id
+            return
+        }
+        if holder != id, others[key]?.contains(id) != true { others[key, default: []].append(id) }
+    }
+
+    /// Records customer `id`, named `name`, holding `keys`.
+    mutating func add(_ keys: [String], of id: Int64, named name: String) {
+        names[id] = name
+        for key in keys { add(key, of: id) }
+    }
+
+    /// The customer a row named `name` with `keys` duplicates, or else conflicts with. A name
+    /// and company key agrees by its making; a phone or an email by `DuplicateKeys.namesAgree`.
+    func match(_ name: String, keys: [String], memo: PinyinMemo) -> Match? {
+        var conflict: Match?
+        for key in keys {
+            guard let holder = first[key] else { continue }
+            for id in [holder] + (others[key] ?? []) {
+                let saved = names[id] ?? ""
+                if key.hasPrefix("name:") || DuplicateKeys.namesAgree(name, saved, memo: memo) { return .duplicate(key: key, id: id) }
+                if conflict == nil { conflict = .conflict(key: key, id: id, name: saved) }
+            }
+        }
+        return conflict
     }
 }

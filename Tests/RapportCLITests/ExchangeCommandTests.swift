@@ -55,13 +55,67 @@ struct ExchangeCommandTests {
         let result = try r.ok(["import", file, "--dry-run", "--on-duplicate", "update"])
         #expect(result.stdout == """
             line 2: create 王建国 (would be #2)
-            line 4: update #1 from 李娜 (same phone 13900001111)
-            line 5: update #2 from 王建国 (same phone 13800138000)
+            line 4: update #1 李娜: grade → B
+            line 5: update #2 王建国: notes 谈了报价 下周回访 → 第二行
             line 6: create Zoë Smith (would be #3)
             Dry run, nothing written: would create 2, update 2, skip 0 duplicates.
 
             """)
         #expect(try r.snapshot() == before)
+    }
+
+    /// 王建国's card in pinyin on line 2, his switchboard shared by 周敏 on line 3, and 李娜's
+    /// number under another name, with an escape sequence, on line 4.
+    static let switchboard = """
+        Name,Phone,City,Grade
+        Wang Jianguo,13800138000,深圳,B
+        周敏,+86 138 0013 8000,,
+        \u{1B}[31m张伟,13900001111,,
+
+        """
+
+    @Test func aRowOfAnotherNameOnACustomersPhoneIsAConflictNeverAnUpdate() throws {
+        // Given 王建国 in 上海, graded A, on 13800138000, and 李娜 on 13900001111
+        let r = try RapportBinary()
+        try r.ok(["add", "王建国", "--phone", "138-0013-8000", "--city", "上海", "--grade", "A"])
+        try r.ok(["add", "李娜", "--phone", "13900001111"])
+        let file = try Self.write(Self.switchboard, to: "switchboard.csv", in: r)
+        // When it is imported updating duplicates, dry first
+        let dry = try r.ok(["import", file, "--dry-run", "--on-duplicate", "update"])
+        let result = try r.ok(["import", file, "--on-duplicate", "update"])
+        // Then 王建国 is updated by his pinyin row and keeps his name, 周敏 and 张伟 are added
+        // beside the cards whose numbers they share, and the escape sequence is not printed
+        #expect(dry.stdout == """
+            line 2: update #1 王建国: city 上海 → 深圳, grade A → B
+            line 3: 周敏 shares phone 13800138000 with #1 王建国 — would be imported as new (#3)
+            line 4: 张伟 shares phone 13900001111 with #2 李娜 — would be imported as new (#4)
+            Dry run, nothing written: would create 2, update 1, skip 0 duplicates, 2 conflicts added as new.
+
+            """)
+        #expect(result.stdout == """
+            line 2: updated #1 王建国: city 上海 → 深圳, grade A → B
+            line 3: 周敏 shares phone 13800138000 with #1 王建国 — imported as new
+            line 4: 张伟 shares phone 13900001111 with #2 李娜 — imported as new
+            Created 2, updated 1, skipped 0 duplicates, 2 conflicts added as new.
+
+            """)
+        let names = try Self.customers(r).sorted { ($0["id"] as? Int ?? 0) < ($1["id"] as? Int ?? 0) }.map { $0["name"] as? String }
+        #expect(names == ["王建国", "李娜", "周敏", "\u{1B}[31m张伟"])
+        #expect(try Self.card(r, "#1")["city"] as? String == "深圳")
+    }
+
+    @Test func conflictsAreSkippedWhenAsked() throws {
+        let r = try RapportBinary()
+        try r.ok(["add", "王建国", "--phone", "138-0013-8000"])
+        let file = try Self.write(Self.switchboard, to: "switchboard.csv", in: r)
+        let result = try r.ok(["import", file, "--on-conflict", "skip"])
+        #expect(result.stdout == """
+            line 2: skipped Wang Jianguo (same phone 13800138000 as #1)
+            line 3: 周敏 shares phone 13800138000 with #1 王建国 — skipped
+            Created 1, updated 0, skipped 1 duplicates, 1 conflicts skipped.
+
+            """)
+        #expect(try Self.customers(r).compactMap { $0["name"] as? String }.sorted() == ["\u{1B}[31m张伟", "王建国"])
     }
 
     @Test(arguments: [

@@ -174,3 +174,114 @@ struct ImportStoreTests {
         #expect(try db.reader.read { try String.fetchOne($0, sql: "SELECT grade FROM customer WHERE id = ?", arguments: [saved.id]) } == "A")
     }
 }
+
+/// A phone or an email makes a row a duplicate only under a name that agrees; an update
+/// never renames the card and says what it changes.
+struct ImportIdentityTests {
+    /// A book with 王建国 (#1) of 华信科技 in 上海, graded A, on 13800138000 and wang@huaxin.cn.
+    static func book() throws -> AppDatabase {
+        let db = try AppDatabase(DatabaseQueue(configuration: AppDatabase.makeConfiguration()))
+        var c = Customer(name: "王建国", createdAt: Fixture.at("2026-11-02 10:00"))
+        c.company = "华信科技"
+        c.city = "上海"
+        c.grade = .a
+        c.phones = [LabeledValue("138-0013-8000")]
+        c.emails = [LabeledValue("wang@huaxin.cn")]
+        _ = try db.addCustomer(c.validated())
+        return db
+    }
+
+    static func row(_ name: String, phone: String? = nil, email: String? = nil, city: String? = nil, grade: Grade? = nil) throws -> Customer {
+        var c = Customer(name: name, createdAt: Fixture.at("2026-11-23 09:00"))
+        c.phones = phone.map { [LabeledValue($0)] } ?? []
+        c.emails = email.map { [LabeledValue($0)] } ?? []
+        c.city = city
+        c.grade = grade
+        return try c.validated()
+    }
+
+    /// The names in the book by id, and #1's city and grade.
+    static func state(_ db: AppDatabase) throws -> [String] {
+        try db.reader.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM customer ORDER BY id")
+                + [try String.fetchOne(db, sql: "SELECT city || ' ' || grade FROM customer WHERE id = 1") ?? ""]
+        }
+    }
+
+    @Test(arguments: [
+        // Same phone, same name: a duplicate, skipped.
+        (try row("王建国", phone: "+86 138 0013 8000"), DuplicatePolicy.skip, ConflictPolicy.new,
+         ImportReport.Action.skipped(reason: "same phone 13800138000 as #1"), ["王建国", "上海 A"]),
+        // Same phone, another name: a conflict, added as new.
+        (try row("周敏", phone: "13800138000"), .skip, .new,
+         .conflict(with: 1, named: "王建国", shared: "phone 13800138000", created: 2), ["王建国", "周敏", "上海 A"]),
+        // The same, skipped.
+        (try row("周敏", phone: "13800138000"), .skip, .skip,
+         .conflict(with: 1, named: "王建国", shared: "phone 13800138000", created: nil), ["王建国", "上海 A"]),
+        // Never an update, whatever --on-duplicate says.
+        (try row("周敏", phone: "13800138000", city: "深圳"), .update, .new,
+         .conflict(with: 1, named: "王建国", shared: "phone 13800138000", created: 2), ["王建国", "周敏", "上海 A"]),
+        // Same phone, the name in pinyin: a duplicate.
+        (try row("Wang Jianguo", phone: "13800138000"), .skip, .new,
+         .skipped(reason: "same phone 13800138000 as #1"), ["王建国", "上海 A"]),
+        // No name on the row (it is named by its phone): a duplicate.
+        (try row("13800138000", phone: "13800138000"), .skip, .new,
+         .skipped(reason: "same phone 13800138000 as #1"), ["王建国", "上海 A"]),
+        // Same email, another name: a conflict.
+        (try row("周敏", email: "Wang@Huaxin.cn"), .skip, .new,
+         .conflict(with: 1, named: "王建国", shared: "email wang@huaxin.cn", created: 2), ["王建国", "周敏", "上海 A"]),
+        // An update from the pinyin row keeps the name and lists each field it changes.
+        (try row("Wang Jianguo", phone: "13800138000", city: "深圳", grade: .b), .update, .new,
+         .updated(id: 1, name: "王建国", changes: [FieldChange(field: "city", before: "上海", after: "深圳"),
+                                                   FieldChange(field: "grade", before: "A", after: "B")]), ["王建国", "深圳 B"]),
+        // An update that changes nothing says so.
+        (try row("王建国", phone: "13800138000", city: "上海"), .update, .new,
+         .updated(id: 1, name: "王建国", changes: []), ["王建国", "上海 A"]),
+    ] as [(Customer, DuplicatePolicy, ConflictPolicy, ImportReport.Action, [String])])
+    func aRowIsTheCardOnlyUnderANameThatAgrees(row: Customer, onDuplicate: DuplicatePolicy, onConflict: ConflictPolicy,
+                                              action: ImportReport.Action, after: [String]) throws {
+        // Given the book, and its state after the same import run dry first
+        let db = try Self.book()
+        let before = try Self.state(db)
+        let dry = try db.importCustomers([(2, row)], onDuplicate: onDuplicate, onConflict: onConflict, dryRun: true,
+                                         now: Fixture.at("2026-11-23 09:00"))
+        #expect(try Self.state(db) == before)
+        // When the row is imported
+        let report = try db.importCustomers([(2, row)], onDuplicate: onDuplicate, onConflict: onConflict, dryRun: false,
+                                            now: Fixture.at("2026-11-23 09:00"))
+        // Then the dry run said what the import did, and the book is as expected
+        #expect(report.lines == [ImportReport.Line(line: 2, name: row.name, action: action)])
+        #expect(dry == report)
+        #expect(try Self.state(db) == after)
+    }
+
+    @Test func anUnchangedCardIsNotWritten() throws {
+        let db = try Self.book()
+        let stamp = { try db.reader.read { try String.fetchOne($0, sql: "SELECT updated_at FROM customer WHERE id = 1") } }
+        let before = try stamp()
+        let report = try db.importCustomers([(2, try Self.row("王建国", phone: "13800138000", city: "上海"))], onDuplicate: .update,
+                                            dryRun: false, now: Fixture.at("2026-11-23 09:00"))
+        #expect(report.updated == 0)
+        #expect(report.unchanged == 1)
+        #expect(try stamp() == before)
+    }
+
+    @Test func aSwitchboardSharedInTheBookFindsTheRightPerson() throws {
+        // Given 王建国 (#1) and 周敏 (#2), of other companies, on one switchboard
+        let db = try Self.book()
+        _ = try Fixture.customer(db, "周敏", company: "远航物流", phones: ["13800138000"])
+        // When rows for 周敏, 王建国 and 李娜 on that number come in, then 李娜 again
+        let rows = try ["周敏", "王建国", "李娜", "李娜"].enumerated().map { ($0.offset + 2, try Self.row($0.element, phone: "13800138000")) }
+        let report = try db.importCustomers(rows, onDuplicate: .skip, dryRun: false, now: Fixture.at("2026-11-23 09:00"))
+        // Then each of the two is found by name, the first 李娜 conflicts with the first holder
+        // and is added, and the second is a duplicate of her
+        #expect(report.lines.map(\.action) == [
+            .skipped(reason: "same phone 13800138000 as #2"),
+            .skipped(reason: "same phone 13800138000 as #1"),
+            .conflict(with: 1, named: "王建国", shared: "phone 13800138000", created: 3),
+            .skipped(reason: "same phone 13800138000 as #3"),
+        ])
+        #expect(report.created == 1)
+        #expect(report.conflicts == 1)
+    }
+}

@@ -25,7 +25,7 @@ struct MigrationTests {
         _ = try AppDatabase.open(at: path, access: .creating)
         let reopened = try AppDatabase.open(at: path, access: .creating)
         let applied = try reopened.reader.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied == ["v1-book", "v2-attention", "v3-search-index", "v4-contact-day-index", "v5-reminder-rules", "v6-day-first-indexes", "v7-covering-rule-indexes", "v8-deals", "v9-funnel-rollups", "v10-history"])
+        #expect(applied == ["v1-book", "v2-attention", "v3-search-index", "v4-contact-day-index", "v5-reminder-rules", "v6-day-first-indexes", "v7-covering-rule-indexes", "v8-deals", "v9-funnel-rollups", "v10-history", "v11-payment-void"])
     }
 
     @Test func refusesADatabaseFromANewerRapportAndLeavesItUntouched() throws {

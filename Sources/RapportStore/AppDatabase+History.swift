@@ -35,6 +35,12 @@ enum HistoryRefusal {
 }
 
 extension AppDatabase {
+    /// SQLite's data version of the book: it moves when another connection commits a write,
+    /// so an open TUI notices `rapport log` run in another terminal.
+    public func dataVersion() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    }
+
     /// Sets the command and time the next writes are kept under in the history.
     public func changes(by origin: ChangeOrigin) {
         self.origin.withLock { current in current = origin }

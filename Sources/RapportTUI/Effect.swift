@@ -20,6 +20,8 @@ public enum Effect: Equatable, Sendable {
     case winDeal(dealID: Int64, contract: Contract, note: String, ticks: [ChecklistTick], force: Bool, playbook: String?)
     /// Money received on a contract (on one instalment first, when given).
     case pay(contractID: Int64, position: Int?, amount: Money)
+    /// Take back the last change to the book.
+    case undo
 }
 
 /// What happens to the state machine: keys, a new size, and the answers to effects.
@@ -37,4 +39,9 @@ public enum Event: Sendable {
     case saved(String, customerID: Int64?)
     /// An effect failed; the message says why.
     case failed(String)
+    /// The last change was taken back; the message says which.
+    case undone(String)
+    /// A second passed without a key: the time now, and the book's data version (it moves
+    /// when another process writes, as `rapport log` in another terminal does).
+    case tick(LocalDateTime, bookVersion: Int)
 }

@@ -11,6 +11,8 @@ public final class EffectRunner {
     let clock: () -> LocalDateTime
     /// Search keys of the whole book, loaded the first time the filter is used.
     private var corpus: SearchCorpus?
+    /// The book's data version when the keys were read: another process's write makes them old.
+    private var corpusVersion = 0
 
     public init(database: AppDatabase, settings: Settings, clock: @escaping () -> LocalDateTime) {
         self.database = database
@@ -25,13 +27,17 @@ public final class EffectRunner {
     }
 
     private func searchCorpus() throws -> SearchCorpus {
-        if let corpus { return corpus }
+        let version = try database.dataVersion()
+        if let corpus, version == corpusVersion { return corpus }
         let loaded = try database.searchCorpus()
         corpus = loaded
+        corpusVersion = version
         return loaded
     }
 
     public func run(_ effect: Effect) -> [Event] {
+        // The history names a change by the action that made it: its case name, `log`, `snooze`, `addDeal`.
+        database.changes(by: ChangeOrigin(command: "rapport (TUI) " + String(describing: effect).prefix { $0 != "(" }, now: clock()))
         do {
             return try perform(effect)
         } catch let error as RapportError {
@@ -113,6 +119,10 @@ public final class EffectRunner {
                                                   allowOverpay: false, now: now)
             return [.saved("Received " + amount.formatted + " on " + paid.contract.number + " · outstanding " + paid.contract.outstanding.formatted
                            + (paid.paidDeal.map { " · deal \($0.id ?? 0) paid" } ?? ""), customerID: paid.contract.customerID)]
+        case .undo:
+            corpus = nil
+            let undone = try database.undo(now: clock())
+            return [.undone("Undid: " + undone.map(\.summary).joined(separator: "; "))]
         }
     }
 }

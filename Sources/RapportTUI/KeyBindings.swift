@@ -5,6 +5,7 @@ public enum Action: String, CaseIterable, Sendable {
     case focusNext, focusPrevious
     case open, log, snooze, done, filter, cycleSort, edit, addCustomer
     case addDeal, moveDeal, winDeal, loseDeal, pay, toggleFunnel
+    case undo
 }
 
 /// Where a binding applies.
@@ -31,6 +32,8 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("t")], contexts: everywhere, action: .showToday, help: "today: who to call, who is forgotten", section: "Everywhere"),
         KeyBinding(keys: [.char("?")], contexts: [.today, .main, .card], action: .showHelp, help: "this help", section: "Everywhere"),
         KeyBinding(keys: [.char("q")], contexts: everywhere, action: .quit, help: "quit", section: "Everywhere"),
+        KeyBinding(keys: [.char("u")], contexts: [.today, .main, .card], action: .undo,
+                   help: "undo the last change (rapport history lists them)", section: "Everywhere"),
         KeyBinding(keys: [.char("j"), .down], contexts: lists, action: .moveDown, help: "down", section: "Moving"),
         KeyBinding(keys: [.char("k"), .up], contexts: lists, action: .moveUp, help: "up", section: "Moving"),
         KeyBinding(keys: [.pageDown, .ctrl("d")], contexts: lists, action: .pageDown, help: "page down", section: "Moving"),

@@ -57,8 +57,18 @@ public enum Reducer {
             state.form = nil
             state.dealForm = nil
             state.moveForm = nil
-            state.message = StatusMessage(text: message, isError: false)
+            state.message = StatusMessage(text: message + " · u undoes it", isError: false)
             return reloadAfterWrite(state, customerID: customerID)
+        case .undone(let message):
+            state.message = StatusMessage(text: message, isError: false)
+            return reloadAfterWrite(state, customerID: nil)
+        case .tick(let now, let version):
+            // Midnight moves the view to the new day; a write from another terminal is read in.
+            let newDay = now.day != state.today
+            let written = state.bookVersion.map { $0 != version } ?? false
+            state.now = now
+            state.bookVersion = version
+            return newDay || written ? reloadAfterWrite(state, customerID: nil) : []
         case .failed(let message):
             if state.prompt != nil {
                 state.prompt?.error = message
@@ -166,6 +176,8 @@ public enum Reducer {
         case .addCustomer:
             state.form = CustomerForm(customer: Customer(name: "", createdAt: state.now))
             return []
+        case .undo:
+            return [.undo]
         case .addDeal:
             guard let (id, name) = selectedCustomer(state) else { return [] }
             state.dealForm = DealForm(customerID: id, customerName: name)

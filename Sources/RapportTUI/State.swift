@@ -184,6 +184,8 @@ public struct AppState: Sendable {
     public var size: Size
     public var now: LocalDateTime
     public var today: Day { now.day }
+    /// The book's data version at the last tick; another process's write moves it.
+    public var bookVersion: Int?
 
     public var report: ReminderReport?
     public var upcoming: [DueFollowUp] = []

@@ -13,10 +13,17 @@ public enum TUIApp {
                              todayLimit: firstLimit(backend.size))
         dispatch(Reducer.start(state), &state, runner)
         backend.draw(Renderer.render(state))
+        let tick = { Event.tick(clock(), bookVersion: (try? database.dataVersion()) ?? 0) }
+        dispatch(Reducer.reduce(&state, tick()), &state, runner)
         // Idle time after the first frame: load the filter's search keys before the first `/`.
         if !backend.keyArrives(within: 100) { runner.preloadSearch() }
         while !state.quitting {
             backend.draw(Renderer.render(state))
+            // A second without a key: another terminal may have written, the day may have turned.
+            guard backend.keyArrives(within: 1000) else {
+                dispatch(Reducer.reduce(&state, tick()), &state, runner)
+                continue
+            }
             guard let key = backend.readKey() else { continue }
             let event: Event = key == .resize ? .resized(backend.size) : .key(key)
             dispatch(Reducer.reduce(&state, event), &state, runner)

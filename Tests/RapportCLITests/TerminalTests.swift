@@ -68,6 +68,26 @@ struct TerminalTests {
         #expect(open.contains { $0["due"] as? String == "2026-11-24" && $0["title"] as? String == "谈了报价" })
     }
 
+    @Test func aFollowUpAddedFromTheShellAppearsOnTheOpenViewAndUTakesItBack() throws {
+        let r = try RapportBinary()
+        try r.ok(["add", "王建国", "--grade", "A"])
+        let tmux = try Tmux(width: 100, height: 30, directory: r.directory)
+        try tmux.type(launch(r))
+        try tmux.press("Enter")
+        _ = try tmux.waitFor { $0.contains("Rapport · Today") }
+        // Another terminal promises a call for today; the open view shows it without a key
+        try r.ok(["followup", "add", "wjg", "今天", "回访报价"])
+        let shown = try tmux.waitFor(seconds: 10) { $0.contains("回访报价") }
+        #expect(shown.contains("王建国"))
+        // u takes the last change back, whoever made it, and says so
+        try tmux.press("u")
+        let undone = try tmux.waitFor { $0.contains("Undid: follow-up 1 added for 2026-11-23") }
+        #expect(!undone.contains("回访报价"))
+        try tmux.press("q")
+        _ = try tmux.waitFor { Self.lastLine($0) == "ready$" }
+        #expect(try r.ok(["followup", "list"]).stdout == "No open follow-ups.\n")
+    }
+
     @Test(arguments: ["xterm-256color", "tmux-256color", "screen", "vt100"])
     func everyTerminalTypeStartsAndQuitsCleanly(term: String) throws {
         let r = try RapportBinary()

@@ -100,7 +100,7 @@ struct FormTests {
         // The store's answer closes the form and reloads.
         let reloads = s.send(.saved("Added 王建国", customerID: 7))
         #expect(s.form == nil)
-        #expect(s.message == StatusMessage(text: "Added 王建国", isError: false))
+        #expect(s.message == StatusMessage(text: "Added 王建国 · u undoes it", isError: false))
         #expect(reloads == [.loadToday(limit: 50), .loadCustomers(sort: .attention, offset: 0, limit: 200),
                             .loadFunnel, .loadCard(customerID: 7)])
     }

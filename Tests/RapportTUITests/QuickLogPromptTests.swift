@@ -171,7 +171,7 @@ struct QuickLogPromptTests {
         s.type("c 谈了报价\\t明天\\r")
         let effects = s.send(.saved("Logged call · next Tue 2026-11-24", customerID: 1))
         #expect(s.prompt == nil)
-        #expect(s.message == StatusMessage(text: "Logged call · next Tue 2026-11-24", isError: false))
+        #expect(s.message == StatusMessage(text: "Logged call · next Tue 2026-11-24 · u undoes it", isError: false))
         #expect(effects == [.loadToday(limit: 50), .loadCard(customerID: 1)])
     }
 

@@ -380,7 +380,7 @@ struct RendererTests {
         var s = Fx.todayState(Fx.small)
         s.send(.saved("Logged call · next Tue 2026-11-24", customerID: 1))
         let b = s.buffer
-        #expect(b.lines[14] == "Logged call · next Tue 2026-11-24")
+        #expect(b.lines[14] == "Logged call · next Tue 2026-11-24 · u undoes it")
         #expect(b[0, 14].style == .good)
         s.type("jjjjs")  // 单田芳 cannot be snoozed
         #expect(s.buffer.lines[14] == "only a follow-up can be snoozed")
@@ -402,7 +402,8 @@ struct RendererTests {
         #expect(top[1] == " Everywhere")
         #expect(top[2] == "   t" + sp(13) + "today: who to call, who is forgotten")
         #expect(top[4] == "   q" + sp(13) + "quit")
-        #expect(top[7] == "   j ↓" + sp(11) + "down")
+        #expect(top[5] == "   u" + sp(13) + "undo the last change (rapport history lists them)")
+        #expect(top[8] == "   j ↓" + sp(11) + "down")
         s.press(.char("G"))
         let bottom = s.buffer.lines
         #expect(bottom[20] == "   Tab writes “next ”; Enter saves; Esc cancels with nothing written.")

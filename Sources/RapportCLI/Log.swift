@@ -8,10 +8,7 @@ struct Log: ParsableCommand {
         commandName: "log",
         abstract: "Log a call, email, visit, meeting, message or note; or correct one.",
         discussion: """
-            Logging closes the customer's earliest open follow-up due by then (unless --keep-open),
-            and --next schedules the next one. Kinds: call, email, visit, meeting, message, note
-            (or c e v m s n, or 电话 邮件 拜访 会议 短信 备注).
-            Example: rapport log wjg call 谈了报价 --next 周五 --outcome reached
+            rapport log wjg call 谈了报价 --next 周五 --outcome reached   (see `rapport log add --help`)
             A logged entry's number is in `rapport show`: rapport log edit 12 --note 谈了价格   rapport log rm 12
             """,
         subcommands: [Record.self, EditInteraction.self, RemoveInteraction.self],

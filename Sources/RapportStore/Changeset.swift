@@ -42,12 +42,7 @@ struct Changeset: Sendable, Equatable {
             else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "a recorded change cannot be read") }
             defer { sqlite3changeset_finalize(iterator) }
             while sqlite3changeset_next(iterator) == SQLITE_ROW {
-                var table: UnsafePointer<CChar>?
-                var columnCount: Int32 = 0
-                var op: Int32 = 0
-                var indirect: Int32 = 0
-                sqlite3changeset_op(iterator, &table, &columnCount, &op, &indirect)
-                let name = table.map { String(cString: $0) } ?? ""
+                let (name, columnCount, op, indirect) = Self.operation(iterator)
                 if names[name] == nil { names[name] = try db.columns(in: name).map(\.name) }
                 let columns = names[name] ?? []
                 func values(_ read: (OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>) -> Int32) -> [String: DatabaseValue] {
@@ -60,12 +55,22 @@ struct Changeset: Sendable, Equatable {
                 }
                 let operation: RowChange.Operation = op == SQLITE_INSERT ? .insert : op == SQLITE_DELETE ? .delete : .update
                 rows.append(RowChange(
-                    table: name, operation: operation, indirect: indirect != 0,
+                    table: name, operation: operation, indirect: indirect,
                     before: operation == .insert ? [:] : values { sqlite3changeset_old($0, $1, $2) }.mapValues(Self.text),
                     after: operation == .delete ? [:] : values { sqlite3changeset_new($0, $1, $2) }.mapValues(Self.text)))
             }
         }
         return rows
+    }
+
+    /// The change an iterator is at: its table, how many columns it has, the operation and whether it is indirect.
+    static func operation(_ iterator: OpaquePointer?) -> (table: String, columns: Int32, op: Int32, indirect: Bool) {
+        var table: UnsafePointer<CChar>?
+        var columnCount: Int32 = 0
+        var op: Int32 = 0
+        var indirect: Int32 = 0
+        sqlite3changeset_op(iterator, &table, &columnCount, &op, &indirect)
+        return (table.map { String(cString: $0) } ?? "", columnCount, op, indirect != 0)
     }
 
     private static func value(_ value: OpaquePointer) -> DatabaseValue {
@@ -189,12 +194,7 @@ private final class ConflictBox {
             refusal = Changeset.Refusal(table: "", kind: kind)
             return SQLITE_CHANGESET_ABORT
         }
-        var table: UnsafePointer<CChar>?
-        var columnCount: Int32 = 0
-        var op: Int32 = 0
-        var indirect: Int32 = 0
-        sqlite3changeset_op(iterator, &table, &columnCount, &op, &indirect)
-        let name = table.map { String(cString: $0) } ?? ""
+        let (name, columnCount, op, _) = Changeset.operation(iterator)
         // A row the undo removes that a cascade already removed is where the undo wants it.
         if kind == SQLITE_CHANGESET_NOTFOUND, op == SQLITE_DELETE { return SQLITE_CHANGESET_OMIT }
         if kind == SQLITE_CHANGESET_DATA, let kept = kept[name], differsOnlyIn(kept, iterator: iterator, columns: Int(columnCount)) {

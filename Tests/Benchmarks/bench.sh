@@ -152,6 +152,32 @@ for n in $SIZES; do
   rss=$( { /usr/bin/time -f %M env RAPPORT_TODAY=$TODAY "$BIN" --snapshot 100x30 --db "$db" --keys '\t/wang\r\j\j' >/dev/null; } 2>&1 | tail -1)
   row "peak memory, TUI with filter (MB)" "$n" "$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')" "-" "-"
 done
+# Logging a call on a copy of each book (made afresh before each run), against sqlite3 making
+# the same writes: the interaction, the contact clock, the follow-up it closes and the next.
+log_sql() {  # log_sql ID: the writes of `rapport log` for customer ID
+  cat <<SQL
+BEGIN;
+INSERT INTO interaction (customer_id, kind, occurred_at, note) VALUES ($1, 'call', '$TODAY 10:00', '谈了报价');
+UPDATE customer SET updated_at = '$TODAY 10:00', last_contact_at = '$TODAY 10:00' WHERE id = $1;
+UPDATE follow_up SET status = 'done', done_at = '$TODAY 10:00' WHERE id =
+  (SELECT id FROM follow_up WHERE customer_id = $1 AND status = 'open' AND due_on <= '$TODAY' ORDER BY due_on LIMIT 1);
+INSERT INTO follow_up (customer_id, due_on, title, created_at, interaction_id) VALUES ($1, '$(day 4)', '谈了报价', '$TODAY 10:00', last_insert_rowid());
+COMMIT;
+SQL
+}
+for n in $SIZES; do
+  db="$CACHE/book-$n-$stamp.db"
+  copy="$CACHE/log-copy.db"
+  # Customer 5, named by phone: demo names repeat, and hyperfine (no shell) reads `#` as a comment.
+  phone=$(sqlite3 "$db" "SELECT number FROM customer_phone WHERE customer_id = 5 ORDER BY position LIMIT 1")
+  log_sql 5 > "$CACHE/log.sql"
+  csv=$(mktemp)
+  hyperfine -N --warmup 2 --runs 10 --prepare "bash -c 'rm -f $copy-wal $copy-shm && cp $db $copy'" --export-csv "$csv" \
+    "env RAPPORT_TODAY=$TODAY $BIN log $phone call 谈了报价 --next 周五 --db $copy" "sqlite3 -init /dev/null $copy '.read $CACHE/log.sql'" >/dev/null
+  row "log a call (ref. the same writes)" "$n" "$(median_ms "$csv" 1)" "$(median_ms "$csv" 2)" "$(ratio "$(median_ms "$csv" 1)" "$(median_ms "$csv" 2)")"
+  rm -f "$csv" "$copy" "$copy-wal" "$copy-shm"
+done
+
 # Bringing a book in and taking it out, at the largest size: few runs, each takes seconds.
 n=${SIZES##* }
 db="$CACHE/book-$n-$stamp.db"

@@ -111,7 +111,9 @@ public enum ChangeWords {
             if let at = groups.firstIndex(where: { $0.key == key }) { groups[at].rows.append(row) } else { groups.append((key, [row])) }
         }
         var told: [String] = []
-        for group in groups {
+        let order = { (table: String) in leading.firstIndex(of: table) ?? leading.count }
+        for group in groups.enumerated().sorted(by: { (order($0.element.rows[0].table), $0.offset) < (order($1.element.rows[0].table), $1.offset) })
+            .map(\.element) {
             let first = group.rows[0]
             if group.rows.count > itemized {
                 let noun = nouns[first.table]?.many ?? first.table
@@ -124,6 +126,10 @@ public enum ChangeWords {
         told += editedElsewhere.map { "edited \(customer(Int64($0) ?? 0, names: names)): " + (parts[$0] ?? []).joined(separator: ", ") }
         return told.joined(separator: ", ")
     }
+
+    /// What a change is told by first (a won deal before the follow-ups it planned); other
+    /// tables follow in the order the change wrote them.
+    static let leading = ["interaction", "deal", "contract", "payment", "customer", "contact_person"]
 
     /// Rows that are parts of another: their table, the owner's table and the column naming it.
     static let ownedBy = ["deal_stage": (table: "deal", column: "deal_id"), "deal_item": (table: "deal", column: "deal_id"),
@@ -181,7 +187,9 @@ public enum ChangeWords {
         case ("deal", .delete): return "removed deal \(id) \(row["title"] ?? "")" + taken(among: rows)
         case ("contract", .insert): return "signed contract \(row["number"] ?? id)"
         case ("contract", .delete): return "cancelled contract \(row["number"] ?? id)" + taken(among: rows)
-        case ("payment", .insert): return "recorded payment \(id) on \(row["paid_on"] ?? "?")"
+        case ("payment", .insert):
+            let amount = row["amount"].flatMap(Int64.init).map { Money(minorUnits: $0, currency: Currency(code: row["currency"] ?? "")) }
+            return "received " + (amount.map { $0.formatted + " " + $0.currency.code } ?? "a payment") + " on \(row["paid_on"] ?? "?") (payment \(id))"
         case ("contact_person", .insert): return "added contact \(row["name"] ?? id) to \(who ?? "?")"
         case ("contact_person", .delete): return "removed contact \(row["name"] ?? id) of \(who ?? "?")"
         default:

@@ -85,13 +85,13 @@ struct CorrectionCommandTests {
         // Adding the deal made the lead a prospect; its first stage stay is told as the deal
         #expect(try r.ok(["history"]).stdout == """
             ID  When              Change                                                                  Command
-             3  2026-11-23 15:00  edited 王建国 (#1): status, added deal 1 年度服务 for 王建国 (#1)       rapport deal add wjg 年度服务 --amount 1.2万
+             3  2026-11-23 15:00  added deal 1 年度服务 for 王建国 (#1), edited 王建国 (#1): status       rapport deal add wjg 年度服务 --amount 1.2万
              2  2026-11-23 15:00  logged call with 王建国 (#1) at 2026-11-23 15:00, follow-up 1 added f…  rapport log wjg call 谈了报价 --next 周五
              1  2026-11-23 15:00  added 王建国 (#1)                                                       rapport add 王建国 --grade A --phone 13800138000
 
             """)
         #expect(try r.ok(["undo", "2"]).stdout == """
-            Undid: #3 edited 王建国 (#1): status, added deal 1 年度服务 for 王建国 (#1)
+            Undid: #3 added deal 1 年度服务 for 王建国 (#1), edited 王建国 (#1): status
             Undid: #2 logged call with 王建国 (#1) at 2026-11-23 15:00, follow-up 1 added for 2026-11-27
             `rapport redo` does it again.
 

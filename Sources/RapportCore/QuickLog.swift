@@ -17,6 +17,13 @@ public struct QuickLog: Hashable, Sendable {
     /// else it is a call; `next WHEN` (one or two words) and `outcome X` are taken from
     /// anywhere; the rest is the note. A `next` whose date does not read is an error at the
     /// end of the line (most likely a typo) and an ordinary word elsewhere (`next steps`).
+    /// An interaction in the words `parse` reads back: `call 谈了报价 outcome reached` (the
+    /// note on one line), for correcting it in the log prompt.
+    public static func line(kind: InteractionKind, note: String, outcome: Outcome?) -> String {
+        ([kind.rawValue, note.split(whereSeparator: \.isNewline).joined(separator: " ")] + (outcome.map { ["outcome", $0.rawValue] } ?? []))
+            .filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
     public static func parse(_ line: String, today: Day) throws(QuickLogError) -> QuickLog {
         var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }).map(String.init)
         var kind = defaultKind

@@ -22,6 +22,10 @@ public enum Effect: Equatable, Sendable {
     case pay(contractID: Int64, position: Int?, amount: Money)
     /// Take back the last change to the book.
     case undo
+    /// Correct a logged interaction (its time stays) or remove it; remove a follow-up.
+    case correctInteraction(interactionID: Int64, entry: QuickLog)
+    case removeInteraction(interactionID: Int64)
+    case removeFollowUp(followUpID: Int64)
 }
 
 /// What happens to the state machine: keys, a new size, and the answers to effects.

@@ -119,6 +119,22 @@ public final class EffectRunner {
                                                   allowOverpay: false, now: now)
             return [.saved("Received " + amount.formatted + " on " + paid.contract.number + " · outstanding " + paid.contract.outstanding.formatted
                            + (paid.paidDeal.map { " · deal \($0.id ?? 0) paid" } ?? ""), customerID: paid.contract.customerID)]
+        case .correctInteraction(let id, let entry):
+            guard var i = try database.interaction(id: id) else { return [.failed("entry \(id) is gone")] }
+            i.kind = entry.kind
+            i.note = entry.note
+            i.outcome = entry.outcome
+            _ = try database.editInteraction(i, now: clock())
+            return [.saved("Corrected the " + i.kind.rawValue + " of " + i.at.text, customerID: i.customerID)]
+        case .removeInteraction(let id):
+            let removed = try database.removeInteraction(id: id, now: clock())
+            let i = removed.interaction
+            return [.saved("Removed the " + i.kind.rawValue + " of " + i.at.text
+                           + (removed.reopened.isEmpty ? "" : " · its follow-up open again")
+                           + (removed.unscheduled.isEmpty ? "" : " · the next one it scheduled removed"), customerID: i.customerID)]
+        case .removeFollowUp(let id):
+            let f = try database.removeFollowUp(id: id)
+            return [.saved("Removed the follow-up for " + RelativeDay.dated(f.when), customerID: f.customerID)]
         case .undo:
             corpus = nil
             let undone = try database.undo(now: clock())

@@ -5,12 +5,12 @@ public enum Action: String, CaseIterable, Sendable {
     case focusNext, focusPrevious
     case open, log, snooze, done, filter, cycleSort, edit, addCustomer
     case addDeal, moveDeal, winDeal, loseDeal, pay, toggleFunnel
-    case undo
+    case undo, editEntry, removeEntry
 }
 
-/// Where a binding applies.
+/// Where a binding applies: `timeline` is the customers screen with its timeline pane focused.
 public enum BindingContext: String, CaseIterable, Sendable {
-    case today, main, card, help
+    case today, main, timeline, card, help
 }
 
 /// One line of the key table: keys, where they work, what they do, and the help text.
@@ -26,13 +26,15 @@ public struct KeyBinding: Sendable {
 /// The one table that drives both input and the help screen.
 public enum KeyBindings {
     private static let everywhere = Set(BindingContext.allCases)
-    private static let lists: Set<BindingContext> = [.today, .main, .card, .help]
+    private static let lists: Set<BindingContext> = [.today, .main, .timeline, .card, .help]
+    /// The customers screen, whichever pane has the focus.
+    private static let customers: Set<BindingContext> = [.main, .timeline]
 
     public static let table: [KeyBinding] = [
         KeyBinding(keys: [.char("t")], contexts: everywhere, action: .showToday, help: "today: who to call, who is forgotten", section: "Everywhere"),
-        KeyBinding(keys: [.char("?")], contexts: [.today, .main, .card], action: .showHelp, help: "this help", section: "Everywhere"),
+        KeyBinding(keys: [.char("?")], contexts: [.today, .main, .timeline, .card], action: .showHelp, help: "this help", section: "Everywhere"),
         KeyBinding(keys: [.char("q")], contexts: everywhere, action: .quit, help: "quit", section: "Everywhere"),
-        KeyBinding(keys: [.char("u")], contexts: [.today, .main, .card], action: .undo,
+        KeyBinding(keys: [.char("u")], contexts: [.today, .main, .timeline, .card], action: .undo,
                    help: "undo the last change (rapport history lists them)", section: "Everywhere"),
         KeyBinding(keys: [.char("j"), .down], contexts: lists, action: .moveDown, help: "down", section: "Moving"),
         KeyBinding(keys: [.char("k"), .up], contexts: lists, action: .moveUp, help: "up", section: "Moving"),
@@ -41,28 +43,32 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("g"), .home], contexts: lists, action: .top, help: "top", section: "Moving"),
         KeyBinding(keys: [.char("G"), .end], contexts: lists, action: .bottom, help: "bottom", section: "Moving"),
         KeyBinding(keys: [.enter], contexts: [.today], action: .open, help: "open the customer (on a “more” line: show more)", section: "Today"),
-        KeyBinding(keys: [.char("l")], contexts: [.today, .main, .card], action: .log, help: "log a call, visit, … : c 谈了报价 Tab 周五 Enter", section: "Today"),
+        KeyBinding(keys: [.char("l")], contexts: [.today, .main, .timeline, .card], action: .log, help: "log a call, visit, … : c 谈了报价 Tab 周五 Enter", section: "Today"),
         KeyBinding(keys: [.char("s")], contexts: [.today], action: .snooze, help: "snooze the follow-up to another day", section: "Today"),
         KeyBinding(keys: [.char("d")], contexts: [.today], action: .done, help: "mark the follow-up done (a stale one: close it)", section: "Today"),
         KeyBinding(keys: [.tab, .escape], contexts: [.today], action: .showMain, help: "the customer list", section: "Today"),
-        KeyBinding(keys: [.tab], contexts: [.main], action: .focusNext, help: "next pane", section: "Customers"),
-        KeyBinding(keys: [.backTab], contexts: [.main], action: .focusPrevious, help: "previous pane", section: "Customers"),
-        KeyBinding(keys: [.enter], contexts: [.main], action: .open, help: "open the customer card", section: "Customers"),
-        KeyBinding(keys: [.char("/")], contexts: [.main, .today], action: .filter, help: "filter by name, company, phone, pinyin (wjg)", section: "Customers"),
-        KeyBinding(keys: [.char("o")], contexts: [.main], action: .cycleSort, help: "sort by attention, name, last contact", section: "Customers"),
-        KeyBinding(keys: [.char("a")], contexts: [.main, .card], action: .addCustomer, help: "add a customer", section: "Customers"),
+        KeyBinding(keys: [.tab], contexts: customers, action: .focusNext, help: "next pane", section: "Customers"),
+        KeyBinding(keys: [.backTab], contexts: customers, action: .focusPrevious, help: "previous pane", section: "Customers"),
+        KeyBinding(keys: [.enter], contexts: customers, action: .open, help: "open the customer card", section: "Customers"),
+        KeyBinding(keys: [.char("/")], contexts: [.main, .timeline, .today], action: .filter, help: "filter by name, company, phone, pinyin (wjg)", section: "Customers"),
+        KeyBinding(keys: [.char("o")], contexts: customers, action: .cycleSort, help: "sort by attention, name, last contact", section: "Customers"),
+        KeyBinding(keys: [.char("a")], contexts: [.main, .timeline, .card], action: .addCustomer, help: "add a customer", section: "Customers"),
         KeyBinding(keys: [.char("e")], contexts: [.main, .card], action: .edit, help: "edit the customer", section: "Customers"),
-        KeyBinding(keys: [.escape], contexts: [.main], action: .back, help: "clear the filter", section: "Customers"),
-        KeyBinding(keys: [.char("d")], contexts: [.main, .card], action: .addDeal, help: "add a deal for the customer", section: "Deals"),
-        KeyBinding(keys: [.char("m")], contexts: [.today, .main, .card], action: .moveDeal,
+        KeyBinding(keys: [.char("e")], contexts: [.timeline], action: .editEntry,
+                   help: "correct the timeline entry: a follow-up's day, a call's words", section: "Customers"),
+        KeyBinding(keys: [.char("x"), .delete], contexts: [.timeline], action: .removeEntry,
+                   help: "remove the timeline entry (asks first)", section: "Customers"),
+        KeyBinding(keys: [.escape], contexts: customers, action: .back, help: "clear the filter", section: "Customers"),
+        KeyBinding(keys: [.char("d")], contexts: [.main, .timeline, .card], action: .addDeal, help: "add a deal for the customer", section: "Deals"),
+        KeyBinding(keys: [.char("m")], contexts: [.today, .main, .timeline, .card], action: .moveDeal,
                    help: "move the deal to another stage, ticking its checklist", section: "Deals"),
-        KeyBinding(keys: [.char("w")], contexts: [.today, .main, .card], action: .winDeal,
+        KeyBinding(keys: [.char("w")], contexts: [.today, .main, .timeline, .card], action: .winDeal,
                    help: "win the deal: contract, instalments, onboarding", section: "Deals"),
         KeyBinding(keys: [.char("x")], contexts: [.today, .main, .card], action: .loseDeal, help: "lose the deal, with the reason",
                    section: "Deals"),
-        KeyBinding(keys: [.char("p")], contexts: [.today, .main, .card], action: .pay, help: "record a payment (回款) on the contract",
+        KeyBinding(keys: [.char("p")], contexts: [.today, .main, .timeline, .card], action: .pay, help: "record a payment (回款) on the contract",
                    section: "Deals"),
-        KeyBinding(keys: [.char("f")], contexts: [.main], action: .toggleFunnel, help: "funnel bars by amount or by count",
+        KeyBinding(keys: [.char("f")], contexts: customers, action: .toggleFunnel, help: "funnel bars by amount or by count",
                    section: "Deals"),
         KeyBinding(keys: [.escape, .char("h")], contexts: [.card, .help], action: .back, help: "back", section: "Card and help"),
         KeyBinding(keys: [.char("?")], contexts: [.help], action: .back, help: "close the help", section: "Card and help"),

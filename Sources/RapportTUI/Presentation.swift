@@ -90,11 +90,19 @@ public enum Presentation {
     /// The selected customer's timeline for a pane: open follow-ups pinned on top, then
     /// interactions, stage moves and payments newest first, each note wrapped to the pane.
     public static func timelineLines(_ card: CustomerCard?, width: Int, today: Day) -> [StyledLine] {
-        guard let card else { return [StyledLine("No customer selected.", .dim)] }
+        timeline(card, width: width, today: today).lines
+    }
+
+    /// The timeline pane: its lines, and where each entry that can be corrected (an open
+    /// follow-up, a logged interaction) begins.
+    static func timeline(_ card: CustomerCard?, width: Int, today: Day) -> (lines: [StyledLine], items: [(item: TimelineItem, line: Int)]) {
+        guard let card else { return ([StyledLine("No customer selected.", .dim)], []) }
         let w = max(10, width - 2)
         var lines: [StyledLine] = []
+        var items: [(item: TimelineItem, line: Int)] = []
         for f in card.openFollowUps {
             let when = RelativeDay.dated(f.when)
+            items.append((.followUp(f), lines.count))
             lines.append(StyledLine("◆ " + when + " (" + RelativeDay.describe(f.due, today: today) + ")" + (f.title.isEmpty ? "" : " " + f.title),
                                     f.due < today ? .alert : .title))
         }
@@ -106,12 +114,21 @@ public enum Presentation {
                 continue
             }
             let person = i.contactID.flatMap { id in card.contacts.first { $0.id == id } }.map { " · " + $0.name } ?? ""
+            items.append((.interaction(i), lines.count))
             lines.append(StyledLine(i.at.text + "  " + i.kind.rawValue + (i.outcome.map { "  " + $0.rawValue } ?? "") + person, .header))
             for line in TerminalText.sanitizedKeepingNewlines(i.note).wrapped(toWidth: w - 2) {
                 lines.append(StyledLine("  " + line))
             }
         }
-        return lines
+        return (lines, items)
+    }
+
+    /// An entry as a removal's question names it: `call of 2026-11-23 14:02`, `follow-up for Fri 2026-11-27`.
+    static func named(_ item: TimelineItem) -> String {
+        switch item {
+        case .followUp(let f): "follow-up for " + RelativeDay.dated(f.when) + (f.title.isEmpty ? "" : " (" + TerminalText.sanitized(f.title) + ")")
+        case .interaction(let i): i.kind.rawValue + " of " + i.at.text
+        }
     }
 
     // MARK: - Card
@@ -182,6 +199,7 @@ public enum Presentation {
         let wanted: [BindingContext: [Action]] = [
             .today: [.open, .log, .snooze, .done, .filter, .showMain, .showHelp, .quit],
             .main: [.open, .log, .filter, .cycleSort, .addCustomer, .edit, .addDeal, .moveDeal, .focusNext, .showToday, .showHelp, .quit],
+            .timeline: [.editEntry, .removeEntry, .log, .undo, .focusNext, .showToday, .showHelp, .quit],
             .card: [.log, .edit, .addDeal, .moveDeal, .winDeal, .pay, .back, .showToday, .quit],
             .help: [.back, .quit],
         ]
@@ -214,6 +232,8 @@ public enum Presentation {
         case .loseDeal: "lose"
         case .pay: "paid"
         case .toggleFunnel: "bars"
+        case .editEntry: "correct"
+        case .removeEntry: "remove"
         default: action.rawValue
         }
     }

@@ -45,6 +45,9 @@ public enum Reducer {
         case .cardLoaded(let card):
             if card?.customer.id != state.card?.customer.id { state.timelineWindow = ListWindow() }
             state.card = card
+            // An entry removed: the selection stays within the entries left.
+            let items = Presentation.timeline(card, width: Layout(size: state.size).rightWidth, today: state.today).items.count
+            state.timelineWindow.selected = min(state.timelineWindow.selected, max(0, items - 1))
             return []
         case .funnelLoaded(let report):
             state.funnel = report
@@ -178,6 +181,22 @@ public enum Reducer {
             return []
         case .undo:
             return [.undo]
+        case .editEntry:
+            guard let card = state.card, let item = selectedTimelineItem(state) else { return [] }
+            switch item {
+            case .followUp(let f):
+                guard let id = f.id else { return [] }
+                state.prompt = Prompt(purpose: .snooze(followUpID: id, name: card.customer.name), field: TextField())
+            case .interaction(let i):
+                guard let id = i.id else { return [] }
+                state.prompt = Prompt(purpose: .correct(interactionID: id, name: card.customer.name),
+                                      field: TextField(QuickLog.line(kind: i.kind, note: TerminalText.sanitized(i.note), outcome: i.outcome)))
+            }
+            return []
+        case .removeEntry:
+            guard let card = state.card, let item = selectedTimelineItem(state) else { return [] }
+            state.prompt = Prompt(purpose: .remove(item, name: card.customer.name), field: TextField())
+            return []
         case .addDeal:
             guard let (id, name) = selectedCustomer(state) else { return [] }
             state.dealForm = DealForm(customerID: id, customerName: name)
@@ -210,8 +229,19 @@ public enum Reducer {
                 if state.list.selectedRow == nil { return loadList(&state, offset: max(0, state.list.window.selected - pageSize / 4)) }
                 return loadSelectedCard(state)
             case .timeline:
-                let lines = Presentation.timelineLines(state.card, width: layout.rightWidth, today: state.today).count
-                scroll(&state.timelineWindow, delta, lines: lines, height: layout.timelineHeight - 1)
+                // The selection moves from entry to entry; the pane scrolls to show the entry's first line.
+                let timeline = Presentation.timeline(state.card, width: layout.rightWidth, today: state.today)
+                guard !timeline.items.isEmpty else {
+                    scroll(&state.timelineWindow, delta, lines: timeline.lines.count, height: layout.timelineHeight - 1)
+                    return []
+                }
+                let selected = max(0, min(state.timelineWindow.selected &+ delta, timeline.items.count - 1))
+                // The whole entry when it fits, its first line always.
+                let first = timeline.items[selected].line
+                let last = (timeline.items[safe: selected + 1]?.line ?? timeline.lines.count) - 1
+                let height = max(1, layout.timelineHeight - 1)
+                state.timelineWindow.selected = selected
+                state.timelineWindow.top = min(max(state.timelineWindow.top, last - height + 1), first)
                 return []
             case .funnel:
                 return []
@@ -278,6 +308,12 @@ public enum Reducer {
         }
     }
 
+    /// The timeline entry selected in the customers screen's timeline pane.
+    private static func selectedTimelineItem(_ state: AppState) -> TimelineItem? {
+        let layout = Layout(size: state.size)
+        return Presentation.timeline(state.card, width: layout.rightWidth, today: state.today).items[safe: state.timelineWindow.selected]?.item
+    }
+
     private static func selectedFollowUp(_ state: AppState) -> (Int64, String)? {
         guard state.screen == .today else { return nil }
         switch state.todayRows[safe: state.todayWindow.selected] {
@@ -334,6 +370,17 @@ public enum Reducer {
 
     private static func handlePrompt(_ key: Key, _ state: inout AppState) -> [Effect] {
         guard var prompt = state.prompt else { return [] }
+        if case .remove(let item, _) = prompt.purpose {
+            state.prompt = nil
+            guard key == .char("y") || key == .char("Y") else {
+                state.message = StatusMessage(text: "kept", isError: false)
+                return []
+            }
+            switch item {
+            case .followUp(let f): return f.id.map { [.removeFollowUp(followUpID: $0)] } ?? []
+            case .interaction(let i): return i.id.map { [.removeInteraction(interactionID: $0)] } ?? []
+            }
+        }
         switch key {
         case .escape:
             state.prompt = nil
@@ -403,6 +450,20 @@ public enum Reducer {
                 state.prompt?.error = error.description
                 return []
             }
+        case .correct(let id, _):
+            do {
+                let entry = try QuickLog.parse(prompt.field.text, today: state.today)
+                guard entry.next == nil else {
+                    state.prompt?.error = "a correction schedules nothing; log a new entry (l) for the next follow-up"
+                    return []
+                }
+                return [.correctInteraction(interactionID: id, entry: entry)]
+            } catch {
+                state.prompt?.error = error.description
+                return []
+            }
+        case .remove:
+            return []
         }
     }
 

@@ -83,6 +83,8 @@ public enum Renderer {
         case .snooze: "a day: tomorrow, 周五, +1w, 12-01 … · Enter save · Esc cancel"
         case .filter: "name, company, phone or pinyin (wjg) · Enter keep · Esc clear"
         case .pay: "the amount received today: 4320, 4,320.00 or 0.432万 · Enter save · Esc cancel"
+        case .correct: "kind note … outcome X (its time stays) · Enter save · Esc cancel"
+        case .remove: "u undoes a removal"
         }
     }
 
@@ -160,9 +162,14 @@ public enum Renderer {
         }
 
         // The timeline of the selected customer.
-        let timeline = Presentation.timelineLines(state.card, width: layout.rightWidth, today: state.today)
-        for (i, line) in timeline.dropFirst(state.timelineWindow.top).prefix(layout.timelineHeight).enumerated() {
+        let timeline = Presentation.timeline(state.card, width: layout.rightWidth, today: state.today)
+        for (i, line) in timeline.lines.dropFirst(state.timelineWindow.top).prefix(layout.timelineHeight).enumerated() {
             b.put(" " + line.text, x: layout.rightX, y: layout.bodyTop + i, style: line.style)
+        }
+        // With the focus on the timeline, the selected entry's first line is highlighted.
+        if state.focus == .timeline, let item = timeline.items[safe: state.timelineWindow.selected] {
+            let y = item.line - state.timelineWindow.top
+            if y >= 0, y < layout.timelineHeight { b.style(x: layout.rightX, y: layout.bodyTop + y, length: layout.rightWidth, .selected) }
         }
 
         // The funnel: a bar per stage, by amount or by count (`f`), and what is owed.

@@ -50,6 +50,12 @@ public enum CustomerSort: String, CaseIterable, Sendable {
 
 /// A selection and scroll position over a list of `count` rows seen through `height` rows:
 /// the one list widget every pane uses.
+/// What the timeline pane can select and correct.
+public enum TimelineItem: Hashable, Sendable {
+    case followUp(FollowUp)
+    case interaction(Interaction)
+}
+
 public struct ListWindow: Hashable, Sendable {
     public var selected = 0
     public var top = 0
@@ -123,6 +129,10 @@ public struct Prompt: Sendable {
         case filter
         /// Record money received on a contract (its instalment `position` first, when given).
         case pay(contractID: Int64, position: Int?, label: String, currency: Currency)
+        /// Correct a logged interaction's kind, outcome and note, in the log prompt's words.
+        case correct(interactionID: Int64, name: String)
+        /// Ask before removing a timeline entry: `y` removes it, any other key keeps it.
+        case remove(TimelineItem, name: String)
     }
 
     public var purpose: Purpose
@@ -139,6 +149,8 @@ public struct Prompt: Sendable {
         case .snooze(_, let n): return "snooze " + name(n) + " until ›"
         case .filter: return "/"
         case .pay(_, _, let label, let currency): return "paid on " + name(label) + " " + currency.code + " ›"
+        case .correct(_, let n): return "correct the entry of " + name(n) + " ›"
+        case .remove(let item, let n): return "Remove the " + Presentation.named(item) + " of " + name(n) + "? y removes, any other key keeps it"
         }
     }
 }
@@ -197,6 +209,7 @@ public struct AppState: Sendable {
     public var list = CustomerListState()
     /// The selected customer's card: the timeline pane and the card screen.
     public var card: CustomerCard?
+    /// The timeline pane: `selected` is the entry (an open follow-up or an interaction), `top` the first line shown.
     public var timelineWindow = ListWindow()
     public var cardWindow = ListWindow()
     public var helpWindow = ListWindow()
@@ -230,7 +243,7 @@ public struct AppState: Sendable {
     var context: BindingContext {
         switch screen {
         case .today: .today
-        case .main: .main
+        case .main: focus == .timeline ? .timeline : .main
         case .card: .card
         case .help: .help
         }

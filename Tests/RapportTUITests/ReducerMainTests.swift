@@ -151,9 +151,10 @@ struct ReducerMainTests {
     }
 
     @Test func theTimelinePaneScrollsWithinItsLines() {
-        // 60x15: timeline height 5, so 4 lines scroll; 欧阳子涵's timeline at a 26-cell pane has
+        // 60x15: timeline height 5, so 4 lines show; 欧阳子涵's timeline at a 26-cell pane has
         // 8 lines (the follow-up, the call header, the note in 4 lines of 11 characters, the
-        // visit header, its note), so the top goes from 0 to at most 8 - 4 = 4.
+        // visit header, its note). j selects the next entry and shows it whole where it fits:
+        // the call (lines 1–5, five lines) from its header, top 1; the visit (lines 6–7), top 4.
         var s = Fx.mainState(Fx.small)
         s.press(.char("j"))
         s.send(.cardLoaded(Fx.ouyangCard))
@@ -186,16 +187,16 @@ struct ReducerMainTests {
     }
 
     @Test func helpScrollsToItsLastLine() {
-        // 47 help lines (39 with `u`, and the Deals section: a blank, its title, six bindings)
-        // in a 20-row body: the top stops at 27.
+        // 49 help lines (41 with `u` and the timeline's `e` and `x`, and the Deals section: a
+        // blank, its title, six bindings) in a 20-row body: the top stops at 29.
         var s = Fx.mainState()
         s.press(.char("?"))
         s.press(.char("G"))
-        #expect(s.helpWindow.top == 27)
+        #expect(s.helpWindow.top == 29)
         s.press(.char("j"))
-        #expect(s.helpWindow.top == 27)
+        #expect(s.helpWindow.top == 29)
         s.press(.char("k"))
-        #expect(s.helpWindow.top == 26)
+        #expect(s.helpWindow.top == 28)
     }
 
     @Test func qQuits() {

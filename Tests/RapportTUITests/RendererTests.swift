@@ -322,7 +322,7 @@ struct RendererTests {
         #expect(b.cells(4, 34, 26) == "   客户对报价基本满意，但" + sp(1))
         #expect(b.cells(5, 34, 26) == "   希望交货期提前两周，并" + sp(1))
         #expect(b.cells(6, 34, 26) == "   要求下周五前提供三家同" + sp(1))
-        // Scrolled by 4 (the most), the last note line and the visit show.
+        // The visit selected (the last entry), the last note line and the visit show.
         s.press(.tab)
         for _ in 0..<4 { s.press(.char("j")) }
         let c = s.buffer

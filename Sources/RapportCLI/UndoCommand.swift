@@ -28,7 +28,9 @@ struct UndoCommand: ParsableCommand {
         let session = try global.session()
         let undone = try change.map { [try session.database.undo(change: $0, now: session.now)] }
             ?? session.database.undo(count, now: session.now)
-        for entry in undone { Terminal.write("Undid: " + HistoryCommand.told(entry) + "\n") }
+        for entry in undone {
+            Terminal.write("Undid: " + HistoryCommand.told(entry) + (entry.undoing.isEmpty ? "" : " — " + TerminalText.sanitized(entry.undoing.joined(separator: ", "))) + "\n")
+        }
         Terminal.write("`rapport redo` does it again.\n")
     }
 }

@@ -47,6 +47,9 @@ public struct HistoryEntry: Sendable, Equatable {
     public var state: State
     /// The customers it touched, by id.
     public var customers: [Int64]
+    /// For a logged call just undone: what became of its follow-ups (`follow-up 3 reopened,
+    /// follow-up 4 removed`).
+    public var undoing: [String] = []
 
     public init(id: Int64, madeAt: LocalDateTime, command: String, summary: String, state: State, customers: [Int64]) {
         self.id = id
@@ -91,6 +94,11 @@ public enum ChangeWords {
     /// The summary of `rows`; `names` gives customers' names by id (for rows that name a
     /// customer but do not carry the name).
     public static func summary(of rows: [RowChange], names: [Int64: String]) -> String {
+        phrases(of: rows, names: names).joined(separator: ", ")
+    }
+
+    /// The summary's phrases, what the change was first.
+    public static func phrases(of rows: [RowChange], names: [Int64: String]) -> [String] {
         let parts = editedCardParts(rows)
         // A card's phones, emails and tags are told as the card: with it when it is added or
         // removed, else as an edit of it.
@@ -104,7 +112,7 @@ public enum ChangeWords {
         }
         let cards = Set(direct.filter { $0.table == "customer" }.compactMap(\.id))
         let editedElsewhere = parts.keys.filter { !cards.contains($0) }.sorted { (Int64($0) ?? 0) < (Int64($1) ?? 0) }
-        guard !direct.isEmpty || !editedElsewhere.isEmpty else { return "nothing changed" }
+        guard !direct.isEmpty || !editedElsewhere.isEmpty else { return ["nothing changed"] }
         var groups: [(key: String, rows: [RowChange])] = []
         for row in direct {
             let key = row.table + "." + "\(row.operation)"
@@ -124,7 +132,7 @@ public enum ChangeWords {
             }
         }
         told += editedElsewhere.map { "edited \(customer(Int64($0) ?? 0, names: names)): " + (parts[$0] ?? []).joined(separator: ", ") }
-        return told.joined(separator: ", ")
+        return told
     }
 
     /// What a change is told by first (a won deal before the follow-ups it planned); other

@@ -164,7 +164,17 @@ extension AppDatabase {
         let order = (try Int64.fetchOne(db, sql: "SELECT max(undo_order) FROM history") ?? 0) + 1
         try db.execute(sql: "UPDATE history SET undone_at = ?, undo_order = ?, reverse = ?, redoable = 1 WHERE id = ?",
                        arguments: [now.text, order, reverse.data, id])
-        return try historyEntry(id, db)
+        var entry = try historyEntry(id, db)
+        // Said as the seller would: what the change was, and for a logged call what became of
+        // the follow-ups it closed and scheduled (`follow-up 3 reopened, follow-up 4 removed`).
+        let original = try changeset.rows(db)
+        let names = try names(try customers(of: original, db), rows: original, db)
+        if bulk == nil, let headline = ChangeWords.phrases(of: original, names: names).first { entry.summary = headline }
+        if original.contains(where: { $0.table == "interaction" && !$0.indirect }) {
+            let promises = try reverse.rows(db).filter { $0.table == "follow_up" }
+            if !promises.isEmpty { entry.undoing = ChangeWords.phrases(of: promises, names: names) }
+        }
+        return entry
     }
 
     /// Applies `changeset` (and removes a bulk import's customers), recording what that does;

@@ -138,7 +138,8 @@ public final class EffectRunner {
         case .undo:
             corpus = nil
             let undone = try database.undo(now: clock())
-            return [.undone("Undid: " + undone.map(\.summary).joined(separator: "; "))]
+            return [.undone("Undid: " + undone.map { $0.summary + ($0.undoing.isEmpty ? "" : " — " + $0.undoing.joined(separator: ", ")) }
+                .joined(separator: "; "))]
         }
     }
 }

@@ -91,8 +91,8 @@ struct CorrectionCommandTests {
 
             """)
         #expect(try r.ok(["undo", "2"]).stdout == """
-            Undid: #3 added deal 1 年度服务 for 王建国 (#1), edited 王建国 (#1): status
-            Undid: #2 logged call with 王建国 (#1) at 2026-11-23 15:00, follow-up 1 added for 2026-11-27
+            Undid: #3 added deal 1 年度服务 for 王建国 (#1)
+            Undid: #2 logged call with 王建国 (#1) at 2026-11-23 15:00 — follow-up 1 removed
             `rapport redo` does it again.
 
             """)

@@ -60,7 +60,9 @@ struct HistoryTests {
         #expect(after != before)
         let undone = try db.undo(now: Self.now)
         // Then the book is exactly as before, attention day and contact clock included
-        #expect(undone.map(\.summary) == ["logged call with 王建国 (#1) at 2026-11-23 14:02, follow-up 1 done, follow-up 2 added for 2026-11-27"])
+        // Told by what it was and what became of the follow-ups
+        #expect(undone.map(\.summary) == ["logged call with 王建国 (#1) at 2026-11-23 14:02"])
+        #expect(undone.map(\.undoing) == [["follow-up 1 reopened", "follow-up 2 removed"]])
         #expect(try Self.book(db) == before)
         // And redo brings the call back as it was
         _ = try db.redo(now: Self.now)

@@ -94,10 +94,11 @@ public enum ChangeWords {
     /// The summary of `rows`; `names` gives customers' names by id (for rows that name a
     /// customer but do not carry the name).
     public static func summary(of rows: [RowChange], names: [Int64: String]) -> String {
-        phrases(of: rows, names: names).joined(separator: ", ")
+        let told = phrases(of: rows, names: names)
+        return told.isEmpty ? "nothing changed" : told.joined(separator: ", ")
     }
 
-    /// The summary's phrases, what the change was first.
+    /// The summary's phrases, what the change was first; none when only derived values moved.
     public static func phrases(of rows: [RowChange], names: [Int64: String]) -> [String] {
         let parts = editedCardParts(rows)
         // A card's phones, emails and tags are told as the card: with it when it is added or
@@ -112,7 +113,7 @@ public enum ChangeWords {
         }
         let cards = Set(direct.filter { $0.table == "customer" }.compactMap(\.id))
         let editedElsewhere = parts.keys.filter { !cards.contains($0) }.sorted { (Int64($0) ?? 0) < (Int64($1) ?? 0) }
-        guard !direct.isEmpty || !editedElsewhere.isEmpty else { return ["nothing changed"] }
+        guard !direct.isEmpty || !editedElsewhere.isEmpty else { return [] }
         var groups: [(key: String, rows: [RowChange])] = []
         for row in direct {
             let key = row.table + "." + "\(row.operation)"

@@ -194,20 +194,25 @@ extension AppDatabase {
             try db.execute(sql: "DELETE FROM customer WHERE id BETWEEN ? AND ?", arguments: [bulk.lowerBound, bulk.upperBound])
         }
         let done = try recorder.finish()
-        let keys = try Set(expected.map { try key(of: $0, db) })
+        var primaryKeys: [String: [String]] = [:]
+        func key(_ row: RowChange) throws -> String {
+            if primaryKeys[row.table] == nil { primaryKeys[row.table] = try db.primaryKey(row.table).columns }
+            return Self.key(of: row, columns: primaryKeys[row.table] ?? [])
+        }
+        let keys = try Set(expected.map(key))
+        let cardTables: Set<String> = ["customer", "customer_phone", "customer_email", "customer_tag"]
         for row in try done.rows(db) {
+            if let bulk, cardTables.contains(row.table),
+               let customer = (row.table == "customer" ? row.id : row["customer_id"]).flatMap(Int64.init), bulk.contains(customer) { continue }
             if row.operation == .update, row.editedColumns.isEmpty { continue }
-            if try keys.contains(key(of: row, db)) { continue }
-            if let bulk, let customer = (row.table == "customer" ? row.id : row["customer_id"]).flatMap(Int64.init),
-               bulk.contains(customer), ["customer", "customer_phone", "customer_email", "customer_tag"].contains(row.table) { continue }
+            if try keys.contains(key(row)) { continue }
             throw HistoryRefusal.dependant(row, of: id)
         }
         return done
     }
 
     /// A row's table and primary key, to compare what an undo did with what it meant to do.
-    private static func key(of row: RowChange, _ db: Database) throws -> String {
-        let columns = try db.primaryKey(row.table).columns
+    private static func key(of row: RowChange, columns: [String]) -> String {
         let values = row.operation == .insert ? row.after : row.before
         return row.table + ":" + columns.map { (values[$0] ?? nil) ?? "" }.joined(separator: "\u{1F}")
     }

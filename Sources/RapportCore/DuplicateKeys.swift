@@ -66,7 +66,7 @@ public enum DuplicateKeys {
     }
 
     /// A name's letters alone, lowercased: its pinyin readings when it has Han characters.
-    private static func spellings(_ name: String, han: Bool, memo: PinyinMemo?) -> [String] {
+    static func spellings(_ name: String, han: Bool, memo: PinyinMemo?) -> [String] {
         guard !han else { return (memo?.readings(ofName: name) ?? Pinyin.readings(ofName: name)).map { $0.joined() } }
         return [String(SearchKeys.fold(name).filter { $0.isLetter || $0.isNumber })]
     }

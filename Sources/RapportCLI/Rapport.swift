@@ -29,7 +29,7 @@ public struct Rapport: ParsableCommand {
             ContactCommand.self, DealCommand.self, Pay.self, FunnelCommand.self, ContractCommand.self, ProductCommand.self,
             PlaybookCommand.self, ImportCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self,
             CheckCommand.self, Config.self, Demo.self, UndoCommand.self, RedoCommand.self, HistoryCommand.self,
-            RemoveCommand.self, TrashCommand.self, RestoreCustomerCommand.self,
+            RemoveCommand.self, TrashCommand.self, RestoreCustomerCommand.self, DuplicatesCommand.self, MergeCommand.self,
         ],
         defaultSubcommand: Open.self
     )

@@ -233,7 +233,11 @@ public enum ChangeWords {
             let n = rows.count { $0.table == table && $0.operation == .delete && $0.indirect }
             return n == 0 ? nil : (table, n)
         }
-        return counts.map { "\($0.count) " + ($0.count == 1 ? nouns[$0.table]?.one ?? $0.table : nouns[$0.table]?.many ?? $0.table) }
-            .joined(separator: ", ")
+        return counts.map { counted($0.count, $0.table) }.joined(separator: ", ")
+    }
+
+    /// A number of a table's rows in the seller's words: `1 follow-up`, `3 interactions`.
+    public static func counted(_ n: Int, _ table: String) -> String {
+        "\(n) " + (n == 1 ? nouns[table]?.one ?? table : nouns[table]?.many ?? table)
     }
 }

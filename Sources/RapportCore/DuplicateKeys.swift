@@ -66,7 +66,7 @@ public enum DuplicateKeys {
     }
 
     /// A name's letters alone, lowercased: its pinyin readings when it has Han characters.
-    private static func spellings(_ name: String, han: Bool, memo: PinyinMemo?) -> [String] {
+    static func spellings(_ name: String, han: Bool, memo: PinyinMemo?) -> [String] {
         guard !han else { return (memo?.readings(ofName: name) ?? Pinyin.readings(ofName: name)).map { $0.joined() } }
         return [String(SearchKeys.fold(name).filter { $0.isLetter || $0.isNumber })]
     }
@@ -87,13 +87,20 @@ extension Customer {
         take(\.creditLevel); take(\.creditLimit); take(\.needs); take(\.concerns); take(\.notes); take(\.cadenceDays)
         if imported.kind != .person { c.kind = imported.kind }
         if imported.status != .lead { c.status = imported.status }
-        let phones = Set(c.phones.map { DuplicateKeys.phone($0.value) })
-        c.phones += imported.phones.filter { !phones.contains(DuplicateKeys.phone($0.value)) }
-        let emails = Set(c.emails.map { $0.value.lowercased() })
-        c.emails += imported.emails.filter { !emails.contains($0.value.lowercased()) }
-        c.tags += imported.tags.filter { !c.tags.contains($0) }
+        c.add(phonesEmailsAndTagsOf: imported)
         c.customFields.merge(imported.customFields) { _, new in new }
         c.updatedAt = now
         return c
+    }
+
+    /// Adds the other card's phones, emails and tags this one lacks: a number as
+    /// `DuplicateKeys.phone` reads it (`+86 138-0013-8000` is `13800138000`), an address in any case.
+    public mutating func add(phonesEmailsAndTagsOf other: Customer) {
+        var phones = Set(self.phones.map { DuplicateKeys.phone($0.value) })
+        self.phones += other.phones.filter { phones.insert(DuplicateKeys.phone($0.value)).inserted }
+        var emails = Set(self.emails.map { $0.value.lowercased() })
+        self.emails += other.emails.filter { emails.insert($0.value.lowercased()).inserted }
+        var tags = Set(self.tags)
+        self.tags += other.tags.filter { tags.insert($0).inserted }
     }
 }

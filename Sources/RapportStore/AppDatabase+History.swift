@@ -20,6 +20,8 @@ final class ChangeNotes {
     var bulkCustomers: ClosedRange<Int64>?
     /// The customer this change moves to the trash.
     var trashed: Int64?
+    /// What the change was, when its rows alone do not say it (a merge is a removal and some edits).
+    var headline: String?
     let recorder: ChangeRecorder
 
     init(_ recorder: ChangeRecorder) { self.recorder = recorder }
@@ -69,6 +71,7 @@ extension AppDatabase {
         let rows = try changeset.rows(db)
         let customers = try Self.customers(of: rows, db)
         var summary = rows.isEmpty ? "" : ChangeWords.summary(of: rows, names: try Self.names(customers, rows: rows, db))
+        if let headline = notes.headline { summary = TerminalText.sanitized(headline) + (summary.isEmpty ? "" : ", " + summary) }
         if let bulk = notes.bulkCustomers {
             let added = "added \(bulk.count.grouped) customers (#\(bulk.lowerBound)–#\(bulk.upperBound))"
             summary = summary.isEmpty ? added : added + ", " + summary
@@ -169,7 +172,10 @@ extension AppDatabase {
         // the follow-ups it closed and scheduled (`follow-up 3 reopened, follow-up 4 removed`).
         let original = try changeset.rows(db)
         let names = try names(try customers(of: original, db), rows: original, db)
-        if bulk == nil, let headline = ChangeWords.phrases(of: original, names: names).first { entry.summary = headline }
+        // (A change with a headline of its own, a merge, keeps its whole summary.)
+        if bulk == nil, let headline = ChangeWords.phrases(of: original, names: names).first, entry.summary.hasPrefix(headline) {
+            entry.summary = headline
+        }
         if original.contains(where: { $0.table == "interaction" && !$0.indirect }) {
             let promises = try reverse.rows(db).filter { $0.table == "follow_up" }
             if !promises.isEmpty { entry.undoing = ChangeWords.phrases(of: promises, names: names) }

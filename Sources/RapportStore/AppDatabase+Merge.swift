@@ -46,9 +46,10 @@ extension AppDatabase {
     /// activity of their follow-ups and deals, and their attention day are derived again.
     public func mergeCustomers(keep: Int64, other: Int64, taking: [CustomerField], now: LocalDateTime) throws -> MergedCustomers {
         guard keep != other else { throw RapportError.conflict("cannot merge #\(keep) with itself; name two different customers") }
-        return try write { db in
+        return try writeChange { db, notes in
             guard let kept = try Self.fetchCustomer(id: keep, db) else { throw RapportError.notFound(what: "customer", reference: "#\(keep)") }
             guard let gone = try Self.fetchCustomer(id: other, db) else { throw RapportError.notFound(what: "customer", reference: "#\(other)") }
+            notes.headline = "merged \(gone.name) (#\(other)) into \(kept.name) (#\(keep))"
             let merge = try kept.merging(gone, taking: taking, now: now)
             let card = try merge.card.validated()
             var moved: [(table: String, count: Int)] = []

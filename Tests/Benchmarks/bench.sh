@@ -172,7 +172,7 @@ for n in $SIZES; do
   phone=$(sqlite3 "$db" "SELECT number FROM customer_phone WHERE customer_id = 5 ORDER BY position LIMIT 1")
   log_sql 5 > "$CACHE/log.sql"
   csv=$(mktemp)
-  hyperfine -N --warmup 2 --runs 10 --prepare "bash -c 'rm -f $copy-wal $copy-shm && cp $db $copy'" --export-csv "$csv" \
+  hyperfine -N --warmup 2 --runs 10 --prepare "bash -c 'rm -f $copy-wal $copy-shm && cp $db $copy && sync'" --export-csv "$csv" \
     "env RAPPORT_TODAY=$TODAY $BIN log $phone call 谈了报价 --next 周五 --db $copy" "sqlite3 -init /dev/null $copy '.read $CACHE/log.sql'" >/dev/null
   row "log a call (ref. the same writes)" "$n" "$(median_ms "$csv" 1)" "$(median_ms "$csv" 2)" "$(ratio "$(median_ms "$csv" 1)" "$(median_ms "$csv" 2)")"
   rm -f "$csv" "$copy" "$copy-wal" "$copy-shm"

@@ -12,17 +12,6 @@ struct PipelineCommandTests {
         try r.ok(arguments, environment: ["RAPPORT_TODAY": moment])
     }
 
-    /// Expects `arguments` to be refused with exit 2 and exactly `message` on stderr, and the book unchanged.
-    private func expectRefused(_ r: RapportBinary, _ arguments: [String], _ message: String,
-                               sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let before = try r.snapshot()
-        let result = try r.run(arguments)
-        #expect(result.status == 2, "\(arguments)", sourceLocation: sourceLocation)
-        #expect(result.stderr == "rapport: " + message + "\n", sourceLocation: sourceLocation)
-        #expect(result.stdout.isEmpty, sourceLocation: sourceLocation)
-        #expect(try r.snapshot() == before, "a refused command changed the book", sourceLocation: sourceLocation)
-    }
-
     private func object(_ value: Any?) throws -> [String: Any] { try #require(value as? [String: Any]) }
     private func objects(_ value: Any?) throws -> [[String: Any]] { try #require(value as? [[String: Any]]) }
     private func minorUnits(_ money: Any?) throws -> Int? { try object(money)["minor_units"] as? Int }
@@ -47,7 +36,7 @@ struct PipelineCommandTests {
 
             """)
         #expect(try r.ok(["product", "list", "--all"]).stdout.contains("OLD-1    旧版       12,000.50 CNY  not offered\n"))
-        try expectRefused(r, ["product", "add", "crm-pro", "again", "--price", "1"],
+        try r.expectRefused(["product", "add", "crm-pro", "again", "--price", "1"],
                           "a product with code \"CRM-PRO\" exists; change it with `rapport product edit`")
 
         // When a deal is added with two lines: 3 × 4,800.00 less 10 % = 12,960.00, and SVC at 9,999.50
@@ -68,9 +57,9 @@ struct PipelineCommandTests {
         #expect(try status(r, "wjg") == "prospect")
 
         // And a line naming no product, or a quantity of none, is refused naming it
-        try expectRefused(r, ["deal", "add", "wjg", "x", "--item", "NOPE x2"],
+        try r.expectRefused(["deal", "add", "wjg", "x", "--item", "NOPE x2"],
                           "invalid product \"NOPE\"; no product has this code; add it with `rapport product add`, or give a price: NOPE @12000")
-        try expectRefused(r, ["deal", "add", "wjg", "x", "--item", "CRM-PRO x0"], "invalid quantity \"x0\"; write x3 for three")
+        try r.expectRefused(["deal", "add", "wjg", "x", "--item", "CRM-PRO x0"], "invalid quantity \"x0\"; write x3 for three")
     }
 
     // MARK: - Amounts
@@ -95,7 +84,7 @@ struct PipelineCommandTests {
             ("1.2345678万", "amount \"1.2345678万\" has more decimals than the currency allows"),
             ("-5", "invalid amount \"-5.00\"; an amount cannot be negative"),
         ] {
-            try expectRefused(r, ["deal", "add", "wjg", "x", "--amount=" + typed], message)
+            try r.expectRefused(["deal", "add", "wjg", "x", "--amount=" + typed], message)
         }
     }
 
@@ -108,15 +97,15 @@ struct PipelineCommandTests {
         #expect(try r.ok(["deal", "add", "wjg", "年度服务", "--amount", "1.2万", "--stage", "needs"]).stdout
                 == "Deal 1 for 王建国 (#1): 年度服务 · 12,000.00 CNY · needs 40%\n")
         // When it is moved on with the four SPIN items unticked / Then it is refused, listing them, and nothing is written
-        try expectRefused(r, ["deal", "move", "1", "proposal", "--note", "x"],
+        try r.expectRefused(["deal", "move", "1", "proposal", "--note", "x"],
                           "deal 1 cannot leave needs for proposal with 4 items unticked: 1. situation understood 现状; "
                             + "2. problem understood 问题; 3. implication understood 影响; 4. need-payoff understood 需求效益 — "
                             + "tick them with --done 1,2 or --done all, or move with --force")
         // When two are ticked with it / Then the other two are named by the numbers they were listed with, and still nothing is written
-        try expectRefused(r, ["deal", "move", "wjg", "proposal", "--done", "1,2"],
+        try r.expectRefused(["deal", "move", "wjg", "proposal", "--done", "1,2"],
                           "deal 1 cannot leave needs for proposal with 2 items unticked: 3. implication understood 影响; "
                             + "4. need-payoff understood 需求效益 — tick them with --done 1,2 or --done all, or move with --force")
-        try expectRefused(r, ["deal", "move", "1", "proposal", "--done", "5"], "invalid --done \"5\"; use numbers from 1 to 4, or all")
+        try r.expectRefused(["deal", "move", "1", "proposal", "--done", "5"], "invalid --done \"5\"; use numbers from 1 to 4, or all")
         // When it is forced with a note / Then it moves, and the history keeps the note
         #expect(try r.ok(["deal", "move", "1", "proposal", "--force", "--note", "老板拍板"]).stdout == "Deal 1: needs → proposal (60%)\n")
         let detail = try object(try r.json(["deal", "show", "1", "--json"]))
@@ -140,14 +129,14 @@ struct PipelineCommandTests {
         try r.ok(["add", "王建国"])
         try r.ok(["deal", "add", "wjg", "年度服务", "--amount", "12000"])
         // An unknown stage, an ambiguous one, and a loss without a reason or with an unknown one write nothing
-        try expectRefused(r, ["deal", "move", "1", "negotiation"],
+        try r.expectRefused(["deal", "move", "1", "negotiation"],
                           "invalid stage \"negotiation\"; use one of lead, qualified, needs, proposal, closing, won, paid, lost")
-        try expectRefused(r, ["deal", "move", "1", "p"], "invalid stage \"p\"; use one of lead, qualified, needs, proposal, closing, won, paid, lost")
-        try expectRefused(r, ["deal", "lost", "1"],
+        try r.expectRefused(["deal", "move", "1", "p"], "invalid stage \"p\"; use one of lead, qualified, needs, proposal, closing, won, paid, lost")
+        try r.expectRefused(["deal", "lost", "1"],
                           "invalid lost reason \"\"; say why with --reason price|competitor|no-budget|no-decision|timing|other")
-        try expectRefused(r, ["deal", "move", "1", "lost"],
+        try r.expectRefused(["deal", "move", "1", "lost"],
                           "invalid lost reason \"\"; say why with --reason price|competitor|no-budget|no-decision|timing|other")
-        try expectRefused(r, ["deal", "lost", "1", "--reason", "cheap"],
+        try r.expectRefused(["deal", "lost", "1", "--reason", "cheap"],
                           "invalid lost reason \"cheap\"; use one of price, competitor, no-budget, no-decision, timing, other")
         // When it is lost with a reason / Then it says so, and keeps the reason and the note
         #expect(try r.ok(["deal", "lost", "wjg", "--reason", "competitor", "--note", "选了友商"]).stdout == "Deal 1 lost (competitor): 选了友商\n")
@@ -157,11 +146,11 @@ struct PipelineCommandTests {
         #expect(deal["lost_note"] as? String == "选了友商")
         // And it cannot move anywhere, forced or not; by its customer it is no longer an open deal
         for stage in ["lead", "needs", "won", "paid"] {
-            try expectRefused(r, ["deal", "move", "1", stage, "--force"], "deal 1 is lost; a lost deal cannot move (add a new deal instead)")
+            try r.expectRefused(["deal", "move", "1", stage, "--force"], "deal 1 is lost; a lost deal cannot move (add a new deal instead)")
         }
-        try expectRefused(r, ["deal", "won", "1", "--force"], "deal 1 is lost; a lost deal cannot move (add a new deal instead)")
-        try expectRefused(r, ["deal", "move", "wjg", "needs"], "王建国 has no open deal; add one with `rapport deal add`")
-        try expectRefused(r, ["deal", "move", "7", "needs"], "no deal \"7\"")
+        try r.expectRefused(["deal", "won", "1", "--force"], "deal 1 is lost; a lost deal cannot move (add a new deal instead)")
+        try r.expectRefused(["deal", "move", "wjg", "needs"], "王建国 has no open deal; add one with `rapport deal add`")
+        try r.expectRefused(["deal", "move", "7", "needs"], "no deal \"7\"")
     }
 
     // MARK: - Winning and payments
@@ -172,7 +161,7 @@ struct PipelineCommandTests {
         #expect(try r.ok(["deal", "add", "wjg", "年度服务", "--amount", "3.6万", "--close", "月底"]).stdout
                 == "Deal 1 for 王建国 (#1): 年度服务 · 36,000.00 CNY · lead 10% · close 2026-11-30\n")
         // Winning from lead leaves needs (4), proposal (3) and closing (2) behind: 9 items
-        try expectRefused(r, ["deal", "won", "1", "--instalments", "3"], "deal 1 cannot leave needs, proposal, closing for won with 9 items "
+        try r.expectRefused(["deal", "won", "1", "--instalments", "3"], "deal 1 cannot leave needs, proposal, closing for won with 9 items "
                             + "unticked: 1. situation understood 现状; 2. problem understood 问题; 3. implication understood 影响; "
                             + "4. need-payoff understood 需求效益; 5. real decision maker identified 找到真正的决策者; "
                             + "6. expectations and end time agreed 设定期望与结束时间; 7. value stated for each level of the buyer 讲清各层级的价值; "
@@ -191,7 +180,7 @@ struct PipelineCommandTests {
             """)
         #expect(try status(r, "wjg") == "customer")
         // Paid needs the money in
-        try expectRefused(r, ["deal", "move", "1", "paid"],
+        try r.expectRefused(["deal", "move", "1", "paid"],
                           "deal 1 still has 36,000.00 CNY outstanding on its contract; record the payments with `rapport pay`, or move with --force")
 
         // When 12000 comes in, named by the customer / Then it fills the first instalment
@@ -207,11 +196,11 @@ struct PipelineCommandTests {
 
             """)
         // When 1.2万 is paid on the third, 0.50 more than is owed / Then it is refused, and so is an unreadable amount
-        try expectRefused(r, ["pay", "2026-001/3", "1.2万"],
+        try r.expectRefused(["pay", "2026-001/3", "1.2万"],
                           "paying 12,000.00 is more than the 11,999.50 outstanding on contract 2026-001; add --allow-overpay to record it anyway")
-        try expectRefused(r, ["pay", "2026-001", "12k"], "unreadable amount \"12k\"; write 12000, 12,000.50 or 1.2万")
-        try expectRefused(r, ["pay", "2026-001/4", "1"], "no instalment \"2026-001/4\"")
-        try expectRefused(r, ["pay", "2026-001", "1", "--on", "tomorrow"], "invalid --on \"tomorrow\"; a payment cannot be recorded in the future")
+        try r.expectRefused(["pay", "2026-001", "12k"], "unreadable amount \"12k\"; write 12000, 12,000.50 or 1.2万")
+        try r.expectRefused(["pay", "2026-001/4", "1"], "no instalment \"2026-001/4\"")
+        try r.expectRefused(["pay", "2026-001", "1", "--on", "tomorrow"], "invalid --on \"tomorrow\"; a payment cannot be recorded in the future")
         // The contract as it stands
         #expect(try r.ok(["contract", "show", "2026-001"]).stdout == """
             Contract 2026-001  王建国 (#1) · deal 1 年度服务
@@ -247,8 +236,8 @@ struct PipelineCommandTests {
         #expect(try object(deal["deal"])["stage"] as? String == "paid")
         #expect(try objects(deal["history"]).map { $0["stage"] as? String } == ["lead", "won", "paid"])
         // And a paid deal is finished; nothing more is owed
-        try expectRefused(r, ["deal", "move", "1", "lead", "--force"], "deal 1 is paid; it is finished and cannot move")
-        try expectRefused(r, ["pay", "wjg", "1"], "\"王建国\" owes nothing on any contract")
+        try r.expectRefused(["deal", "move", "1", "lead", "--force"], "deal 1 is paid; it is finished and cannot move")
+        try r.expectRefused(["pay", "wjg", "1"], "\"王建国\" owes nothing on any contract")
     }
 
     @Test func aWinTakesTheContractsNumberDatesAmountAndPlan() throws {
@@ -291,9 +280,9 @@ struct PipelineCommandTests {
               HT-0451/2  2027-01-15       14,000.00  in 53 days
 
             """)
-        try expectRefused(r, ["contract", "add", "李明", "--amount", "1万", "--number", "ht-0451"],
+        try r.expectRefused(["contract", "add", "李明", "--amount", "1万", "--number", "ht-0451"],
                           "contract number \"HT-0451\" is taken; choose another with --number")
-        try expectRefused(r, ["contract", "add", "李明", "--amount", "1万", "--plan", "2026-12-01 3000, 2027-01-01 3000"],
+        try r.expectRefused(["contract", "add", "李明", "--amount", "1万", "--plan", "2026-12-01 3000, 2027-01-01 3000"],
                           "invalid payment plan \"6,000.00\"; the entries must add up to 10,000.00, or end one with rest")
         // A payment on the contract fills its first instalment
         #expect(try r.ok(["pay", "HT-0451", "6000"]).stdout.hasPrefix("Received 6,000.00 CNY on 2026-11-23: HT-0451/1 6,000.00\n"))

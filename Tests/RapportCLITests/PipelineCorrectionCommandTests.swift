@@ -6,16 +6,6 @@ import Testing
 struct PipelineCorrectionCommandTests {
     private let moment = ["RAPPORT_TODAY": "2026-11-23 10:00"]
 
-    /// Expects `arguments` to be refused with exit 2 and exactly `message` on stderr, and the book unchanged.
-    private func expectRefused(_ r: RapportBinary, _ arguments: [String], _ message: String,
-                               sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let before = try r.snapshot()
-        let result = try r.run(arguments)
-        #expect(result.status == 2, "\(arguments)", sourceLocation: sourceLocation)
-        #expect(result.stderr == "rapport: " + message + "\n", sourceLocation: sourceLocation)
-        #expect(try r.snapshot() == before, "a refused command changed the book", sourceLocation: sourceLocation)
-    }
-
     @Test func aDealIsRemovedUnlessItHasAContract() throws {
         let r = try RapportBinary()
         try r.ok(["add", "王建国"])
@@ -26,8 +16,8 @@ struct PipelineCorrectionCommandTests {
         #expect(try r.ok(["deal", "list", "--all"]).stdout == "No deals match.\n")
         try r.ok(["deal", "add", "wjg", "二期", "--amount", "1.2万", "--stage", "closing"], environment: moment)
         try r.ok(["deal", "won", "2", "--number", "HT-001", "--force"], environment: moment)
-        try expectRefused(r, ["deal", "rm", "2"], "deal 2 has contract HT-001; cancel the contract first (rapport contract cancel HT-001)")
-        try expectRefused(r, ["deal", "rm", "99"], "no deal \"99\"")
+        try r.expectRefused(["deal", "rm", "2"], "deal 2 has contract HT-001; cancel the contract first (rapport contract cancel HT-001)")
+        try r.expectRefused(["deal", "rm", "99"], "no deal \"99\"")
     }
 
     @Test func aContractIsCancelledUnlessPaymentsAreRecordedOnIt() throws {
@@ -36,9 +26,9 @@ struct PipelineCorrectionCommandTests {
         try r.ok(["deal", "add", "wjg", "年度服务", "--amount", "1.2万", "--stage", "closing"], environment: moment)
         try r.ok(["deal", "won", "1", "--number", "HT-001", "--force", "--instalments", "2"], environment: moment)
         try r.ok(["pay", "HT-001", "8000"], environment: moment)
-        try expectRefused(r, ["contract", "cancel", "HT-001"],
+        try r.expectRefused(["contract", "cancel", "HT-001"],
                           "contract HT-001 has 2 payments (8,000.00 CNY); void them first (rapport pay void 1, then 2)")
-        try expectRefused(r, ["contract", "cancel", "HT-404"], "no contract \"HT-404\"")
+        try r.expectRefused(["contract", "cancel", "HT-404"], "no contract \"HT-404\"")
         // A contract without payments goes, by number or by id; a paid deal is won again
         try r.ok(["contract", "add", "wjg", "--amount", "3000", "--number", "HT-002"], environment: moment)
         #expect(try r.ok(["contract", "cancel", "2"]).stdout == "Cancelled contract HT-002 (3,000.00 CNY, 1 instalment)\n")
@@ -73,8 +63,8 @@ struct PipelineCorrectionCommandTests {
         #expect(payments.map { $0["voided_at"] as? String } == [nil, "2026-11-24 09:00"])
         #expect(try r.ok(["show", "wjg"]).stdout.contains("received 6,000.00 CNY on HT-001/2 · 转账 — void since 2026-11-24: 记错了\n"))
         #expect(try r.ok(["today", "--json"], environment: ["RAPPORT_TODAY": "2026-12-23"]).stdout.contains("HT-001"))
-        try expectRefused(r, ["pay", "void", "2"], "payment 2 is already void (since 2026-11-24)")
-        try expectRefused(r, ["pay", "void", "99"], "no payment \"99\"")
+        try r.expectRefused(["pay", "void", "2"], "payment 2 is already void (since 2026-11-24)")
+        try r.expectRefused(["pay", "void", "99"], "no payment \"99\"")
         // The payment command itself is as it was
         #expect(try r.ok(["pay", "HT-001/2", "6000"], environment: moment).stdout.hasSuffix("Deal 1 is paid in full: moved to paid.\n"))
         #expect(try r.run(["pay", "void", "x"]).status == 64)

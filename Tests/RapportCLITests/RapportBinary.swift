@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `rapport` binary, as a seller's shell would.
 struct RapportBinary {
@@ -94,5 +95,18 @@ struct RapportBinary {
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
+    }
+}
+
+extension RapportBinary {
+    /// Expects `arguments` to be refused with exit 2 and exactly `message` on stderr, nothing
+    /// on stdout, and the book unchanged.
+    func expectRefused(_ arguments: [String], _ message: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let before = try snapshot()
+        let result = try run(arguments)
+        #expect(result.status == 2, "\(arguments)", sourceLocation: sourceLocation)
+        #expect(result.stderr == "rapport: " + message + "\n", sourceLocation: sourceLocation)
+        #expect(result.stdout.isEmpty, sourceLocation: sourceLocation)
+        #expect(try snapshot() == before, "a refused command changed the book", sourceLocation: sourceLocation)
     }
 }

@@ -26,6 +26,8 @@ public enum Effect: Equatable, Sendable {
     case correctInteraction(interactionID: Int64, entry: QuickLog)
     case removeInteraction(interactionID: Int64)
     case removeFollowUp(followUpID: Int64)
+    /// Merge the customer `other` names into `keep` (their timeline, deals, phones move).
+    case mergeCustomer(keep: Int64, other: String)
 }
 
 /// What happens to the state machine: keys, a new size, and the answers to effects.

@@ -135,6 +135,13 @@ public final class EffectRunner {
         case .removeFollowUp(let id):
             let f = try database.removeFollowUp(id: id)
             return [.saved("Removed the follow-up for " + RelativeDay.dated(f.when), customerID: f.customerID)]
+        case .mergeCustomer(let keep, let reference):
+            guard let other = try database.resolveCustomer(reference).id else { return [.failed("no customer matches " + reference)] }
+            corpus = nil
+            let merged = try database.mergeCustomers(keep: keep, other: other, taking: [], now: clock())
+            let moved = merged.moved.map { ChangeWords.counted($0.count, $0.table) }
+            return [.saved("Merged #\(other) " + merged.other.name + " into this card" + (moved.isEmpty ? "" : ": " + moved.joined(separator: ", ")),
+                           customerID: keep)]
         case .undo:
             corpus = nil
             let undone = try database.undo(now: clock())

@@ -5,7 +5,7 @@ public enum Action: String, CaseIterable, Sendable {
     case focusNext, focusPrevious
     case open, log, snooze, done, filter, cycleSort, edit, addCustomer
     case addDeal, moveDeal, winDeal, loseDeal, pay, toggleFunnel
-    case undo, editEntry, removeEntry
+    case undo, editEntry, removeEntry, mergeInto
 }
 
 /// Where a binding applies: `timeline` is the customers screen with its timeline pane focused.
@@ -70,6 +70,8 @@ public enum KeyBindings {
                    section: "Deals"),
         KeyBinding(keys: [.char("f")], contexts: customers, action: .toggleFunnel, help: "funnel bars by amount or by count",
                    section: "Deals"),
+        KeyBinding(keys: [.char("M")], contexts: [.card], action: .mergeInto,
+                   help: "merge a duplicate into this customer", section: "Card and help"),
         KeyBinding(keys: [.escape, .char("h")], contexts: [.card, .help], action: .back, help: "back", section: "Card and help"),
         KeyBinding(keys: [.char("?")], contexts: [.help], action: .back, help: "close the help", section: "Card and help"),
     ]

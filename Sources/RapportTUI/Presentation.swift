@@ -234,6 +234,7 @@ public enum Presentation {
         case .toggleFunnel: "bars"
         case .editEntry: "correct"
         case .removeEntry: "remove"
+        case .mergeInto: "merge"
         default: action.rawValue
         }
     }

@@ -193,6 +193,10 @@ public enum Reducer {
                                       field: TextField(QuickLog.line(kind: i.kind, note: TerminalText.sanitized(i.note), outcome: i.outcome)))
             }
             return []
+        case .mergeInto:
+            guard let card = state.card, let id = card.customer.id else { return [] }
+            state.prompt = Prompt(purpose: .merge(keepID: id, name: card.customer.name), field: TextField())
+            return []
         case .removeEntry:
             guard let card = state.card, let item = selectedTimelineItem(state) else { return [] }
             state.prompt = Prompt(purpose: .remove(item, name: card.customer.name), field: TextField())
@@ -462,6 +466,13 @@ public enum Reducer {
                 state.prompt?.error = error.description
                 return []
             }
+        case .merge(let id, _):
+            let other = prompt.field.text.trimmingSpaces()
+            guard !other.isEmpty else {
+                state.prompt?.error = "name the duplicate: #id, name, phone or pinyin"
+                return []
+            }
+            return [.mergeCustomer(keep: id, other: other)]
         case .remove:
             return []
         }

@@ -85,6 +85,7 @@ public enum Renderer {
         case .pay: "the amount received today: 4320, 4,320.00 or 0.432万 · Enter save · Esc cancel"
         case .correct: "kind note … outcome X (its time stays) · Enter save · Esc cancel"
         case .remove: "u undoes a removal"
+        case .merge: "#id, name, phone or pinyin of the duplicate; this card's fields are kept · Enter merge · Esc cancel"
         }
     }
 

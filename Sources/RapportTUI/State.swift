@@ -133,6 +133,8 @@ public struct Prompt: Sendable {
         case correct(interactionID: Int64, name: String)
         /// Ask before removing a timeline entry: `y` removes it, any other key keeps it.
         case remove(TimelineItem, name: String)
+        /// Merge the customer typed (#id, name, phone, pinyin) into this one.
+        case merge(keepID: Int64, name: String)
     }
 
     public var purpose: Purpose
@@ -150,6 +152,7 @@ public struct Prompt: Sendable {
         case .filter: return "/"
         case .pay(_, _, let label, let currency): return "paid on " + name(label) + " " + currency.code + " ›"
         case .correct(_, let n): return "correct the entry of " + name(n) + " ›"
+        case .merge(_, let n): return "merge into " + name(n) + " the duplicate ›"
         case .remove(let item, let n): return "Remove the " + Presentation.named(item) + " of " + name(n) + "? y removes, any other key keeps it"
         }
     }

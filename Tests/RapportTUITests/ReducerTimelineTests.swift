@@ -72,4 +72,16 @@ struct ReducerTimelineTests {
         _ = s.send(.cardLoaded(card))
         #expect(s.timelineWindow.selected == 0)
     }
+
+    @Test func mOnTheCardMergesTheDuplicateTyped() {
+        var s = Fx.mainState()
+        _ = s.press(.enter)
+        #expect(s.screen == .card)
+        _ = s.type("M")
+        #expect(s.prompt?.label(width: 100) == "merge into 王建国 the duplicate ›")
+        #expect(s.press(.enter) == [])
+        #expect(s.prompt?.error == "name the duplicate: #id, name, phone or pinyin")
+        _ = s.type("#7")
+        #expect(s.press(.enter) == [.mergeCustomer(keep: 1, other: "#7")])
+    }
 }

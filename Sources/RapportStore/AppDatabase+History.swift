@@ -90,12 +90,13 @@ extension AppDatabase {
     }
 
     /// The customers rows belong to: their own ids, their `customer_id`, and the customer of a
-    /// deal or contract they name.
+    /// deal or contract they name. A row whose change only moved values the book derives (every
+    /// customer's attention day after a cadence is set) does not make the change theirs.
     static func customers(of rows: [RowChange], _ db: Database) throws -> [Int64] {
         var found: Set<Int64> = []
         var deals: Set<Int64> = []
         var contracts: Set<Int64> = []
-        for row in rows {
+        for row in rows where row.operation != .update || !row.editedColumns.isEmpty {
             if row.table == "customer", let id = row.id.flatMap(Int64.init) { found.insert(id) }
             if let id = row["customer_id"].flatMap(Int64.init) { found.insert(id) }
             if let id = row["deal_id"].flatMap(Int64.init) { deals.insert(id) }

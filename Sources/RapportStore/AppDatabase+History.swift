@@ -27,15 +27,6 @@ final class ChangeNotes {
     init(_ recorder: ChangeRecorder) { self.recorder = recorder }
 }
 
-/// Why an undo or redo cannot be done, in the seller's words.
-enum HistoryRefusal {
-    static func dependant(_ row: RowChange, of entry: Int64) -> RapportError {
-        let noun = ChangeWords.noun(row.table)
-        let which = row.id.map { " \($0)" } ?? ""
-        return .conflict("change \(entry) cannot be taken back alone: a later change depends on it (\(noun)\(which)); undo that one first")
-    }
-}
-
 extension AppDatabase {
     /// SQLite's data version of the book: it moves when another connection commits a write,
     /// so an open TUI notices `rapport log` run in another terminal.
@@ -213,7 +204,8 @@ extension AppDatabase {
                let customer = (row.table == "customer" ? row.id : row["customer_id"]).flatMap(Int64.init), bulk.contains(customer) { continue }
             if row.operation == .update, row.editedColumns.isEmpty { continue }
             if try keys.contains(key(row)) { continue }
-            throw HistoryRefusal.dependant(row, of: id)
+            throw RapportError.conflict("change \(id) cannot be taken back alone: a later change depends on it "
+                                        + "(\(ChangeWords.noun(row.table))\(row.id.map { " " + $0 } ?? "")); undo that one first")
         }
         return done
     }

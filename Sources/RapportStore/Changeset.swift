@@ -138,10 +138,9 @@ final class ChangeRecorder {
 /// Applies a changeset, refusing any conflict but those of derived columns: the attention day
 /// a trigger keeps, a link a cascade set to NULL.
 extension Changeset {
-    /// What stopped an apply: the table and the kind of conflict SQLite reported.
+    /// What stopped an apply: the table of the row in conflict (none for a missing reference).
     struct Refusal: Error {
         var table: String
-        var kind: Int32
     }
 
     /// Columns a trigger keeps from other rows: a changeset's value for them may already be
@@ -191,7 +190,7 @@ private final class ConflictBox {
     func resolve(kind: Int32, iterator: OpaquePointer?) -> Int32 {
         // Reported once, at the end, for the whole apply: a row would point at one that is gone.
         guard kind != SQLITE_CHANGESET_FOREIGN_KEY else {
-            refusal = Changeset.Refusal(table: "", kind: kind)
+            refusal = Changeset.Refusal(table: "")
             return SQLITE_CHANGESET_ABORT
         }
         let (name, columnCount, op, _) = Changeset.operation(iterator)
@@ -200,7 +199,7 @@ private final class ConflictBox {
         if kind == SQLITE_CHANGESET_DATA, let kept = kept[name], differsOnlyIn(kept, iterator: iterator, columns: Int(columnCount)) {
             return SQLITE_CHANGESET_REPLACE
         }
-        refusal = Changeset.Refusal(table: name, kind: kind)
+        refusal = Changeset.Refusal(table: name)
         return SQLITE_CHANGESET_ABORT
     }
 

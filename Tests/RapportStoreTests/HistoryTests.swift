@@ -118,13 +118,35 @@ struct HistoryTests {
                                  allowOverpay: false, now: Self.now)
         let before = try Self.book(db)
         // When the win (and its contract) alone is undone
-        #expect(throws: RapportError.self) { try db.undo(change: contractChange, now: Self.now) }
+        // (the payment added to what the contract received, so its row is not as the win left it)
+        #expect(throws: RapportError.conflict("change \(contractChange) cannot be taken back: a later change altered the same contract; "
+                                              + "undo that one first")) { try db.undo(change: contractChange, now: Self.now) }
         // Then nothing moved; undoing newest first works
         #expect(try Self.book(db) == before)
         deal = try db.deal(id: deal.id!)!
         #expect(deal.stage == .won)
         _ = try db.undo(2, now: Self.now)
         #expect(try db.deal(id: deal.id!)?.stage == .closing)
+    }
+
+    @Test func undoingAContactPersonACallWasLoggedWithIsRefused() throws {
+        // Given a company's contact person, and a call logged with them afterwards
+        let db = try AppDatabase.empty()
+        var c = Customer(name: "华信科技", createdAt: Self.now)
+        c.kind = .company
+        let company = try db.addCustomer(c.validated())
+        let person = try db.addContactPerson(ContactPerson(customerID: company.id!, name: "李娜"))
+        let added = try db.history().first!.id
+        var call = Interaction(customerID: company.id!, kind: .call, at: Self.now, note: "谈了报价")
+        call.contactID = person.id
+        let logged = try db.logInteraction(call, next: nil, keepOpen: true, now: Self.now)
+        let before = try Self.book(db)
+        // When the contact alone is taken back, the call would lose its person: refused, nothing moved
+        #expect(throws: RapportError.conflict("change \(added) cannot be taken back alone: a later change depends on it "
+                                              + "(interaction \(logged.interaction.id!)); undo that one first")) {
+            try db.undo(change: added, now: Self.now)
+        }
+        #expect(try Self.book(db) == before)
     }
 
     @Test func removingACustomerPutsEverythingInTheTrashAndRestoreBringsItBackWhole() throws {

@@ -75,7 +75,9 @@ extension AppDatabase {
         let id = db.lastInsertedRowID
         let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO history_customer (customer_id, change_id) VALUES (?, ?)")
         for customer in customers { try statement.execute(arguments: [customer, id]) }
-        let days = try Self.settings(db).historyDays
+        // One setting read, not all of them: this runs at every write.
+        let stored = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'history.days'")
+        let days = Settings(stored: stored.map { ["history.days": $0] } ?? [:]).historyDays
         try db.execute(sql: "DELETE FROM history WHERE made_at < date(?, '-' || ? || ' days') AND (trashed IS NULL OR undone_at IS NOT NULL)",
                        arguments: [now, days])
     }

@@ -204,6 +204,17 @@ struct HistoryTests {
         #expect(try db.history().map(\.summary) == ["added 周敏 (#3)", "removed 王建国 (#1)"])
     }
 
+    @Test func historyDaysSaysHowLongChangesAreKept() throws {
+        let db = try AppDatabase.empty()
+        db.changes(by: ChangeOrigin(command: "rapport config", now: Fixture.at("2026-01-01 09:00")))
+        try db.setSetting("history.days", to: "300")
+        _ = try Fixture.customer(db, "王建国")
+        db.changes(by: ChangeOrigin(command: "rapport add", now: Fixture.at("2026-06-01 09:00")))
+        _ = try Fixture.customer(db, "周敏")
+        // 151 days later, within 300: all three changes are kept
+        #expect(try db.history().map(\.summary) == ["added 周敏 (#2)", "added 王建国 (#1)", "set history.days to 300"])
+    }
+
     @Test func theCommandIsKeptSanitized() throws {
         let db = try AppDatabase.empty()
         db.changes(by: ChangeOrigin(command: "rapport add \u{1B}[2J王", now: Self.now))

@@ -36,7 +36,7 @@ let package = Package(
             dependencies: ["RapportStore", "RapportCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "RapportExchangeTests", dependencies: ["RapportExchange", "RapportCore"]),
-        .testTarget(name: "RapportTUITests", dependencies: ["RapportTUI", "RapportCore"]),
+        .testTarget(name: "RapportTUITests", dependencies: ["RapportTUI", "RapportStore", "RapportCore"]),
         .testTarget(name: "RapportCLITests", dependencies: ["RapportCLI", "RapportCore", "rapport"]),
         // Drives the built binary (depending on `rapport` makes sure it is built); takes only
         // the demo book's random generator from the core.

@@ -67,31 +67,16 @@ struct ContactFields: ParsableArguments {
     @Option(help: "Birthday: 1980-03-15, 03-15 or 3月15日.") var birthday: String?
     @Option(help: "Notes.") var notes: String?
 
+    /// The options given, with the field each sets.
+    private var given: [(ContactPersonField, String)] {
+        [(.role, role), (.phone, phone), (.email, email), (.birthday, birthday), (.notes, notes)].compactMap { f, v in v.map { (f, $0) } }
+    }
+
     /// Whether any field is given.
-    var isEmpty: Bool { [role, phone, email, birthday, notes].allSatisfy { $0 == nil } }
+    var isEmpty: Bool { given.isEmpty }
 
     /// Checks the given options and writes them to the person; an empty value clears.
     func apply(to person: inout ContactPerson) throws {
-        if let role {
-            let trimmed = role.trimmingSpaces()
-            guard trimmed.isEmpty || DecisionRole(rawValue: trimmed) != nil else {
-                throw RapportError.invalid(field: "role", value: role,
-                                           expected: "use " + DecisionRole.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            person.role = DecisionRole(rawValue: trimmed)
-        }
-        if phone != nil { person.phone = try FieldLimits.optional(phone, field: "phone") }
-        if email != nil { person.email = try FieldLimits.optional(email, field: "email") }
-        if notes != nil { person.notes = try FieldLimits.optional(notes, field: "notes", limit: FieldLimits.longText) }
-        if let birthday {
-            if birthday.trimmingSpaces().isEmpty {
-                person.birthday = nil
-            } else {
-                guard let b = Birthday(text: birthday) else {
-                    throw RapportError.invalid(field: "birthday", value: birthday, expected: "write 1980-03-15, 03-15 or 3月15日")
-                }
-                person.birthday = b
-            }
-        }
+        for (field, value) in given { try field.apply(value, to: &person) }
     }
 }

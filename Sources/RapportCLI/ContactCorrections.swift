@@ -26,7 +26,7 @@ extension ContactCommand {
             guard var person = try db.contactPerson(id: id) else {
                 throw RapportError.notFound(what: "contact person", reference: String(id))
             }
-            if let name { person.name = try FieldLimits.required(name, field: "name") }
+            if let name { try ContactPersonField.name.apply(name, to: &person) }
             try fields.apply(to: &person)
             try db.updateContactPerson(person)
             Terminal.write("Updated contact person \(id) \(TerminalText.sanitized(person.name))\n")

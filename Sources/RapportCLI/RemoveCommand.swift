@@ -91,9 +91,9 @@ struct TrashCommand: ParsableCommand {
         func run() throws {
             let session = try global.session()
             let before = try olderThan.map { LocalDateTime(day: try Self.cutoff($0, today: session.today), time: ClockTime(clampingHour: 0, minute: 0)) }
-            let count = try session.database.trash().filter { before == nil || $0.removedAt < before! }.count
+            let count = try session.database.trash().filter { t in before.map { t.removedAt < $0 } ?? true }.count
             guard count > 0 else {
-                Terminal.write("Nothing to delete: " + (before == nil ? "the trash is empty.\n" : "nobody was removed before \(before!.day.iso).\n"))
+                Terminal.write("Nothing to delete: " + (before.map { "nobody was removed before \($0.day.iso).\n" } ?? "the trash is empty.\n"))
                 return
             }
             if !yes, PipelineInput.isInteractive, !PipelineInput.confirm("Delete \(count) customer\(count == 1 ? "" : "s") for good?") {

@@ -25,7 +25,8 @@ extension AppDatabase {
             w.field("exported_at", now.text)
             w.key("sequences")
             w.beginObject()
-            for row in try Row.fetchAll(db, sql: "SELECT name, seq FROM sqlite_sequence ORDER BY name") {
+            // Only the dumped tables' counters: the history's is the book's own, as its rows are.
+            for row in try Row.fetchAll(db, sql: "SELECT name, seq FROM sqlite_sequence ORDER BY name") where tables.contains(row[0] as String) {
                 w.key(text: row[0] as String)
                 w.int(row[1] as Int64)
             }

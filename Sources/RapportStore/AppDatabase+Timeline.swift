@@ -52,10 +52,11 @@ extension AppDatabase {
             WHERE id = :id
             """).execute(arguments: ["now": now.text, "id": customerID])
         try refreshFollowUpActivity(customerID: customerID, db)
-        // Talking to the customer is work on their open deals: they are not stuck.
+        // Talking to the customer is work on their open deals: they are not stuck. (With no
+        // interaction left the subquery is NULL, and SQLite's max of anything and NULL is NULL.)
         try db.cachedStatement(sql: """
             UPDATE deal SET last_activity_at = max(last_activity_at,
-              (SELECT max(occurred_at) FROM interaction WHERE customer_id = :id))
+              coalesce((SELECT max(occurred_at) FROM interaction WHERE customer_id = :id), last_activity_at))
             WHERE customer_id = :id AND stage IN ('lead', 'qualified', 'needs', 'proposal', 'closing')
             """).execute(arguments: ["id": customerID])
     }

@@ -175,8 +175,9 @@ public struct MoveForm: Sendable {
     }
 }
 
-/// The new-deal form (`d`): title, amount, expected close, starting stage.
-public struct DealForm: Sendable {
+/// The deal form: `d` adds a deal (title, amount, expected close, starting stage); `e` on
+/// a deal of the card corrects its title, amount and close (stages move with `m`).
+public struct DealForm: TextForm {
     public enum Field: Int, CaseIterable, Sendable {
         case title, amount, close, stage
 
@@ -201,6 +202,8 @@ public struct DealForm: Sendable {
 
     public var customerID: Int64
     public var customerName: String
+    /// The deal being corrected; nil for a new one.
+    public var original: Deal?
     public var values: [TextField]
     public var selected = 0
     public var error: String?
@@ -211,17 +214,51 @@ public struct DealForm: Sendable {
         values = Field.allCases.map { $0 == .stage ? TextField("lead") : TextField() }
     }
 
+    init(deal: Deal, customerName: String) {
+        customerID = deal.customerID
+        self.customerName = customerName
+        original = deal
+        values = Field.allCases.map { field in
+            switch field {
+            case .title: TextField(TerminalText.sanitized(deal.title))
+            case .amount: TextField(deal.amount.formatted)
+            case .close: TextField(deal.expectedClose?.iso ?? "")
+            case .stage: TextField(deal.stage.rawValue)
+            }
+        }
+    }
+
+    /// The fields on the form: a deal being corrected keeps its stage.
+    var fields: [Field] { original == nil ? Field.allCases : [.title, .amount, .close] }
+
+    var title: String {
+        original.map { "Deal " + String($0.id ?? 0) + " of " + TerminalText.sanitized(customerName) }
+            ?? "New deal for " + TerminalText.sanitized(customerName)
+    }
+    var labels: [String] { fields.map(\.label) }
+    func hint(_ index: Int) -> String { fields[index].hint }
+    func value(_ index: Int) -> TextField { values[fields[index].rawValue] }
+    mutating func setValue(_ index: Int, _ value: TextField) { values[fields[index].rawValue] = value }
+
     func text(_ field: Field) -> String { values[field.rawValue].text.trimmingSpaces() }
 
     /// The deal the form describes, or the first field that does not read.
     func deal(pipeline: PipelineSettings, today: Day, now: LocalDateTime) throws(RapportError) -> Deal {
-        let stage = try Stage(parsing: text(.stage).isEmpty ? "lead" : text(.stage))
-        guard stage.isOpen else { throw .invalid(field: "stage", value: text(.stage), expected: "a deal starts in lead … closing") }
         let amount: Money
         do {
-            amount = try Money(parsing: text(.amount), currency: pipeline.currency)
+            amount = try Money(parsing: text(.amount), currency: original?.amount.currency ?? pipeline.currency)
         } catch { throw .money(error) }
-        var deal = Deal(customerID: customerID, title: text(.title), amount: amount, stage: stage, createdAt: now)
+        var deal: Deal
+        if let original {
+            deal = original
+            deal.title = text(.title)
+            deal.amount = amount
+        } else {
+            let stage = try Stage(parsing: text(.stage).isEmpty ? "lead" : text(.stage))
+            guard stage.isOpen else { throw .invalid(field: "stage", value: text(.stage), expected: "a deal starts in lead … closing") }
+            deal = Deal(customerID: customerID, title: text(.title), amount: amount, stage: stage, createdAt: now)
+        }
+        deal.expectedClose = nil
         if !text(.close).isEmpty {
             do {
                 deal.expectedClose = try DateExpression.parse(text(.close), today: today).day

@@ -22,10 +22,14 @@ public enum Effect: Equatable, Sendable {
     case pay(contractID: Int64, position: Int?, amount: Money)
     /// Take back the last change to the book.
     case undo
-    /// Correct a logged interaction (its time stays) or remove it; remove a follow-up.
+    /// Correct a logged interaction (its time stays).
     case correctInteraction(interactionID: Int64, entry: QuickLog)
-    case removeInteraction(interactionID: Int64)
-    case removeFollowUp(followUpID: Int64)
+    /// Correct a deal's title, amount and close; a contact person's details.
+    case editDeal(Deal)
+    case saveContact(ContactPerson)
+    /// Remove an entry of the card: a contract is cancelled, a payment voided, the
+    /// customer moved to the trash.
+    case remove(CardItem)
     /// Merge the customer `other` names into `keep` (their timeline, deals, phones move).
     case mergeCustomer(keep: Int64, other: String)
 }

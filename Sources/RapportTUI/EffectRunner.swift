@@ -126,15 +126,14 @@ public final class EffectRunner {
             i.outcome = entry.outcome
             _ = try database.editInteraction(i, now: clock())
             return [.saved("Corrected the " + i.kind.rawValue + " of " + i.at.text, customerID: i.customerID)]
-        case .removeInteraction(let id):
-            let removed = try database.removeInteraction(id: id, now: clock())
-            let i = removed.interaction
-            return [.saved("Removed the " + i.kind.rawValue + " of " + i.at.text
-                           + (removed.reopened.isEmpty ? "" : " · its follow-up open again")
-                           + (removed.unscheduled.isEmpty ? "" : " · the next one it scheduled removed"), customerID: i.customerID)]
-        case .removeFollowUp(let id):
-            let f = try database.removeFollowUp(id: id)
-            return [.saved("Removed the follow-up for " + RelativeDay.dated(f.when), customerID: f.customerID)]
+        case .editDeal(let deal):
+            try database.updateDeal(deal, now: clock())
+            return [.saved("Deal \(deal.id ?? 0) corrected: " + deal.title + " · " + deal.amount.formatted, customerID: deal.customerID)]
+        case .saveContact(let person):
+            try database.updateContactPerson(person)
+            return [.saved("Saved contact person " + person.name, customerID: person.customerID)]
+        case .remove(let item):
+            return [try remove(item)]
         case .mergeCustomer(let keep, let reference):
             guard let other = try database.resolveCustomer(reference).id else { return [.failed("no customer matches " + reference)] }
             corpus = nil
@@ -147,6 +146,42 @@ public final class EffectRunner {
             let undone = try database.undo(now: clock())
             return [.undone("Undid: " + undone.map { $0.summary + ($0.undoing.isEmpty ? "" : " — " + $0.undoing.joined(separator: ", ")) }
                 .joined(separator: "; "))]
+        }
+    }
+
+    /// Removes an entry of the card, answering with what was done.
+    private func remove(_ item: CardItem) throws -> Event {
+        let now = clock()
+        switch item {
+        case .customer(let c):
+            corpus = nil
+            let trashed = try database.trashCustomer(id: c.id ?? 0)
+            return .saved("Moved " + trashed.name + " to the trash (rapport trash restore \(trashed.customerID))", customerID: nil)
+        case .contact(let p):
+            let removed = try database.removeContactPerson(id: p.id ?? 0)
+            return .saved("Removed contact person " + removed.person.name
+                          + (removed.interactions == 0 ? "" : " · \(removed.interactions) entries keep their place without the person"),
+                          customerID: p.customerID)
+        case .deal(let d):
+            let removed = try database.removeDeal(id: d.id ?? 0)
+            return .saved("Removed deal \(d.id ?? 0) " + removed.deal.title, customerID: d.customerID)
+        case .contract(let k):
+            let cancelled = try database.cancelContract(id: k.id ?? 0, now: now)
+            return .saved("Cancelled contract " + cancelled.contract.number
+                          + (cancelled.reopenedDeal.map { " · deal \($0.id ?? 0) back to won" } ?? ""), customerID: k.customerID)
+        case .payment(let p):
+            let voided = try database.voidPayment(id: p.id ?? 0, note: "", now: now)
+            return .saved("Voided the payment of " + p.amount.formatted + " · outstanding " + voided.contract.outstanding.formatted
+                          + (voided.reopenedDeal.map { " · deal \($0.id ?? 0) back to won" } ?? ""), customerID: voided.contract.customerID)
+        case .followUp(let f):
+            let removed = try database.removeFollowUp(id: f.id ?? 0)
+            return .saved("Removed the follow-up for " + RelativeDay.dated(removed.when), customerID: removed.customerID)
+        case .interaction(let i):
+            let removed = try database.removeInteraction(id: i.id ?? 0, now: now)
+            let r = removed.interaction
+            return .saved("Removed the " + r.kind.rawValue + " of " + r.at.text
+                          + (removed.reopened.isEmpty ? "" : " · its follow-up open again")
+                          + (removed.unscheduled.isEmpty ? "" : " · the next one it scheduled removed"), customerID: r.customerID)
         }
     }
 }

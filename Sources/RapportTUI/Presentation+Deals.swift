@@ -62,9 +62,9 @@ extension Presentation {
     // MARK: - Card sections
 
     /// The card's deals, and its contracts with what is owed.
-    static func dealLines(_ card: CustomerCard, pipeline: PipelineSettings, today: Day) -> [StyledLine] {
-        var lines: [StyledLine] = []
-        lines.append(StyledLine("Deals (" + String(card.deals.count) + ")" + (card.deals.isEmpty ? " · d adds one" : " · m move · w win · x lose"),
+    static func dealLines(_ card: CustomerCard, pipeline: PipelineSettings, today: Day) -> SelectableLines {
+        var lines = SelectableLines()
+        lines.append(StyledLine("Deals (" + String(card.deals.count) + ")" + (card.deals.isEmpty ? " · d adds one" : " · m move or lose · w win"),
                                 .title))
         for d in card.deals {
             let stage = d.stage == .lost ? "lost (" + (d.lostReason?.rawValue ?? "other") + ")"
@@ -72,7 +72,7 @@ extension Presentation {
             let late = d.stage.isOpen && (d.expectedClose.map { $0 < today } ?? false)
             let close = d.expectedClose.map { "  close " + $0.iso } ?? ""
             lines.append(StyledLine("  " + String(d.id ?? 0) + "  " + clean(d.title) + "  " + stage + "  " + amount(d.amount) + close,
-                                    late ? .alert : d.stage.isOpen ? .normal : .dim))
+                                    late ? .alert : d.stage.isOpen ? .normal : .dim), item: .deal(d))
         }
         guard !card.contracts.isEmpty else { return lines }
         // Checked by the sum itself; an unbounded one is said rather than drawn.
@@ -82,22 +82,13 @@ extension Presentation {
         lines.append(StyledLine("Contracts (" + String(card.contracts.count) + ")" + owing, .title))
         for k in card.contracts {
             lines.append(StyledLine("  " + clean(k.number) + "  " + amount(k.amount) + "  received " + k.received.formatted
-                                    + (k.endsOn.map { "  ends " + $0.iso } ?? "")))
+                                    + (k.endsOn.map { "  ends " + $0.iso } ?? "")), item: .contract(k))
             for i in k.instalments where !i.isPaid {
                 lines.append(StyledLine("    /" + String(i.position) + "  " + i.dueOn.iso + "  " + i.remaining.formatted + " due ("
                                         + RelativeDay.describe(i.dueOn, today: today) + ")", i.dueOn < today ? .alert : .normal))
             }
         }
         return lines
-    }
-
-    /// A stage move or a payment as a timeline line.
-    static func entryLine(_ entry: TimelineEntry, card: CustomerCard) -> StyledLine? {
-        switch entry {
-        case .interaction: nil
-        case .stageMove(let m): StyledLine(m.enteredAt.text + "  " + clean(card.describe(move: m)), m.stage == .lost ? .dim : .good)
-        case .payment(let p): StyledLine(p.paidOn.iso + "        " + clean(card.describe(payment: p)), .good)
-        }
     }
 
     // MARK: - Forms

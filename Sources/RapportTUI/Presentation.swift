@@ -11,6 +11,31 @@ public struct StyledLine: Hashable, Sendable {
     }
 }
 
+/// Lines of a pane with the entries that can be selected among them, each with the line it begins on.
+struct SelectableLines {
+    var lines: [StyledLine] = []
+    var items: [(item: CardItem, line: Int)] = []
+
+    init(_ lines: [StyledLine] = []) { self.lines = lines }
+
+    mutating func append(_ line: StyledLine, item: CardItem? = nil) {
+        if let item { items.append((item, lines.count)) }
+        lines.append(line)
+    }
+
+    /// Another part of the pane below this one, each line indented.
+    mutating func append(_ other: SelectableLines, indent: String = "") {
+        items += other.items.map { ($0.item, $0.line + lines.count) }
+        lines += other.lines.map { StyledLine(indent + $0.text, $0.style) }
+    }
+
+    /// The lines entry `index` spans: from its first line to the line before the next entry.
+    func span(of index: Int) -> ClosedRange<Int>? {
+        guard let first = items[safe: index]?.line else { return nil }
+        return first...((items[safe: index + 1]?.line ?? lines.count) - 1)
+    }
+}
+
 /// Models turned into text for the screen, with no access to the screen: table-tested.
 public enum Presentation {
     // MARK: - Numbers and days
@@ -94,40 +119,50 @@ public enum Presentation {
     }
 
     /// The timeline pane: its lines, and where each entry that can be corrected (an open
-    /// follow-up, a logged interaction) begins.
-    static func timeline(_ card: CustomerCard?, width: Int, today: Day) -> (lines: [StyledLine], items: [(item: TimelineItem, line: Int)]) {
-        guard let card else { return ([StyledLine("No customer selected.", .dim)], []) }
+    /// follow-up, a logged interaction, a payment) begins.
+    static func timeline(_ card: CustomerCard?, width: Int, today: Day) -> SelectableLines {
+        guard let card else { return SelectableLines([StyledLine("No customer selected.", .dim)]) }
         let w = max(10, width - 2)
-        var lines: [StyledLine] = []
-        var items: [(item: TimelineItem, line: Int)] = []
+        var out = SelectableLines()
         for f in card.openFollowUps {
             let when = RelativeDay.dated(f.when)
-            items.append((.followUp(f), lines.count))
-            lines.append(StyledLine("◆ " + when + " (" + RelativeDay.describe(f.due, today: today) + ")" + (f.title.isEmpty ? "" : " " + f.title),
-                                    f.due < today ? .alert : .title))
+            out.append(StyledLine("◆ " + when + " (" + RelativeDay.describe(f.due, today: today) + ")" + (f.title.isEmpty ? "" : " " + f.title),
+                                  f.due < today ? .alert : .title), item: .followUp(f))
         }
         let entries = card.entries
-        if entries.isEmpty { lines.append(StyledLine("Nothing logged yet. Press l to log a call.", .dim)) }
+        if entries.isEmpty { out.append(StyledLine("Nothing logged yet. Press l to log a call.", .dim)) }
         for entry in entries {
-            guard case .interaction(let i) = entry else {
-                if let line = entryLine(entry, card: card) { lines.append(line) }
-                continue
-            }
-            let person = i.contactID.flatMap { id in card.contacts.first { $0.id == id } }.map { " · " + $0.name } ?? ""
-            items.append((.interaction(i), lines.count))
-            lines.append(StyledLine(i.at.text + "  " + i.kind.rawValue + (i.outcome.map { "  " + $0.rawValue } ?? "") + person, .header))
-            for line in TerminalText.sanitizedKeepingNewlines(i.note).wrapped(toWidth: w - 2) {
-                lines.append(StyledLine("  " + line))
+            switch entry {
+            case .interaction(let i):
+                let person = i.contactID.flatMap { id in card.contacts.first { $0.id == id } }.map { " · " + $0.name } ?? ""
+                out.append(StyledLine(i.at.text + "  " + i.kind.rawValue + (i.outcome.map { "  " + $0.rawValue } ?? "") + person, .header),
+                           item: .interaction(i))
+                for line in TerminalText.sanitizedKeepingNewlines(i.note).wrapped(toWidth: w - 2) {
+                    out.append(StyledLine("  " + line))
+                }
+            case .stageMove(let m):
+                out.append(StyledLine(m.enteredAt.text + "  " + clean(card.describe(move: m)), m.stage == .lost ? .dim : .good))
+            case .payment(let p):
+                out.append(StyledLine(p.paidOn.iso + "        " + clean(card.describe(payment: p)), p.voidedAt == nil ? .good : .dim),
+                           item: .payment(p))
             }
         }
-        return (lines, items)
+        return out
     }
 
-    /// An entry as a removal's question names it: `call of 2026-11-23 14:02`, `follow-up for Fri 2026-11-27`.
-    static func named(_ item: TimelineItem) -> String {
+    /// The question before an entry goes, with what `y` does: `Remove the call of
+    /// 2026-11-23 14:02 of 王建国? y removes,`, `Void the payment …? y voids,`.
+    static func removal(_ item: CardItem, of name: String) -> String {
         switch item {
-        case .followUp(let f): "follow-up for " + RelativeDay.dated(f.when) + (f.title.isEmpty ? "" : " (" + TerminalText.sanitized(f.title) + ")")
-        case .interaction(let i): i.kind.rawValue + " of " + i.at.text
+        case .customer: "Move " + name + " to the trash? y moves,"
+        case .contact(let p): "Remove the contact person " + clean(p.name) + " of " + name + "? y removes,"
+        case .deal(let d): "Remove deal " + String(d.id ?? 0) + " " + clean(d.title) + " of " + name + "? y removes,"
+        case .contract(let k): "Cancel contract " + clean(k.number) + " of " + name + "? y cancels,"
+        case .payment(let p): "Void the payment of " + p.amount.formatted + " on " + p.paidOn.iso + " of " + name + "? y voids,"
+        case .followUp(let f):
+            "Remove the follow-up for " + RelativeDay.dated(f.when) + (f.title.isEmpty ? "" : " (" + clean(f.title) + ")") + " of " + name
+                + "? y removes,"
+        case .interaction(let i): "Remove the " + i.kind.rawValue + " of " + i.at.text + " of " + name + "? y removes,"
         }
     }
 
@@ -136,12 +171,17 @@ public enum Presentation {
     /// Every field of the card, the contact persons, deals and contracts, open follow-ups
     /// and the timeline.
     public static func cardLines(_ card: CustomerCard?, width: Int, today: Day, pipeline: PipelineSettings) -> [StyledLine] {
-        guard let card else { return [StyledLine("Loading…", .dim)] }
+        self.card(card, width: width, today: today, pipeline: pipeline).lines
+    }
+
+    /// The card screen with its selectable entries: the card itself (its first line), each
+    /// contact person, deal, contract, and the timeline's entries.
+    static func card(_ card: CustomerCard?, width: Int, today: Day, pipeline: PipelineSettings) -> SelectableLines {
+        guard let card else { return SelectableLines([StyledLine("Loading…", .dim)]) }
         let c = card.customer
-        var lines = [
-            StyledLine(c.name + "  #" + String(c.id ?? 0) + "  " + (c.grade.map { "grade " + $0.rawValue } ?? "ungraded")
-                       + " · " + c.status.rawValue + " · " + c.kind.rawValue, .title),
-        ]
+        var out = SelectableLines()
+        out.append(StyledLine(c.name + "  #" + String(c.id ?? 0) + "  " + (c.grade.map { "grade " + $0.rawValue } ?? "ungraded")
+                              + " · " + c.status.rawValue + " · " + c.kind.rawValue, .title), item: .customer(c))
         let fields = CustomerField.allCases.filter { $0 != .name }
         let labelWidth = fields.map(\.label.displayWidth).max() ?? 0
         for field in fields {
@@ -149,27 +189,27 @@ public enum Presentation {
             guard !value.isEmpty else { continue }
             let wrapped = TerminalText.sanitizedKeepingNewlines(value).wrapped(toWidth: max(10, width - labelWidth - 4))
             for (i, part) in wrapped.enumerated() {
-                lines.append(StyledLine(" " + (i == 0 ? field.label : "").padded(toWidth: labelWidth) + "  " + part))
+                out.append(StyledLine(" " + (i == 0 ? field.label : "").padded(toWidth: labelWidth) + "  " + part))
             }
         }
         for key in c.customFields.keys.sorted() {
-            lines.append(StyledLine(" " + key.padded(toWidth: labelWidth) + "  " + (c.customFields[key] ?? "")))
+            out.append(StyledLine(" " + key.padded(toWidth: labelWidth) + "  " + (c.customFields[key] ?? "")))
         }
-        lines.append(StyledLine(" " + "contacted".padded(toWidth: labelWidth) + "  "
-                                + (c.lastContactAt.map { $0.text + " (" + RelativeDay.describe($0.day, today: today) + ")" } ?? "never")))
-        lines.append(StyledLine(""))
-        lines.append(StyledLine("Contact persons (" + String(card.contacts.count) + ")", .title))
+        out.append(StyledLine(" " + "contacted".padded(toWidth: labelWidth) + "  "
+                              + (c.lastContactAt.map { $0.text + " (" + RelativeDay.describe($0.day, today: today) + ")" } ?? "never")))
+        out.append(StyledLine(""))
+        out.append(StyledLine("Contact persons (" + String(card.contacts.count) + ")", .title))
         for p in card.contacts {
             let parts = [p.name, p.role?.rawValue, p.phone, p.email, p.birthday.map { "birthday " + $0.description }, p.notes]
-            lines.append(StyledLine("  " + parts.compactMap { $0 }.joined(separator: " · ")))
+            out.append(StyledLine("  " + parts.compactMap { $0 }.joined(separator: " · ")), item: .contact(p))
         }
-        lines.append(StyledLine(""))
-        lines += dealLines(card, pipeline: pipeline, today: today)
-        lines.append(StyledLine(""))
-        lines.append(StyledLine("Timeline", .title))
+        out.append(StyledLine(""))
+        out.append(dealLines(card, pipeline: pipeline, today: today))
+        out.append(StyledLine(""))
+        out.append(StyledLine("Timeline", .title))
         // Card lines are drawn one cell in; these get two more.
-        lines += timelineLines(card, width: width - 3, today: today).map { StyledLine("  " + $0.text, $0.style) }
-        return lines
+        out.append(timeline(card, width: width - 3, today: today), indent: "  ")
+        return out
     }
 
     // MARK: - Help and hints
@@ -200,7 +240,7 @@ public enum Presentation {
             .today: [.open, .log, .snooze, .done, .filter, .showMain, .showHelp, .quit],
             .main: [.open, .log, .filter, .cycleSort, .addCustomer, .edit, .addDeal, .moveDeal, .focusNext, .showToday, .showHelp, .quit],
             .timeline: [.editEntry, .removeEntry, .log, .undo, .focusNext, .showToday, .showHelp, .quit],
-            .card: [.log, .edit, .addDeal, .moveDeal, .winDeal, .pay, .back, .showToday, .quit],
+            .card: [.log, .editEntry, .removeEntry, .moveDeal, .pay, .undo, .back, .quit],
             .help: [.back, .quit],
         ]
         return (wanted[context] ?? []).compactMap { action in

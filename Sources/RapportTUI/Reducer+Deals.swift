@@ -5,8 +5,9 @@ import RapportCore
 extension Reducer {
     // MARK: - Which deal
 
-    /// `m`, `w`, `x`: the deal of the selected reminder in the today view, else the selected
-    /// customer's open deal (a won one too, for `m` to paid); a chooser when they have several.
+    /// `m`, `w`, `x`: the deal of the selected reminder in the today view or the deal selected
+    /// on the card, else the selected customer's open deal (a won one too, for `m` to paid);
+    /// a chooser when they have several.
     static func dealKey(_ action: DealAction, _ state: inout AppState) -> [Effect] {
         if state.screen == .today {
             guard case .reminder(let r) = state.todayRows[safe: state.todayWindow.selected], let dealID = r.dealID else {
@@ -15,6 +16,7 @@ extension Reducer {
             }
             return [.loadDeal(dealID: dealID, action: action)]
         }
+        if case .deal(let d)? = selectedItem(state), let dealID = d.id { return [.loadDeal(dealID: dealID, action: action)] }
         guard let (id, name) = selectedCustomer(state) else { return [] }
         guard let card = state.card, card.customer.id == id else {
             state.message = StatusMessage(text: "loading the customer…", isError: false)
@@ -48,8 +50,9 @@ extension Reducer {
         state.moveForm = form
     }
 
-    /// `p`: the contract of the selected payment reminder, else the selected customer's one
-    /// contract with money owed; the prompt starts with what is due.
+    /// `p`: the contract of the selected payment reminder or the contract selected on the
+    /// card, else the selected customer's one contract with money owed; the prompt starts
+    /// with what is due.
     static func payKey(_ state: inout AppState) -> [Effect] {
         if state.screen == .today {
             guard case .reminder(let r) = state.todayRows[safe: state.todayWindow.selected], let contractID = r.contractID,
@@ -63,10 +66,15 @@ extension Reducer {
             return []
         }
         guard let (id, name) = selectedCustomer(state), let card = state.card, card.customer.id == id else { return [] }
-        let owing = card.contracts.filter { $0.outstanding.minorUnits > 0 }
+        let owing: [Contract]
+        if case .contract(let k)? = selectedItem(state) {
+            owing = [k]
+        } else {
+            owing = card.contracts.filter { $0.outstanding.minorUnits > 0 }
+        }
         guard owing.count == 1, let contract = owing.first, let contractID = contract.id else {
             state.message = StatusMessage(text: TerminalText.sanitized(name) + (owing.isEmpty ? " owes nothing on any contract"
-                                              : " owes on \(owing.count) contracts: pay from the today view or with `rapport pay`"),
+                                              : " owes on \(owing.count) contracts: select one on the card (Enter) and press p"),
                                           isError: true)
             return []
         }
@@ -146,24 +154,19 @@ extension Reducer {
 
     static func handleDealForm(_ key: Key, _ state: inout AppState) -> [Effect] {
         guard var form = state.dealForm else { return [] }
-        let count = DealForm.Field.allCases.count
-        switch key {
-        case .escape:
+        switch form.handle(key) {
+        case .cancel:
             state.dealForm = nil
             state.message = StatusMessage(text: "nothing saved", isError: false)
             return []
-        case .enter:
+        case .submit:
             do {
-                return [.addDeal(try form.deal(pipeline: state.pipeline, today: state.today, now: state.now))]
+                let deal = try form.deal(pipeline: state.pipeline, today: state.today, now: state.now)
+                return [deal.id == nil ? .addDeal(deal) : .editDeal(deal)]
             } catch {
                 form.error = error.description
             }
-        case .tab, .down:
-            form.selected = (form.selected + 1) % count
-        case .backTab, .up:
-            form.selected = (form.selected + count - 1) % count
-        default:
-            if form.values[form.selected].handle(key) { form.error = nil }
+        case .handled: break
         }
         state.dealForm = form
         return []

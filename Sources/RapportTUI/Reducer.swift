@@ -45,9 +45,13 @@ public enum Reducer {
         case .cardLoaded(let card):
             if card?.customer.id != state.card?.customer.id { state.timelineWindow = ListWindow() }
             state.card = card
+            // The customer gone (to the trash, here or from another terminal): the card closes.
+            if card == nil, state.screen == .card { state.screen = state.previousScreen }
             // An entry removed: the selection stays within the entries left.
             let items = Presentation.timeline(card, width: Layout(size: state.size).rightWidth, today: state.today).items.count
             state.timelineWindow.selected = min(state.timelineWindow.selected, max(0, items - 1))
+            let cardItems = Presentation.card(card, width: state.size.width, today: state.today, pipeline: state.pipeline).items.count
+            state.cardWindow.selected = min(state.cardWindow.selected, max(0, cardItems - 1))
             return []
         case .funnelLoaded(let report):
             state.funnel = report
@@ -59,6 +63,7 @@ public enum Reducer {
             state.prompt = nil
             state.form = nil
             state.dealForm = nil
+            state.contactForm = nil
             state.moveForm = nil
             state.message = StatusMessage(text: message + " · u undoes it", isError: false)
             return reloadAfterWrite(state, customerID: customerID)
@@ -79,6 +84,8 @@ public enum Reducer {
                 state.form?.error = message
             } else if state.dealForm != nil {
                 state.dealForm?.error = message
+            } else if state.contactForm != nil {
+                state.contactForm?.error = message
             } else if state.moveForm != nil {
                 state.moveForm?.error = message
             } else {
@@ -95,6 +102,7 @@ public enum Reducer {
         if key == .resize { return [] }
         if state.form != nil { return handleForm(key, &state) }
         if state.dealForm != nil { return handleDealForm(key, &state) }
+        if state.contactForm != nil { return handleContactForm(key, &state) }
         if state.moveForm != nil { return handleMoveForm(key, &state) }
         if state.picker != nil { return handlePicker(key, &state) }
         if state.prompt != nil { return handlePrompt(key, &state) }
@@ -182,14 +190,22 @@ public enum Reducer {
         case .undo:
             return [.undo]
         case .editEntry:
-            guard let card = state.card, let item = selectedTimelineItem(state) else { return [] }
+            guard let card = state.card, let item = selectedItem(state) else { return [] }
+            let name = card.customer.name
             switch item {
+            case .customer(let c): state.form = CustomerForm(customer: c)
+            case .contact(let p): state.contactForm = ContactForm(person: p)
+            case .deal(let d): state.dealForm = DealForm(deal: d, customerName: name)
+            case .contract:
+                state.message = StatusMessage(text: "a contract is not edited: x cancels it, then w wins the deal again", isError: true)
+            case .payment:
+                state.message = StatusMessage(text: "a payment is not edited: x voids it, then p records the right amount", isError: true)
             case .followUp(let f):
                 guard let id = f.id else { return [] }
-                state.prompt = Prompt(purpose: .snooze(followUpID: id, name: card.customer.name), field: TextField())
+                state.prompt = Prompt(purpose: .snooze(followUpID: id, name: name), field: TextField())
             case .interaction(let i):
                 guard let id = i.id else { return [] }
-                state.prompt = Prompt(purpose: .correct(interactionID: id, name: card.customer.name),
+                state.prompt = Prompt(purpose: .correct(interactionID: id, name: name),
                                       field: TextField(QuickLog.line(kind: i.kind, note: TerminalText.sanitized(i.note), outcome: i.outcome)))
             }
             return []
@@ -198,7 +214,7 @@ public enum Reducer {
             state.prompt = Prompt(purpose: .merge(keepID: id, name: card.customer.name), field: TextField())
             return []
         case .removeEntry:
-            guard let card = state.card, let item = selectedTimelineItem(state) else { return [] }
+            guard let card = state.card, let item = selectedItem(state) else { return [] }
             state.prompt = Prompt(purpose: .remove(item, name: card.customer.name), field: TextField())
             return []
         case .addDeal:
@@ -233,31 +249,33 @@ public enum Reducer {
                 if state.list.selectedRow == nil { return loadList(&state, offset: max(0, state.list.window.selected - pageSize / 4)) }
                 return loadSelectedCard(state)
             case .timeline:
-                // The selection moves from entry to entry; the pane scrolls to show the entry's first line.
                 let timeline = Presentation.timeline(state.card, width: layout.rightWidth, today: state.today)
-                guard !timeline.items.isEmpty else {
-                    scroll(&state.timelineWindow, delta, lines: timeline.lines.count, height: layout.timelineHeight - 1)
-                    return []
-                }
-                let selected = max(0, min(state.timelineWindow.selected &+ delta, timeline.items.count - 1))
-                // The whole entry when it fits, its first line always.
-                let first = timeline.items[selected].line
-                let last = (timeline.items[safe: selected + 1]?.line ?? timeline.lines.count) - 1
-                let height = max(1, layout.timelineHeight - 1)
-                state.timelineWindow.selected = selected
-                state.timelineWindow.top = min(max(state.timelineWindow.top, last - height + 1), first)
+                selectEntry(&state.timelineWindow, delta, in: timeline, height: layout.timelineHeight - 1)
                 return []
             case .funnel:
                 return []
             }
         case .card:
-            let lines = Presentation.cardLines(state.card, width: state.size.width, today: state.today, pipeline: state.pipeline).count
-            scroll(&state.cardWindow, delta, lines: lines, height: layout.bodyHeight)
+            let card = Presentation.card(state.card, width: state.size.width, today: state.today, pipeline: state.pipeline)
+            selectEntry(&state.cardWindow, delta, in: card, height: layout.bodyHeight + 1)
             return []
         case .help:
             scroll(&state.helpWindow, delta, lines: Presentation.helpLines().count, height: layout.bodyHeight)
             return []
         }
+    }
+
+    /// Moves the selection from entry to entry; the pane scrolls to show the whole entry
+    /// when it fits, its first line always. A pane without entries scrolls line by line.
+    private static func selectEntry(_ window: inout ListWindow, _ delta: Int, in pane: SelectableLines, height: Int) {
+        guard !pane.items.isEmpty else {
+            scroll(&window, delta, lines: pane.lines.count, height: height)
+            return
+        }
+        let selected = max(0, min(window.selected &+ delta, pane.items.count - 1))
+        guard let span = pane.span(of: selected) else { return }
+        window.selected = selected
+        window.top = min(max(window.top, span.upperBound - max(1, height) + 1), span.lowerBound)
     }
 
     /// Scrolls a text pane so that its top line stays within the text.
@@ -312,8 +330,12 @@ public enum Reducer {
         }
     }
 
-    /// The timeline entry selected in the customers screen's timeline pane.
-    private static func selectedTimelineItem(_ state: AppState) -> TimelineItem? {
+    /// The entry selected on the card screen, or in the customers screen's timeline pane.
+    static func selectedItem(_ state: AppState) -> CardItem? {
+        if state.screen == .card {
+            return Presentation.card(state.card, width: state.size.width, today: state.today, pipeline: state.pipeline)
+                .items[safe: state.cardWindow.selected]?.item
+        }
         let layout = Layout(size: state.size)
         return Presentation.timeline(state.card, width: layout.rightWidth, today: state.today).items[safe: state.timelineWindow.selected]?.item
     }
@@ -380,10 +402,7 @@ public enum Reducer {
                 state.message = StatusMessage(text: "kept", isError: false)
                 return []
             }
-            switch item {
-            case .followUp(let f): return f.id.map { [.removeFollowUp(followUpID: $0)] } ?? []
-            case .interaction(let i): return i.id.map { [.removeInteraction(interactionID: $0)] } ?? []
-            }
+            return [.remove(item)]
         }
         switch key {
         case .escape:
@@ -480,12 +499,12 @@ public enum Reducer {
 
     private static func handleForm(_ key: Key, _ state: inout AppState) -> [Effect] {
         guard var form = state.form else { return [] }
-        switch key {
-        case .escape:
+        switch form.handle(key) {
+        case .cancel:
             state.form = nil
             state.message = StatusMessage(text: "nothing saved", isError: false)
             return []
-        case .enter:
+        case .submit:
             do {
                 return [.saveCustomer(try form.customer(now: state.now))]
             } catch let error as RapportError {
@@ -493,14 +512,28 @@ public enum Reducer {
             } catch {
                 form.error = "\(error)"
             }
-        case .tab, .down:
-            form.selected = (form.selected + 1) % form.fields.count
-        case .backTab, .up:
-            form.selected = (form.selected + form.fields.count - 1) % form.fields.count
-        default:
-            if form.fields[form.selected].value.handle(key) { form.error = nil }
+        case .handled: break
         }
         state.form = form
+        return []
+    }
+
+    private static func handleContactForm(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard var form = state.contactForm else { return [] }
+        switch form.handle(key) {
+        case .cancel:
+            state.contactForm = nil
+            state.message = StatusMessage(text: "nothing saved", isError: false)
+            return []
+        case .submit:
+            do {
+                return [.saveContact(try form.person())]
+            } catch {
+                form.error = error.description
+            }
+        case .handled: break
+        }
+        state.contactForm = form
         return []
     }
 }

@@ -11,17 +11,18 @@ public enum Renderer {
         let layout = Layout(size: state.size)
         header(state, &buffer)
         if let form = state.form {
-            self.form(form, layout, &buffer)
+            textForm(form, layout, &buffer)
         } else if let form = state.moveForm {
             moveForm(form, layout, &buffer)
         } else if let form = state.dealForm {
-            dealForm(form, layout, &buffer)
+            textForm(form, layout, &buffer)
+        } else if let form = state.contactForm {
+            textForm(form, layout, &buffer)
         } else {
             switch state.screen {
             case .today: today(state, layout, &buffer)
             case .main: main(state, layout, &buffer)
-            case .card: lines(Presentation.cardLines(state.card, width: state.size.width, today: state.today, pipeline: state.pipeline),
-                              from: state.cardWindow.top, layout, &buffer)
+            case .card: card(state, layout, &buffer)
             case .help: lines(Presentation.helpLines(), from: state.helpWindow.top, layout, &buffer)
             }
             if let picker = state.picker { self.picker(picker, layout, &buffer) }
@@ -94,6 +95,15 @@ public enum Renderer {
         for (i, line) in lines.dropFirst(top).prefix(layout.bodyHeight + 1).enumerated() {
             b.put(line.text, x: 1, y: layout.bodyTop - 1 + i, style: line.style)
         }
+    }
+
+    /// The card, its selected entry's first line highlighted.
+    private static func card(_ state: AppState, _ layout: Layout, _ b: inout ScreenBuffer) {
+        let card = Presentation.card(state.card, width: state.size.width, today: state.today, pipeline: state.pipeline)
+        lines(card.lines, from: state.cardWindow.top, layout, &b)
+        guard let line = card.items[safe: state.cardWindow.selected]?.line else { return }
+        let y = layout.bodyTop - 1 + line - state.cardWindow.top
+        if y >= layout.bodyTop - 1, y < layout.bodyTop + layout.bodyHeight { b.style(x: 0, y: y, length: b.width, .selected) }
     }
 
     // MARK: - Today
@@ -225,22 +235,6 @@ public enum Renderer {
               x: 0, y: layout.statusRow, style: .dim)
     }
 
-    private static func dealForm(_ form: DealForm, _ layout: Layout, _ b: inout ScreenBuffer) {
-        b.put(" New deal for " + Presentation.clean(form.customerName), x: 0, y: 1, style: .title)
-        let labelWidth = DealForm.Field.allCases.map(\.label.displayWidth).max() ?? 0
-        for field in DealForm.Field.allCases {
-            let y = layout.bodyTop + field.rawValue
-            let selected = field.rawValue == form.selected
-            let x = b.put(" " + field.label.padded(toWidth: labelWidth) + "  ", x: 0, y: y, style: selected ? .title : .dim)
-            let (text, cursor) = form.values[field.rawValue].visible(width: b.width - x - 1)
-            b.put(text, x: x, y: y)
-            if selected { b.cursor = (x + cursor, y) }
-        }
-        let hint = DealForm.Field(rawValue: form.selected)?.hint ?? ""
-        b.put(form.error.map { "✗ " + $0 } ?? hint, x: 0, y: layout.hintRow, style: form.error == nil ? .dim : .error)
-        b.put("Enter save · Esc cancel · Tab/↓ next field · S-Tab/↑ previous", x: 0, y: layout.statusRow, style: .dim)
-    }
-
     /// The chooser, drawn over the screen's top rows.
     private static func picker(_ picker: DealPicker, _ layout: Layout, _ b: inout ScreenBuffer) {
         let title = picker.purpose == .win ? "Win which deal?" : picker.purpose == .lose ? "Lose which deal?" : "Move which deal?"
@@ -257,21 +251,22 @@ public enum Renderer {
 
     // MARK: - Form
 
-    private static func form(_ form: CustomerForm, _ layout: Layout, _ b: inout ScreenBuffer) {
-        b.put(form.isNew ? " New customer" : " Edit " + form.original.name, x: 0, y: 1, style: .title)
-        let labelWidth = CustomerField.allCases.map(\.label.displayWidth).max() ?? 0
+    /// A form of text fields, scrolled to keep the selected field in view.
+    private static func textForm(_ form: some TextForm, _ layout: Layout, _ b: inout ScreenBuffer) {
+        b.put(" " + form.title, x: 0, y: 1, style: .title)
+        let labels = form.labels
+        let labelWidth = labels.map(\.displayWidth).max() ?? 0
         let visibleRows = layout.bodyHeight - 1
-        let top = max(0, min(form.selected - visibleRows / 2, form.fields.count - visibleRows))
-        for (i, entry) in form.fields.enumerated().dropFirst(top).prefix(visibleRows) {
+        let top = max(0, min(form.selected - visibleRows / 2, labels.count - visibleRows))
+        for (i, label) in labels.enumerated().dropFirst(top).prefix(visibleRows) {
             let y = layout.bodyTop + i - top
             let selected = i == form.selected
-            let x = b.put(" " + entry.field.label.padded(toWidth: labelWidth) + "  ", x: 0, y: y, style: selected ? .title : .dim)
-            let (text, cursor) = entry.value.visible(width: b.width - x - 1)
+            let x = b.put(" " + label.padded(toWidth: labelWidth) + "  ", x: 0, y: y, style: selected ? .title : .dim)
+            let (text, cursor) = form.value(i).visible(width: b.width - x - 1)
             b.put(text, x: x, y: y)
             if selected { b.cursor = (x + cursor, y) }
         }
-        let hint = form.fields[form.selected].field.hint
-        b.put(form.error.map { "✗ " + $0 } ?? hint, x: 0, y: layout.hintRow, style: form.error == nil ? .dim : .error)
+        b.put(form.error.map { "✗ " + $0 } ?? form.hint(form.selected), x: 0, y: layout.hintRow, style: form.error == nil ? .dim : .error)
         b.put("Enter save · Esc cancel · Tab/↓ next field · S-Tab/↑ previous", x: 0, y: layout.statusRow, style: .dim)
     }
 }

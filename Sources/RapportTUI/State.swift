@@ -48,14 +48,22 @@ public enum CustomerSort: String, CaseIterable, Sendable {
     }
 }
 
-/// A selection and scroll position over a list of `count` rows seen through `height` rows:
-/// the one list widget every pane uses.
-/// What the timeline pane can select and correct.
-public enum TimelineItem: Hashable, Sendable {
+/// What the card screen and the timeline pane can select, correct (`e`) and remove (`x`).
+public enum CardItem: Hashable, Sendable {
+    /// The card itself, on its first line: `e` edits the fields, `x` moves the customer to the trash.
+    case customer(Customer)
+    case contact(ContactPerson)
+    case deal(Deal)
+    /// Removing a contract cancels it.
+    case contract(Contract)
+    /// Removing a payment voids it: the record stays, marked void.
+    case payment(Payment)
     case followUp(FollowUp)
     case interaction(Interaction)
 }
 
+/// A selection and scroll position over a list of `count` rows seen through `height` rows:
+/// the one list widget every pane uses.
 public struct ListWindow: Hashable, Sendable {
     public var selected = 0
     public var top = 0
@@ -131,8 +139,8 @@ public struct Prompt: Sendable {
         case pay(contractID: Int64, position: Int?, label: String, currency: Currency)
         /// Correct a logged interaction's kind, outcome and note, in the log prompt's words.
         case correct(interactionID: Int64, name: String)
-        /// Ask before removing a timeline entry: `y` removes it, any other key keeps it.
-        case remove(TimelineItem, name: String)
+        /// Ask before removing an entry of the card: `y` removes it, any other key keeps it.
+        case remove(CardItem, name: String)
         /// Merge the customer typed (#id, name, phone, pinyin) into this one.
         case merge(keepID: Int64, name: String)
     }
@@ -153,13 +161,13 @@ public struct Prompt: Sendable {
         case .pay(_, _, let label, let currency): return "paid on " + name(label) + " " + currency.code + " ›"
         case .correct(_, let n): return "correct the entry of " + name(n) + " ›"
         case .merge(_, let n): return "merge into " + name(n) + " the duplicate ›"
-        case .remove(let item, let n): return "Remove the " + Presentation.named(item) + " of " + name(n) + "? y removes, any other key keeps it"
+        case .remove(let item, let n): return Presentation.removal(item, of: name(n)) + " any other key keeps it"
         }
     }
 }
 
 /// The customer form (`a` adds, `e` edits): every card field as a text field.
-public struct CustomerForm: Sendable {
+public struct CustomerForm: TextForm {
     public var original: Customer
     public var fields: [(field: CustomerField, value: TextField)]
     public var selected = 0
@@ -173,6 +181,12 @@ public struct CustomerForm: Sendable {
     }
 
     var isNew: Bool { original.id == nil }
+
+    var title: String { isNew ? "New customer" : "Edit " + TerminalText.sanitized(original.name) }
+    var labels: [String] { fields.map(\.field.label) }
+    func hint(_ index: Int) -> String { fields[index].field.hint }
+    func value(_ index: Int) -> TextField { fields[index].value }
+    mutating func setValue(_ index: Int, _ value: TextField) { fields[index].value = value }
 
     /// The edited card, or the first field that does not read.
     func customer(now: LocalDateTime) throws -> Customer {
@@ -223,6 +237,7 @@ public struct AppState: Sendable {
     public var prompt: Prompt?
     public var form: CustomerForm?
     public var dealForm: DealForm?
+    public var contactForm: ContactForm?
     public var moveForm: MoveForm?
     public var picker: DealPicker?
     public var message: StatusMessage?
@@ -238,9 +253,6 @@ public struct AppState: Sendable {
         self.pipeline = pipeline
         self.todayLimit = todayLimit
     }
-
-    /// A form or chooser has the keyboard.
-    var isModal: Bool { form != nil || dealForm != nil || moveForm != nil || picker != nil }
 
     /// The binding context of what is on screen.
     var context: BindingContext {

@@ -51,6 +51,17 @@ struct CorrectionCommandTests {
         #expect(try r.ok(["show", "wjg"]).stdout.contains("谈了报价"))
     }
 
+    /// The deal's last activity stays what it was when the customer's only call goes (SQLite's
+    /// max of a day and NULL is NULL, which the column refuses).
+    @Test func theOnlyCallOfACustomerWithAnOpenDealCanBeRemoved() throws {
+        let r = try Self.binary()
+        try r.ok(["add", "王建国"])
+        try r.ok(["deal", "add", "wjg", "年度服务", "--amount", "12000"])
+        try r.ok(["log", "wjg", "call", "谈了报价"])
+        #expect(try r.ok(["log", "rm", "1"]).stdout.hasPrefix("Removed call 1 of 2026-11-23 15:00\n"))
+        #expect(try r.ok(["deal", "show", "1"]).stdout.contains("年度服务"))
+    }
+
     @Test func aCallIsCorrectedAndTheContactClockFollows() throws {
         let r = try Self.binary()
         try r.ok(["add", "王建国", "--grade", "A"])

@@ -35,14 +35,14 @@ struct ReducerTimelineTests {
     @Test func yRemovesAnyOtherKeyKeeps() {
         var s = Self.timelineState()
         _ = s.type("jx")
-        #expect(s.press(.char("y")) == [.removeInteraction(interactionID: 310)])
+        #expect(s.press(.char("y")) == [.remove(.interaction(Fx.wangCard.timeline[0]))])
         #expect(s.prompt == nil)
         _ = s.type("kx")
         #expect(s.press(.char("n")) == [])
         #expect(s.prompt == nil)
         #expect(s.message?.text == "kept")
         _ = s.type("x")
-        #expect(s.press(.char("Y")) == [.removeFollowUp(followUpID: 101)])
+        #expect(s.press(.char("Y")) == [.remove(.followUp(Fx.wangCard.openFollowUps[0]))])
     }
 
     @Test func eCorrectsACallInTheLogPromptsWordsAndMovesAFollowUp() {

@@ -428,7 +428,7 @@ struct RendererTests {
         #expect(lines[3] == "  title" + sp(7) + "  " + "采购总监")
         #expect(lines[4] == "  kind" + sp(8) + "  " + "company")
         #expect(lines[5] == "  phones" + sp(6) + "  " + "mobile:138-0013-8000, work:010-1234")
-        #expect(lines[22] == "l log · e edit · d deal · m move · w win · p paid · Esc back · t today · q quit")
+        #expect(lines[22] == "l log · e correct · x remove · m move · p paid · u undo · Esc back · q quit")
     }
 
     @Test func theCardScreenKeepsEveryCharacterOfAWrappedNote() {

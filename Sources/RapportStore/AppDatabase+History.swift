@@ -137,11 +137,25 @@ extension AppDatabase {
     /// Does again the change undone last, if nothing was changed since.
     public func redo(now: LocalDateTime) throws -> HistoryEntry {
         try writeUnrecorded { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, reverse FROM history WHERE redoable = 1 ORDER BY undo_order DESC LIMIT 1") else {
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT id, reverse, bulk_first, bulk_last FROM history WHERE redoable = 1 ORDER BY undo_order DESC LIMIT 1
+                """) else {
                 throw RapportError.conflict("there is nothing to redo (a change made after an undo ends what can be redone)")
             }
             let id: Int64 = row["id"]
             let reverse = Changeset(row["reverse"] as Data? ?? Data())
+            if let first = row["bulk_first"] as Int64?, let last = row["bulk_last"] as Int64? {
+                // A bulk import comes back as it came: its customers inserted with the import's
+                // schema objects set aside, not recorded again; the change keeps its own record
+                // (the updates, and the range), so the undo's record is let go. Nothing was
+                // written since the undo (a write ends what can be redone), so nothing can depend on it.
+                let setAside = try Self.setAsideForBulkInsert(of: Int(last - first + 1), path: path, db)
+                try reverse.inverted().apply(db, tables: try Self.recordedTables(db))
+                for object in setAside { try db.execute(sql: object.sql) }
+                try db.execute(sql: "UPDATE history SET undone_at = NULL, undo_order = NULL, reverse = NULL, redoable = 0 WHERE id = ?",
+                               arguments: [id])
+                return try Self.historyEntry(id, db)
+            }
             let forward = try Self.applyRecording(try reverse.inverted(), expected: try reverse.rows(db), bulk: nil, change: id, db)
             try db.execute(sql: """
                 UPDATE history SET changeset = ?, bulk_first = NULL, bulk_last = NULL, undone_at = NULL, undo_order = NULL,

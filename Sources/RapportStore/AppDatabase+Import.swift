@@ -66,26 +66,9 @@ extension AppDatabase {
                                 onConflict: ConflictPolicy = .new, dryRun: Bool,
                                 now: LocalDateTime, progress: (Int) -> Void = { _ in }) throws -> ImportReport {
         try writeOrRollBack(dryRun) { db, notes in
-            // The attention trigger costs more than the insert itself (4.6 s of 5.4 s for 100,000
-            // rows): it is set aside, and the new customers' attention days written with them.
-            // A large import touches every page of fourteen customer indexes; with SQLite's default
-            // 2 MB cache it spills dirty pages and rereads them (19 s instead of 3 for 100,000 rows).
-            try Self.widenCache(db)
             let firstNew = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM customer") ?? 0) + 1
+            let setAside = try Self.setAsideForBulkInsert(of: rows.count, path: path, db)
             let newAttention = "coalesce(\(Self.contactDueV5), '9999-12-31')"
-            let trigger = "customer_attention_on_insert"
-            // An import as large as the book builds the customer tables' indexes again once rather
-            // than keep them up to date row by row (0.85 s against 1.5 s for 100,000 customers, and
-            // a smaller file). The indexes by customer stay: an update deletes a card's phones by them.
-            let bookSize = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer") ?? 0
-            let rebuilt = rows.count < bookSize ? "" : """
-                OR (type = 'index' AND tbl_name IN ('customer', 'customer_phone', 'customer_email', 'customer_tag')
-                    AND name NOT IN ('customer_phone_on_customer', 'customer_email_on_customer'))
-                """
-            let setAside = try Self.dropSchemaObjects(where: "(type = 'trigger' AND name = '\(trigger)') \(rebuilt)", db)
-            guard setAside.contains(where: { $0.name == trigger }) else {
-                throw RapportError.database(path: path, reason: "the trigger \(trigger) is missing (run `rapport check`)")
-            }
             // With `.new` no row is matched: duplicate keys are neither made, read nor kept.
             let matching = policy != .new
             var known = matching ? try Self.knownCards(db) : KnownCards()
@@ -191,6 +174,30 @@ extension AppDatabase {
     }
 
     /// Lets this connection cache up to 128 MB of pages, for a bulk write.
+    /// Sets aside what a bulk insert of `count` customers does better once at the end, and
+    /// widens the cache; the caller creates the objects returned again when it is done.
+    static func setAsideForBulkInsert(of count: Int, path: String, _ db: Database) throws -> [(name: String, sql: String)] {
+        // The attention trigger costs more than the insert itself (4.6 s of 5.4 s for 100,000
+        // rows): it is set aside, and the new customers' attention days written with them.
+        // A large import touches every page of fourteen customer indexes; with SQLite's default
+        // 2 MB cache it spills dirty pages and rereads them (19 s instead of 3 for 100,000 rows).
+        try widenCache(db)
+        let trigger = "customer_attention_on_insert"
+        // An insert as large as the book builds the customer tables' indexes again once rather
+        // than keep them up to date row by row (0.85 s against 1.5 s for 100,000 customers, and
+        // a smaller file). The indexes by customer stay: an update deletes a card's phones by them.
+        let bookSize = try Int.fetchOne(db, sql: "SELECT count(*) FROM customer") ?? 0
+        let rebuilt = count < bookSize ? "" : """
+            OR (type = 'index' AND tbl_name IN ('customer', 'customer_phone', 'customer_email', 'customer_tag')
+                AND name NOT IN ('customer_phone_on_customer', 'customer_email_on_customer'))
+            """
+        let setAside = try dropSchemaObjects(where: "(type = 'trigger' AND name = '\(trigger)') \(rebuilt)", db)
+        guard setAside.contains(where: { $0.name == trigger }) else {
+            throw RapportError.database(path: path, reason: "the trigger \(trigger) is missing (run `rapport check`)")
+        }
+        return setAside
+    }
+
     static func widenCache(_ db: Database) throws {
         try db.execute(sql: "PRAGMA cache_size = -131072")
     }

@@ -60,11 +60,7 @@ public enum Reducer {
             openMoveForm(detail, action, hasPlaybook: hasPlaybook, &state)
             return []
         case .saved(let message, let customerID):
-            state.prompt = nil
-            state.form = nil
-            state.dealForm = nil
-            state.contactForm = nil
-            state.moveForm = nil
+            state.modal = nil
             state.message = StatusMessage(text: message + " · u undoes it", isError: false)
             return reloadAfterWrite(state, customerID: customerID)
         case .undone(let message):
@@ -78,17 +74,23 @@ public enum Reducer {
             state.bookVersion = version
             return newDay || written ? reloadAfterWrite(state, customerID: nil) : []
         case .failed(let message):
-            if state.prompt != nil {
-                state.prompt?.error = message
-            } else if state.form != nil {
-                state.form?.error = message
-            } else if state.dealForm != nil {
-                state.dealForm?.error = message
-            } else if state.contactForm != nil {
-                state.contactForm?.error = message
-            } else if state.moveForm != nil {
-                state.moveForm?.error = message
-            } else {
+            switch state.modal {
+            case .prompt(var p)?:
+                p.error = message
+                state.modal = .prompt(p)
+            case .customerForm(var f)?:
+                f.error = message
+                state.modal = .customerForm(f)
+            case .dealForm(var f)?:
+                f.error = message
+                state.modal = .dealForm(f)
+            case .contactForm(var f)?:
+                f.error = message
+                state.modal = .contactForm(f)
+            case .moveForm(var f)?:
+                f.error = message
+                state.modal = .moveForm(f)
+            case .picker?, nil:
                 state.message = StatusMessage(text: message, isError: true)
             }
             state.list.loading = false
@@ -100,12 +102,15 @@ public enum Reducer {
 
     private static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         if key == .resize { return [] }
-        if state.form != nil { return handleForm(key, &state) }
-        if state.dealForm != nil { return handleDealForm(key, &state) }
-        if state.contactForm != nil { return handleContactForm(key, &state) }
-        if state.moveForm != nil { return handleMoveForm(key, &state) }
-        if state.picker != nil { return handlePicker(key, &state) }
-        if state.prompt != nil { return handlePrompt(key, &state) }
+        switch state.modal {
+        case .prompt?: return handlePrompt(key, &state)
+        case .customerForm?: return handleForm(key, &state)
+        case .dealForm?: return handleDealForm(key, &state)
+        case .contactForm?: return handleContactForm(key, &state)
+        case .moveForm?: return handleMoveForm(key, &state)
+        case .picker?: return handlePicker(key, &state)
+        case nil: break
+        }
         state.message = nil
         if state.size.isTooSmall {
             if key == .char("q") { state.quitting = true }

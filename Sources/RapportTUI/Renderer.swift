@@ -10,14 +10,10 @@ public enum Renderer {
         }
         let layout = Layout(size: state.size)
         header(state, &buffer)
-        if let form = state.form {
+        if let form = state.modal?.textForm {
             textForm(form, layout, &buffer)
         } else if let form = state.moveForm {
             moveForm(form, layout, &buffer)
-        } else if let form = state.dealForm {
-            textForm(form, layout, &buffer)
-        } else if let form = state.contactForm {
-            textForm(form, layout, &buffer)
         } else {
             switch state.screen {
             case .today: today(state, layout, &buffer)
@@ -67,7 +63,8 @@ public enum Renderer {
             b.cursor = (x + cursor, layout.statusRow)
             return
         }
-        if state.form != nil || state.moveForm != nil || state.dealForm != nil { return }
+        // A form draws its own hint and status lines.
+        if state.modal?.textForm != nil || state.moveForm != nil { return }
         if state.picker != nil {
             b.put("j/k or 1–9 choose · Enter take · Esc cancel", x: 0, y: layout.hintRow, style: .dim)
             return

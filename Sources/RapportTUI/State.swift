@@ -197,6 +197,65 @@ public struct CustomerForm: TextForm {
     }
 }
 
+/// What has the keyboard over the screen. One at a time, so which one a key, an error or
+/// the drawing goes to is never a question of order.
+public enum Modal: Sendable {
+    case prompt(Prompt)
+    case customerForm(CustomerForm)
+    case dealForm(DealForm)
+    case contactForm(ContactForm)
+    case moveForm(MoveForm)
+    case picker(DealPicker)
+
+    /// The form of text fields, when the modal is one.
+    var textForm: (any TextForm)? {
+        switch self {
+        case .customerForm(let f): f
+        case .dealForm(let f): f
+        case .contactForm(let f): f
+        case .prompt, .moveForm, .picker: nil
+        }
+    }
+}
+
+// Each modal as an optional of its own: setting one opens it in place of any other,
+// setting nil closes it only when it is the one open.
+extension AppState {
+    public var prompt: Prompt? {
+        get { if case .prompt(let p)? = modal { p } else { nil } }
+        set { set(newValue.map(Modal.prompt), closing: prompt != nil) }
+    }
+
+    public var form: CustomerForm? {
+        get { if case .customerForm(let f)? = modal { f } else { nil } }
+        set { set(newValue.map(Modal.customerForm), closing: form != nil) }
+    }
+
+    public var dealForm: DealForm? {
+        get { if case .dealForm(let f)? = modal { f } else { nil } }
+        set { set(newValue.map(Modal.dealForm), closing: dealForm != nil) }
+    }
+
+    public var contactForm: ContactForm? {
+        get { if case .contactForm(let f)? = modal { f } else { nil } }
+        set { set(newValue.map(Modal.contactForm), closing: contactForm != nil) }
+    }
+
+    public var moveForm: MoveForm? {
+        get { if case .moveForm(let f)? = modal { f } else { nil } }
+        set { set(newValue.map(Modal.moveForm), closing: moveForm != nil) }
+    }
+
+    public var picker: DealPicker? {
+        get { if case .picker(let p)? = modal { p } else { nil } }
+        set { set(newValue.map(Modal.picker), closing: picker != nil) }
+    }
+
+    private mutating func set(_ new: Modal?, closing: Bool) {
+        if let new { modal = new } else if closing { modal = nil }
+    }
+}
+
 /// One line at the bottom after something happened.
 public struct StatusMessage: Hashable, Sendable {
     public var text: String
@@ -234,12 +293,8 @@ public struct AppState: Sendable {
     public var funnel: FunnelReport?
     public var funnelByAmount = true
 
-    public var prompt: Prompt?
-    public var form: CustomerForm?
-    public var dealForm: DealForm?
-    public var contactForm: ContactForm?
-    public var moveForm: MoveForm?
-    public var picker: DealPicker?
+    /// The prompt, form or chooser that has the keyboard, if any: one at a time.
+    public var modal: Modal?
     public var message: StatusMessage?
     public var settings: ReminderSettings
     public var pipeline: PipelineSettings

@@ -88,6 +88,32 @@ struct TerminalTests {
         #expect(try r.ok(["followup", "list"]).stdout == "No open follow-ups.\n")
     }
 
+    @Test func aContactPersonRemovedOnTheCardAfterAYAndBroughtBackWithU() throws {
+        let r = try RapportBinary()
+        try r.ok(["add", "华信科技", "--kind", "company"])
+        try r.ok(["contact", "add", "华信", "张秘书", "--role", "gatekeeper"])
+        let tmux = try Tmux(width: 100, height: 30, directory: r.directory)
+        try tmux.type(launch(r))
+        try tmux.press("Enter")
+        _ = try tmux.waitFor { $0.contains("Rapport · Today") }
+        // The list, the card, the contact person below the card's first line
+        try tmux.press("Tab")
+        _ = try tmux.waitFor { $0.contains("Customers (1)") }
+        try tmux.press("Enter")
+        _ = try tmux.waitFor { $0.contains("Contact persons (1)") }
+        try tmux.press("j")
+        try tmux.press("x")
+        _ = try tmux.waitFor { $0.contains("Remove the contact person 张秘书 of 华信科技? y removes, any other key keeps it") }
+        try tmux.press("y")
+        let removed = try tmux.waitFor { $0.contains("Removed contact person 张秘书 · u undoes it") }
+        #expect(removed.contains("Contact persons (0)"))
+        try tmux.press("u")
+        _ = try tmux.waitFor { $0.contains("Contact persons (1)") && $0.contains("Undid:") }
+        try tmux.press("q")
+        _ = try tmux.waitFor { Self.lastLine($0) == "ready$" }
+        #expect(try r.ok(["contact", "list", "华信"]).stdout.contains("张秘书"))
+    }
+
     @Test(arguments: ["xterm-256color", "tmux-256color", "screen", "vt100"])
     func everyTerminalTypeStartsAndQuitsCleanly(term: String) throws {
         let r = try RapportBinary()

@@ -224,4 +224,17 @@ struct ReducerCardTests {
         #expect(b[0, 1].style != .selected)
         #expect(b.lines[row - 1].hasPrefix(" Deals (2) · m move or lose · w win"))
     }
+
+    @Test func theContactFormDrawsItsFieldsAndItsOwnHintLines() {
+        // 80x24: the title on row 1, the fields from row 2, labels padded to 8 ("birthday")
+        var s = Self.cardState()
+        s.type("je\\t\\t")
+        let lines = s.buffer.lines
+        #expect(lines[1] == " Edit contact person 张秘书")
+        #expect(lines[2] == " name      张秘书")
+        #expect(lines[4] == " phone     139-0000-1111")
+        #expect(lines[7] == " notes")
+        #expect(lines[22] == "phone number")
+        #expect(lines[23] == "Enter save · Esc cancel · Tab/↓ next field · S-Tab/↑ previous")
+    }
 }

@@ -1,6 +1,8 @@
 /// Everything a seller can ask of the TUI, by name; keys map to these as data.
-public enum Action: String, CaseIterable, Sendable {
-    case quit, showToday, showMain, showHelp, back
+public enum Action: Hashable, Sendable {
+    /// Go to a screen (what it loads the first time is the screen's `show`).
+    case show(Screen)
+    case quit, back
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case focusNext, focusPrevious
     case open, log, snooze, done, filter, cycleSort, edit, addCustomer
@@ -8,7 +10,8 @@ public enum Action: String, CaseIterable, Sendable {
     case undo, editEntry, removeEntry, mergeInto
 }
 
-/// Where a binding applies: `timeline` is the customers screen with its timeline pane focused.
+/// Where a binding applies: each screen has one, the customers screen two (`timeline` is
+/// it with its timeline pane focused). Each screen's controller names its own.
 public enum BindingContext: String, CaseIterable, Sendable {
     case today, main, timeline, card, help
 }
@@ -18,6 +21,8 @@ public struct KeyBinding: Sendable {
     public var keys: [Key]
     public var contexts: Set<BindingContext>
     public var action: Action
+    /// The word the footer shows after the key: `l log`.
+    public var short: String
     public var help: String
     /// The help screen's section.
     public var section: String
@@ -26,56 +31,55 @@ public struct KeyBinding: Sendable {
 /// The one table that drives both input and the help screen.
 public enum KeyBindings {
     private static let everywhere = Set(BindingContext.allCases)
-    private static let lists: Set<BindingContext> = [.today, .main, .timeline, .card, .help]
     /// The customers screen, whichever pane has the focus.
     private static let customers: Set<BindingContext> = [.main, .timeline]
 
     public static let table: [KeyBinding] = [
-        KeyBinding(keys: [.char("t")], contexts: everywhere, action: .showToday, help: "today: who to call, who is forgotten", section: "Everywhere"),
-        KeyBinding(keys: [.char("?")], contexts: [.today, .main, .timeline, .card], action: .showHelp, help: "this help", section: "Everywhere"),
-        KeyBinding(keys: [.char("q")], contexts: everywhere, action: .quit, help: "quit", section: "Everywhere"),
-        KeyBinding(keys: [.char("u")], contexts: [.today, .main, .timeline, .card], action: .undo,
+        KeyBinding(keys: [.char("t")], contexts: everywhere, action: .show(.today), short: "today", help: "today: who to call, who is forgotten", section: "Everywhere"),
+        KeyBinding(keys: [.char("?")], contexts: [.today, .main, .timeline, .card], action: .show(.help), short: "help", help: "this help", section: "Everywhere"),
+        KeyBinding(keys: [.char("q")], contexts: everywhere, action: .quit, short: "quit", help: "quit", section: "Everywhere"),
+        KeyBinding(keys: [.char("u")], contexts: [.today, .main, .timeline, .card], action: .undo, short: "undo",
                    help: "undo the last change (rapport history lists them)", section: "Everywhere"),
-        KeyBinding(keys: [.char("j"), .down], contexts: lists, action: .moveDown, help: "down", section: "Moving"),
-        KeyBinding(keys: [.char("k"), .up], contexts: lists, action: .moveUp, help: "up", section: "Moving"),
-        KeyBinding(keys: [.pageDown, .ctrl("d")], contexts: lists, action: .pageDown, help: "page down", section: "Moving"),
-        KeyBinding(keys: [.pageUp, .ctrl("u")], contexts: lists, action: .pageUp, help: "page up", section: "Moving"),
-        KeyBinding(keys: [.char("g"), .home], contexts: lists, action: .top, help: "top", section: "Moving"),
-        KeyBinding(keys: [.char("G"), .end], contexts: lists, action: .bottom, help: "bottom", section: "Moving"),
-        KeyBinding(keys: [.enter], contexts: [.today], action: .open, help: "open the customer (on a “more” line: show more)", section: "Today"),
-        KeyBinding(keys: [.char("l")], contexts: [.today, .main, .timeline, .card], action: .log, help: "log a call, visit, … : c 谈了报价 Tab 周五 Enter", section: "Today"),
-        KeyBinding(keys: [.char("s")], contexts: [.today], action: .snooze, help: "snooze the follow-up to another day", section: "Today"),
-        KeyBinding(keys: [.char("d")], contexts: [.today], action: .done, help: "mark the follow-up done (a stale one: close it)", section: "Today"),
-        KeyBinding(keys: [.tab, .escape], contexts: [.today], action: .showMain, help: "the customer list", section: "Today"),
-        KeyBinding(keys: [.tab], contexts: customers, action: .focusNext, help: "next pane", section: "Customers"),
-        KeyBinding(keys: [.backTab], contexts: customers, action: .focusPrevious, help: "previous pane", section: "Customers"),
-        KeyBinding(keys: [.enter], contexts: customers, action: .open, help: "open the customer card", section: "Customers"),
-        KeyBinding(keys: [.char("/")], contexts: [.main, .timeline, .today], action: .filter, help: "filter by name, company, phone, pinyin (wjg)", section: "Customers"),
-        KeyBinding(keys: [.char("o")], contexts: customers, action: .cycleSort, help: "sort by attention, name, last contact", section: "Customers"),
-        KeyBinding(keys: [.char("a")], contexts: [.main, .timeline, .card], action: .addCustomer, help: "add a customer", section: "Customers"),
-        KeyBinding(keys: [.char("e")], contexts: [.main], action: .edit, help: "edit the customer", section: "Customers"),
-        KeyBinding(keys: [.char("e")], contexts: [.timeline, .card], action: .editEntry,
+        KeyBinding(keys: [.char("j"), .down], contexts: everywhere, action: .moveDown, short: "down", help: "down", section: "Moving"),
+        KeyBinding(keys: [.char("k"), .up], contexts: everywhere, action: .moveUp, short: "up", help: "up", section: "Moving"),
+        KeyBinding(keys: [.pageDown, .ctrl("d")], contexts: everywhere, action: .pageDown, short: "page", help: "page down", section: "Moving"),
+        KeyBinding(keys: [.pageUp, .ctrl("u")], contexts: everywhere, action: .pageUp, short: "page", help: "page up", section: "Moving"),
+        KeyBinding(keys: [.char("g"), .home], contexts: everywhere, action: .top, short: "top", help: "top", section: "Moving"),
+        KeyBinding(keys: [.char("G"), .end], contexts: everywhere, action: .bottom, short: "bottom", help: "bottom", section: "Moving"),
+        KeyBinding(keys: [.enter], contexts: [.today], action: .open, short: "open", help: "open the customer (on a “more” line: show more)", section: "Today"),
+        KeyBinding(keys: [.char("l")], contexts: [.today, .main, .timeline, .card], action: .log, short: "log", help: "log a call, visit, … : c 谈了报价 Tab 周五 Enter", section: "Today"),
+        KeyBinding(keys: [.char("s")], contexts: [.today], action: .snooze, short: "snooze", help: "snooze the follow-up to another day", section: "Today"),
+        KeyBinding(keys: [.char("d")], contexts: [.today], action: .done, short: "done", help: "mark the follow-up done (a stale one: close it)", section: "Today"),
+        KeyBinding(keys: [.tab, .escape], contexts: [.today], action: .show(.main), short: "customers", help: "the customer list", section: "Today"),
+        KeyBinding(keys: [.tab], contexts: customers, action: .focusNext, short: "pane", help: "next pane", section: "Customers"),
+        KeyBinding(keys: [.backTab], contexts: customers, action: .focusPrevious, short: "pane", help: "previous pane", section: "Customers"),
+        KeyBinding(keys: [.enter], contexts: customers, action: .open, short: "open", help: "open the customer card", section: "Customers"),
+        KeyBinding(keys: [.char("/")], contexts: [.main, .timeline, .today], action: .filter, short: "filter", help: "filter by name, company, phone, pinyin (wjg)", section: "Customers"),
+        KeyBinding(keys: [.char("o")], contexts: customers, action: .cycleSort, short: "sort", help: "sort by attention, name, last contact", section: "Customers"),
+        KeyBinding(keys: [.char("a")], contexts: [.main, .timeline, .card], action: .addCustomer, short: "add", help: "add a customer", section: "Customers"),
+        KeyBinding(keys: [.char("e")], contexts: [.main], action: .edit, short: "edit", help: "edit the customer", section: "Customers"),
+        KeyBinding(keys: [.char("e")], contexts: [.timeline, .card], action: .editEntry, short: "correct",
                    help: "correct the selected entry: card, person, deal, call, follow-up",
                    section: "Customers"),
-        KeyBinding(keys: [.char("x"), .delete], contexts: [.timeline, .card], action: .removeEntry,
+        KeyBinding(keys: [.char("x"), .delete], contexts: [.timeline, .card], action: .removeEntry, short: "remove",
                    help: "remove the selected entry (asks; a payment is voided)",
                    section: "Customers"),
-        KeyBinding(keys: [.escape], contexts: customers, action: .back, help: "clear the filter", section: "Customers"),
-        KeyBinding(keys: [.char("d")], contexts: [.main, .timeline, .card], action: .addDeal, help: "add a deal for the customer", section: "Deals"),
-        KeyBinding(keys: [.char("m")], contexts: [.today, .main, .timeline, .card], action: .moveDeal,
+        KeyBinding(keys: [.escape], contexts: customers, action: .back, short: "back", help: "clear the filter", section: "Customers"),
+        KeyBinding(keys: [.char("d")], contexts: [.main, .timeline, .card], action: .addDeal, short: "deal", help: "add a deal for the customer", section: "Deals"),
+        KeyBinding(keys: [.char("m")], contexts: [.today, .main, .timeline, .card], action: .moveDeal, short: "move",
                    help: "move the deal to another stage, ticking its checklist", section: "Deals"),
-        KeyBinding(keys: [.char("w")], contexts: [.today, .main, .timeline, .card], action: .winDeal,
+        KeyBinding(keys: [.char("w")], contexts: [.today, .main, .timeline, .card], action: .winDeal, short: "win",
                    help: "win the deal: contract, instalments, onboarding", section: "Deals"),
-        KeyBinding(keys: [.char("x")], contexts: [.today, .main], action: .loseDeal, help: "lose the deal, with the reason",
+        KeyBinding(keys: [.char("x")], contexts: [.today, .main], action: .loseDeal, short: "lose", help: "lose the deal, with the reason",
                    section: "Deals"),
-        KeyBinding(keys: [.char("p")], contexts: [.today, .main, .timeline, .card], action: .pay, help: "record a payment (回款) on the contract",
+        KeyBinding(keys: [.char("p")], contexts: [.today, .main, .timeline, .card], action: .pay, short: "paid", help: "record a payment (回款) on the contract",
                    section: "Deals"),
-        KeyBinding(keys: [.char("f")], contexts: customers, action: .toggleFunnel, help: "funnel bars by amount or by count",
+        KeyBinding(keys: [.char("f")], contexts: customers, action: .toggleFunnel, short: "bars", help: "funnel bars by amount or by count",
                    section: "Deals"),
-        KeyBinding(keys: [.char("M")], contexts: [.card], action: .mergeInto,
+        KeyBinding(keys: [.char("M")], contexts: [.card], action: .mergeInto, short: "merge",
                    help: "merge a duplicate into this customer", section: "Card and help"),
-        KeyBinding(keys: [.escape, .char("h")], contexts: [.card, .help], action: .back, help: "back", section: "Card and help"),
-        KeyBinding(keys: [.char("?")], contexts: [.help], action: .back, help: "close the help", section: "Card and help"),
+        KeyBinding(keys: [.escape, .char("h")], contexts: [.card, .help], action: .back, short: "back", help: "back", section: "Card and help"),
+        KeyBinding(keys: [.char("?")], contexts: [.help], action: .back, short: "back", help: "close the help", section: "Card and help"),
     ]
 
     /// The action a key asks for in a context, if any.

@@ -151,18 +151,18 @@ public enum Presentation {
     }
 
     /// The question before an entry goes, with what `y` does: `Remove the call of
-    /// 2026-11-23 14:02 of 王建国? y removes,`, `Void the payment …? y voids,`.
+    /// 2026-11-23 14:02 of 王建国? y removes`, `Void the payment …? y voids`.
     static func removal(_ item: CardItem, of name: String) -> String {
         switch item {
-        case .customer: "Move " + name + " to the trash? y moves,"
-        case .contact(let p): "Remove the contact person " + clean(p.name) + " of " + name + "? y removes,"
-        case .deal(let d): "Remove deal " + String(d.id ?? 0) + " " + clean(d.title) + " of " + name + "? y removes,"
-        case .contract(let k): "Cancel contract " + clean(k.number) + " of " + name + "? y cancels,"
-        case .payment(let p): "Void the payment of " + p.amount.formatted + " on " + p.paidOn.iso + " of " + name + "? y voids,"
+        case .customer: "Move " + name + " to the trash? y moves"
+        case .contact(let p): "Remove the contact person " + clean(p.name) + " of " + name + "? y removes"
+        case .deal(let d): "Remove deal " + String(d.id ?? 0) + " " + clean(d.title) + " of " + name + "? y removes"
+        case .contract(let k): "Cancel contract " + clean(k.number) + " of " + name + "? y cancels"
+        case .payment(let p): "Void the payment of " + p.amount.formatted + " on " + p.paidOn.iso + " of " + name + "? y voids"
         case .followUp(let f):
             "Remove the follow-up for " + RelativeDay.dated(f.when) + (f.title.isEmpty ? "" : " (" + clean(f.title) + ")") + " of " + name
-                + "? y removes,"
-        case .interaction(let i): "Remove the " + i.kind.rawValue + " of " + i.at.text + " of " + name + "? y removes,"
+                + "? y removes"
+        case .interaction(let i): "Remove the " + i.kind.rawValue + " of " + i.at.text + " of " + name + "? y removes"
         }
     }
 
@@ -234,49 +234,15 @@ public enum Presentation {
         return lines
     }
 
-    /// The footer's hints for a context, from the same table.
-    public static func hints(_ context: BindingContext) -> String {
-        let wanted: [BindingContext: [Action]] = [
-            .today: [.open, .log, .snooze, .done, .filter, .showMain, .showHelp, .quit],
-            .main: [.open, .log, .filter, .cycleSort, .addCustomer, .edit, .addDeal, .moveDeal, .focusNext, .showToday, .showHelp, .quit],
-            .timeline: [.editEntry, .removeEntry, .log, .undo, .focusNext, .showToday, .showHelp, .quit],
-            .card: [.log, .editEntry, .removeEntry, .moveDeal, .pay, .undo, .back, .quit],
-            .help: [.back, .quit],
-        ]
-        return (wanted[context] ?? []).compactMap { action in
+    /// The footer's hints for what is on screen: the screen's actions, each with its key and
+    /// word from the key table.
+    static func hints(_ state: AppState) -> String {
+        let context = state.context
+        return state.screen.controller.footer(context).compactMap { action in
             KeyBindings.table.first { $0.action == action && $0.contexts.contains(context) }.map { b in
-                (b.keys.first?.name ?? "") + " " + shortHelp(action)
+                (b.keys.first?.name ?? "") + " " + b.short
             }
         }.joined(separator: " · ")
-    }
-
-    private static func shortHelp(_ action: Action) -> String {
-        switch action {
-        case .open: "open"
-        case .log: "log"
-        case .snooze: "snooze"
-        case .done: "done"
-        case .filter: "filter"
-        case .showMain: "customers"
-        case .showToday: "today"
-        case .showHelp: "help"
-        case .quit: "quit"
-        case .cycleSort: "sort"
-        case .addCustomer: "add"
-        case .edit: "edit"
-        case .focusNext: "pane"
-        case .back: "back"
-        case .addDeal: "deal"
-        case .moveDeal: "move"
-        case .winDeal: "win"
-        case .loseDeal: "lose"
-        case .pay: "paid"
-        case .toggleFunnel: "bars"
-        case .editEntry: "correct"
-        case .removeEntry: "remove"
-        case .mergeInto: "merge"
-        default: action.rawValue
-        }
     }
 }
 

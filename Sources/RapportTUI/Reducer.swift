@@ -24,7 +24,7 @@ public enum Reducer {
         case .todayLoaded(let report, let upcoming):
             state.report = report
             state.upcoming = upcoming
-            selectToday(state.todayWindow.selected, direction: 1, &state)
+            TodayScreen.select(state.todayWindow.selected, direction: 1, &state)
             return []
         case .customersLoaded(let rows, let offset, let total):
             state.list.rows = rows
@@ -50,7 +50,7 @@ public enum Reducer {
             // An entry removed: the selection stays within the entries left.
             let items = Presentation.timeline(card, width: Layout(size: state.size).rightWidth, today: state.today).items.count
             state.timelineWindow.selected = min(state.timelineWindow.selected, max(0, items - 1))
-            let cardItems = Presentation.card(card, width: state.size.width, today: state.today, pipeline: state.pipeline).items.count
+            let cardItems = CardScreen.lines(state).items.count
             state.cardWindow.selected = min(state.cardWindow.selected, max(0, cardItems - 1))
             return []
         case .funnelLoaded(let report):
@@ -126,17 +126,8 @@ public enum Reducer {
         case .quit:
             state.quitting = true
             return []
-        case .showToday:
-            state.screen = .today
-            return state.report == nil ? [.loadToday(limit: state.todayLimit)] : []
-        case .showMain:
-            state.screen = .main
-            return state.list.rows.isEmpty && !state.list.loading ? loadList(&state, offset: 0) + [.loadFunnel] : loadSelectedCard(state)
-        case .showHelp:
-            state.helpReturn = state.screen
-            state.screen = .help
-            state.helpWindow = ListWindow()
-            return []
+        case .show(let screen):
+            return screen.controller.show(&state)
         case .back:
             if state.screen == .main {
                 guard state.list.filter != nil else { return [] }
@@ -144,12 +135,12 @@ public enum Reducer {
             }
             state.screen = state.screen == .help ? state.helpReturn : state.previousScreen
             return []
-        case .moveUp: return move(-1, &state)
-        case .moveDown: return move(1, &state)
-        case .pageUp: return move(-max(1, layout.bodyHeight - 1), &state)
-        case .pageDown: return move(max(1, layout.bodyHeight - 1), &state)
-        case .top: return move(Int.min / 2, &state)
-        case .bottom: return move(Int.max / 2, &state)
+        case .moveUp: return state.screen.controller.move(-1, &state)
+        case .moveDown: return state.screen.controller.move(1, &state)
+        case .pageUp: return state.screen.controller.move(-max(1, layout.bodyHeight - 1), &state)
+        case .pageDown: return state.screen.controller.move(max(1, layout.bodyHeight - 1), &state)
+        case .top: return state.screen.controller.move(Int.min / 2, &state)
+        case .bottom: return state.screen.controller.move(Int.max / 2, &state)
         case .focusNext, .focusPrevious:
             let panes = Pane.allCases
             let step = action == .focusNext ? 1 : panes.count - 1
@@ -238,41 +229,9 @@ public enum Reducer {
 
     // MARK: - Moving
 
-    private static func move(_ delta: Int, _ state: inout AppState) -> [Effect] {
-        let layout = Layout(size: state.size)
-        switch state.screen {
-        case .today:
-            let target = state.todayWindow.selected &+ delta
-            selectToday(max(0, min(target, state.todayRows.count - 1)), direction: delta < 0 ? -1 : 1, &state)
-            return []
-        case .main:
-            switch state.focus {
-            case .list:
-                let before = state.list.window.selected
-                state.list.window.select(before &+ delta, count: state.list.total, height: layout.listRows)
-                guard state.list.window.selected != before else { return [] }
-                if state.list.selectedRow == nil { return loadList(&state, offset: max(0, state.list.window.selected - pageSize / 4)) }
-                return loadSelectedCard(state)
-            case .timeline:
-                let timeline = Presentation.timeline(state.card, width: layout.rightWidth, today: state.today)
-                selectEntry(&state.timelineWindow, delta, in: timeline, height: layout.timelineHeight - 1)
-                return []
-            case .funnel:
-                return []
-            }
-        case .card:
-            let card = Presentation.card(state.card, width: state.size.width, today: state.today, pipeline: state.pipeline)
-            selectEntry(&state.cardWindow, delta, in: card, height: layout.bodyHeight + 1)
-            return []
-        case .help:
-            scroll(&state.helpWindow, delta, lines: Presentation.helpLines().count, height: layout.bodyHeight)
-            return []
-        }
-    }
-
     /// Moves the selection from entry to entry; the pane scrolls to show the whole entry
     /// when it fits, its first line always. A pane without entries scrolls line by line.
-    private static func selectEntry(_ window: inout ListWindow, _ delta: Int, in pane: SelectableLines, height: Int) {
+    static func selectEntry(_ window: inout ListWindow, _ delta: Int, in pane: SelectableLines, height: Int) {
         guard !pane.items.isEmpty else {
             scroll(&window, delta, lines: pane.lines.count, height: height)
             return
@@ -284,23 +243,8 @@ public enum Reducer {
     }
 
     /// Scrolls a text pane so that its top line stays within the text.
-    private static func scroll(_ window: inout ListWindow, _ delta: Int, lines: Int, height: Int) {
+    static func scroll(_ window: inout ListWindow, _ delta: Int, lines: Int, height: Int) {
         window.top = max(0, min(window.top &+ delta, max(0, lines - height)))
-    }
-
-    /// Puts the today selection on the nearest selectable row from `row` in `direction`.
-    private static func selectToday(_ row: Int, direction: Int, _ state: inout AppState) {
-        let rows = state.todayRows
-        guard !rows.isEmpty else { return }
-        var i = max(0, min(row, rows.count - 1))
-        while i >= 0, i < rows.count, !rows[i].isSelectable { i += direction }
-        if i < 0 || i >= rows.count {
-            // Nothing that way: search the other way.
-            i = max(0, min(row, rows.count - 1))
-            while i >= 0, i < rows.count, !rows[i].isSelectable { i -= direction }
-        }
-        guard i >= 0, i < rows.count, rows[i].isSelectable else { return }
-        state.todayWindow.select(i, count: rows.count, height: Layout(size: state.size).bodyHeight)
     }
 
     // MARK: - Opening and selection
@@ -310,37 +254,17 @@ public enum Reducer {
             state.todayLimit *= 2
             return [.loadToday(limit: state.todayLimit)]
         }
-        guard let (id, _) = selectedCustomer(state) else { return [] }
-        state.previousScreen = state.screen
-        state.screen = .card
-        state.cardWindow = ListWindow()
-        return state.card?.customer.id == id ? [] : [.loadCard(customerID: id)]
+        return CardScreen.show(&state)
     }
 
     /// The customer the selection is on, with the name for the prompt.
     static func selectedCustomer(_ state: AppState) -> (Int64, String)? {
-        switch state.screen {
-        case .today:
-            switch state.todayRows[safe: state.todayWindow.selected] {
-            case .reminder(let r): return (r.customer.id, r.customer.name)
-            case .upcoming(let f): return (f.customer.id, f.customer.name)
-            default: return nil
-            }
-        case .main:
-            return state.list.selectedRow.map { ($0.summary.id, $0.summary.name) }
-        case .card:
-            return state.card.flatMap { c in c.customer.id.map { ($0, c.customer.name) } }
-        case .help:
-            return nil
-        }
+        state.screen.controller.selectedCustomer(state)
     }
 
     /// The entry selected on the card screen, or in the customers screen's timeline pane.
     static func selectedItem(_ state: AppState) -> CardItem? {
-        if state.screen == .card {
-            return Presentation.card(state.card, width: state.size.width, today: state.today, pipeline: state.pipeline)
-                .items[safe: state.cardWindow.selected]?.item
-        }
+        if state.screen == .card { return CardScreen.lines(state).items[safe: state.cardWindow.selected]?.item }
         let layout = Layout(size: state.size)
         return Presentation.timeline(state.card, width: layout.rightWidth, today: state.today).items[safe: state.timelineWindow.selected]?.item
     }
@@ -356,7 +280,7 @@ public enum Reducer {
 
     /// The timeline follows the list's selection on the main screen; the card screen shows
     /// the customer that was opened, whatever the list has selected.
-    private static func loadSelectedCard(_ state: AppState) -> [Effect] {
+    static func loadSelectedCard(_ state: AppState) -> [Effect] {
         guard state.screen == .main, let row = state.list.selectedRow,
               state.card?.customer.id != row.summary.id
         else { return [] }
@@ -364,7 +288,7 @@ public enum Reducer {
     }
 
     /// Loads the list page at `offset` (of the filtered ids when filtering).
-    private static func loadList(_ state: inout AppState, offset: Int) -> [Effect] {
+    static func loadList(_ state: inout AppState, offset: Int) -> [Effect] {
         state.list.loading = true
         if state.list.filter != nil {
             let ids = state.list.filterIDs
@@ -382,19 +306,9 @@ public enum Reducer {
     }
 
     /// After a write, everything that shows it is read again: the today view, the list
-    /// page, the card, the funnel.
+    /// page and the funnel once shown, the card.
     private static func reloadAfterWrite(_ state: AppState, customerID: Int64?) -> [Effect] {
-        var effects: [Effect] = [.loadToday(limit: state.todayLimit)]
-        if !state.list.rows.isEmpty || state.screen == .main {
-            if state.list.filter != nil {
-                effects.append(.filterCustomers(query: state.list.filter ?? ""))
-            } else {
-                effects.append(.loadCustomers(sort: state.list.sort, offset: state.list.offset, limit: pageSize))
-            }
-            effects.append(.loadFunnel)
-        }
-        if let id = customerID ?? state.card?.customer.id { effects.append(.loadCard(customerID: id)) }
-        return effects
+        Screen.allCases.flatMap { $0.controller.reload(state, customerID: customerID) }
     }
 
     // MARK: - Prompt and form

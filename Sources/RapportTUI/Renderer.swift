@@ -15,12 +15,7 @@ public enum Renderer {
         } else if let form = state.moveForm {
             moveForm(form, layout, &buffer)
         } else {
-            switch state.screen {
-            case .today: today(state, layout, &buffer)
-            case .main: main(state, layout, &buffer)
-            case .card: card(state, layout, &buffer)
-            case .help: lines(Presentation.helpLines(), from: state.helpWindow.top, layout, &buffer)
-            }
+            state.screen.controller.draw(state, layout, &buffer)
             if let picker = state.picker { self.picker(picker, layout, &buffer) }
         }
         footer(state, layout, &buffer)
@@ -38,15 +33,9 @@ public enum Renderer {
     }
 
     private static func header(_ state: AppState, _ b: inout ScreenBuffer) {
-        let where_ = switch state.screen {
-        case .today: "Today"
-        case .main: "Customers"
-        case .card: state.card?.customer.name ?? "Customer"
-        case .help: "Help"
-        }
         b.fill(" ", x: 0, y: 0, length: b.width, style: .header)
         let right = RelativeDay.dated(state.today) + " "
-        b.put(" Rapport · " + where_, x: 0, y: 0, style: .header, maxX: b.width - right.displayWidth - 1)
+        b.put(" Rapport · " + state.screen.controller.title(state), x: 0, y: 0, style: .header, maxX: b.width - right.displayWidth - 1)
         b.put(right, x: b.width - right.displayWidth, y: 0, style: .header)
     }
 
@@ -57,10 +46,11 @@ public enum Renderer {
             } else {
                 b.put(promptHint(prompt), x: 0, y: layout.hintRow, style: .dim)
             }
-            let x = b.put(prompt.label(width: b.width) + " ", x: 0, y: layout.statusRow, style: .title)
+            // A label too long for the line is cut, so that the cursor stays on the screen.
+            let x = b.put(prompt.label(width: b.width) + " ", x: 0, y: layout.statusRow, style: .title, maxX: b.width - 1)
             let (text, cursor) = prompt.field.visible(width: b.width - x)
             b.put(text, x: x, y: layout.statusRow)
-            b.cursor = (x + cursor, layout.statusRow)
+            b.cursor = (min(x + cursor, b.width - 1), layout.statusRow)
             return
         }
         // A form draws its own hint and status lines.
@@ -69,7 +59,7 @@ public enum Renderer {
             b.put("j/k or 1–9 choose · Enter take · Esc cancel", x: 0, y: layout.hintRow, style: .dim)
             return
         }
-        b.put(Presentation.hints(state.context), x: 0, y: layout.hintRow, style: .dim)
+        b.put(Presentation.hints(state), x: 0, y: layout.hintRow, style: .dim)
         if let message = state.message {
             b.put(message.text, x: 0, y: layout.statusRow, style: message.isError ? .error : .good)
         }
@@ -82,129 +72,16 @@ public enum Renderer {
         case .filter: "name, company, phone or pinyin (wjg) · Enter keep · Esc clear"
         case .pay: "the amount received today: 4320, 4,320.00 or 0.432万 · Enter save · Esc cancel"
         case .correct: "kind note … outcome X (its time stays) · Enter save · Esc cancel"
-        case .remove: "u undoes a removal"
+        case .remove: "any other key keeps it · u undoes a removal"
         case .merge: "#id, name, phone or pinyin of the duplicate; this card's fields are kept · Enter merge · Esc cancel"
         }
     }
 
     /// A scrolling text screen (the card, the help).
-    private static func lines(_ lines: [StyledLine], from top: Int, _ layout: Layout, _ b: inout ScreenBuffer) {
+    static func lines(_ lines: [StyledLine], from top: Int, _ layout: Layout, _ b: inout ScreenBuffer) {
         for (i, line) in lines.dropFirst(top).prefix(layout.bodyHeight + 1).enumerated() {
             b.put(line.text, x: 1, y: layout.bodyTop - 1 + i, style: line.style)
         }
-    }
-
-    /// The card, its selected entry's first line highlighted.
-    private static func card(_ state: AppState, _ layout: Layout, _ b: inout ScreenBuffer) {
-        let card = Presentation.card(state.card, width: state.size.width, today: state.today, pipeline: state.pipeline)
-        lines(card.lines, from: state.cardWindow.top, layout, &b)
-        guard let line = card.items[safe: state.cardWindow.selected]?.line else { return }
-        let y = layout.bodyTop - 1 + line - state.cardWindow.top
-        if y >= layout.bodyTop - 1, y < layout.bodyTop + layout.bodyHeight { b.style(x: 0, y: y, length: b.width, .selected) }
-    }
-
-    // MARK: - Today
-
-    private static func today(_ state: AppState, _ layout: Layout, _ b: inout ScreenBuffer) {
-        let rows = state.todayRows
-        let window = state.todayWindow
-        let top = min(window.top, max(0, rows.count - layout.bodyHeight))
-        if let report = state.report, !report.isEmpty {
-            let summary = ReminderRuleKind.allCases.filter { report.total($0) > 0 }
-                .map { Presentation.count(report.total($0)) + " " + $0.rawValue }.joined(separator: " · ")
-            b.put(" " + summary, x: 0, y: 1, style: .dim)
-        }
-        for (i, row) in rows.dropFirst(top).prefix(layout.bodyHeight).enumerated() {
-            let y = layout.bodyTop + i
-            let selected = top + i == window.selected
-            switch row {
-            case .heading(let rule, let total):
-                let line = Presentation.todayHeading(rule, total: total)
-                b.put(line.text, x: 1, y: y, style: line.style)
-            case .reminder(let r):
-                b.put(Presentation.todayLine(r, width: b.width), x: 0, y: y, style: selected ? .selected : .normal)
-            case .more(_, let shown, let total):
-                b.put(Presentation.moreLine(shown: shown, total: total), x: 0, y: y, style: selected ? .selected : .dim)
-            case .upcoming(let f):
-                b.put(Presentation.upcomingLine(f), x: 0, y: y, style: selected ? .selected : .normal)
-            case .empty(let text):
-                b.put(" " + text, x: 0, y: y)
-            }
-            if selected { b.style(x: 0, y: y, length: b.width, .selected) }
-        }
-    }
-
-    // MARK: - Main
-
-    private static func main(_ state: AppState, _ layout: Layout, _ b: inout ScreenBuffer) {
-        let list = state.list
-        let lw = layout.listWidth
-        // Pane titles; the focused one stands out.
-        let listTitle = " Customers (" + Presentation.count(list.total) + ")"
-            + (list.filter.map { " matching “" + $0 + "”" } ?? " · by " + list.sort.label)
-        b.put(listTitle, x: 0, y: 1, style: state.focus == .list ? .title : .dim, maxX: lw)
-        b.put(" Timeline" + (state.card.map { " · " + $0.customer.name } ?? ""), x: layout.rightX, y: 1,
-              style: state.focus == .timeline ? .title : .dim)
-        for y in 1..<layout.hintRow { b.fill("│", x: lw, y: y, length: 1, style: .dim) }
-
-        // The list.
-        b.put(Presentation.listTitles(width: lw), x: 0, y: layout.bodyTop, style: .dim, maxX: lw)
-        let top = min(list.window.top, max(0, list.total - layout.listRows))
-        if list.total == 0 {
-            b.put(list.filter == nil ? " No customers yet: a adds one." : " Nobody matches.", x: 0, y: layout.bodyTop + 1, style: .dim, maxX: lw)
-        }
-        for i in 0..<min(layout.listRows, max(0, list.total - top)) {
-            let position = top + i
-            let y = layout.bodyTop + 1 + i
-            guard let row = list.row(at: position) else {
-                b.put(" …", x: 0, y: y, style: .dim, maxX: lw)
-                continue
-            }
-            var x = 0
-            for piece in Presentation.listRow(row, width: lw, today: state.today, settings: state.settings) {
-                x = b.put(piece.text, x: x, y: y, style: piece.style, maxX: lw)
-            }
-            if position == list.window.selected {
-                b.style(x: 0, y: y, length: lw, state.focus == .list ? .selected : .header)
-            }
-        }
-
-        // The timeline of the selected customer.
-        let timeline = Presentation.timeline(state.card, width: layout.rightWidth, today: state.today)
-        for (i, line) in timeline.lines.dropFirst(state.timelineWindow.top).prefix(layout.timelineHeight).enumerated() {
-            b.put(" " + line.text, x: layout.rightX, y: layout.bodyTop + i, style: line.style)
-        }
-        // With the focus on the timeline, the selected entry's first line is highlighted.
-        if state.focus == .timeline, let item = timeline.items[safe: state.timelineWindow.selected] {
-            let y = item.line - state.timelineWindow.top
-            if y >= 0, y < layout.timelineHeight { b.style(x: layout.rightX, y: layout.bodyTop + y, length: layout.rightWidth, .selected) }
-        }
-
-        // The funnel: a bar per stage, by amount or by count (`f`), and what is owed.
-        let funnelTitleY = layout.funnelTop - 1
-        b.fill("─", x: layout.rightX, y: funnelTitleY, length: layout.rightWidth, style: .dim)
-        b.put(" Funnel · by " + (state.funnelByAmount ? "amount" : "count") + " (f) ", x: layout.rightX + 1, y: funnelTitleY,
-              style: state.focus == .funnel ? .title : .dim)
-        guard let report = state.funnel else { return }
-        let bars = Presentation.funnelBars(report, byAmount: state.funnelByAmount)
-        guard bars.contains(where: { $0.measure > 0 }) || report.stages.contains(where: { $0.count > 0 }) else {
-            b.put(" No deals yet: d adds one to the selected customer.", x: layout.rightX, y: layout.funnelTop, style: .dim)
-            return
-        }
-        let largest = max(1, bars.map(\.measure).max() ?? 1)
-        let labelWidth = 11
-        let textWidth = bars.map(\.text.displayWidth).max() ?? 0
-        let barSpace = max(1, layout.rightWidth - labelWidth - textWidth - 3)
-        for (i, bar) in bars.enumerated() where i < layout.funnelHeight - 1 {
-            let y = layout.funnelTop + i
-            var x = b.put(" " + bar.label.padded(toWidth: labelWidth - 1), x: layout.rightX, y: y)
-            let length = bar.measure <= 0 ? 0 : max(1, Int(Double(bar.measure) / Double(largest) * Double(barSpace)))
-            b.fill("█", x: x, y: y, length: length, style: .bar)
-            x += length
-            b.put(" " + bar.text, x: x, y: y)
-        }
-        b.put(" " + Presentation.funnelSummary(report), x: layout.rightX, y: layout.funnelTop + min(bars.count, layout.funnelHeight - 1),
-              style: report.collections.first.map { $0.overdue.minorUnits > 0 } == true ? .warning : .dim)
     }
 
     // MARK: - Deal forms

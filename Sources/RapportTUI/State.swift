@@ -16,11 +16,6 @@ public struct Size: Hashable, Sendable {
     public var isTooSmall: Bool { width < Size.minimum.width || height < Size.minimum.height }
 }
 
-/// The screens of the TUI.
-public enum Screen: Hashable, Sendable {
-    case today, main, card, help
-}
-
 /// The three panes of the main screen, in Tab order.
 public enum Pane: Int, CaseIterable, Sendable {
     case list, timeline, funnel
@@ -86,23 +81,6 @@ public struct ListWindow: Hashable, Sendable {
     }
 }
 
-/// The today view's rows: group headings, reminders, and a "more" line where a group has
-/// more than are loaded.
-public enum TodayRow: Hashable, Sendable {
-    case heading(ReminderRuleKind, total: Int)
-    case reminder(Reminder)
-    case more(ReminderRuleKind, shown: Int, total: Int)
-    case upcoming(DueFollowUp)
-    case empty(String)
-
-    var isSelectable: Bool {
-        switch self {
-        case .reminder, .more, .upcoming: true
-        case .heading, .empty: false
-        }
-    }
-}
-
 /// The customer list: a window of loaded rows over the whole (or filtered) book.
 public struct CustomerListState: Sendable {
     public var sort: CustomerSort = .attention
@@ -161,7 +139,7 @@ public struct Prompt: Sendable {
         case .pay(_, _, let label, let currency): return "paid on " + name(label) + " " + currency.code + " ›"
         case .correct(_, let n): return "correct the entry of " + name(n) + " ›"
         case .merge(_, let n): return "merge into " + name(n) + " the duplicate ›"
-        case .remove(let item, let n): return Presentation.removal(item, of: name(n)) + " any other key keeps it"
+        case .remove(let item, let n): return Presentation.removal(item, of: name(n))
         }
     }
 }
@@ -307,34 +285,5 @@ public struct AppState: Sendable {
         self.settings = settings
         self.pipeline = pipeline
         self.todayLimit = todayLimit
-    }
-
-    /// The binding context of what is on screen.
-    var context: BindingContext {
-        switch screen {
-        case .today: .today
-        case .main: focus == .timeline ? .timeline : .main
-        case .card: .card
-        case .help: .help
-        }
-    }
-
-    /// The today view as rows, in the order the screen lists them.
-    public var todayRows: [TodayRow] {
-        guard let report else { return [.empty("Loading…")] }
-        if report.isEmpty {
-            return [.empty("Nothing due today, and nobody forgotten.")]
-                + (upcoming.isEmpty ? [] : [.empty(""), .empty("Coming up:")] + upcoming.map { .upcoming($0) })
-        }
-        var rows: [TodayRow] = []
-        for rule in ReminderRuleKind.allCases {
-            let total = report.total(rule)
-            guard total > 0 else { continue }
-            let items = report.reminders.filter { $0.rule == rule }
-            rows.append(.heading(rule, total: total))
-            rows += items.map { .reminder($0) }
-            if items.count < total { rows.append(.more(rule, shown: items.count, total: total)) }
-        }
-        return rows
     }
 }

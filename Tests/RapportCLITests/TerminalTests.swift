@@ -103,7 +103,7 @@ struct TerminalTests {
         _ = try tmux.waitFor { $0.contains("Contact persons (1)") }
         try tmux.press("j")
         try tmux.press("x")
-        _ = try tmux.waitFor { $0.contains("Remove the contact person 张秘书 of 华信科技? y removes, any other key keeps it") }
+        _ = try tmux.waitFor { $0.contains("Remove the contact person 张秘书 of 华信科技? y removes") }
         try tmux.press("y")
         let removed = try tmux.waitFor { $0.contains("Removed contact person 张秘书 · u undoes it") }
         #expect(removed.contains("Contact persons (0)"))

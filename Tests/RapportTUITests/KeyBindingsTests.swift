@@ -14,10 +14,18 @@ struct KeyBindingsTests {
         }
     }
 
-    @Test func theHelpListsEveryBinding() {
-        let help = Presentation.helpLines().map(\.text).joined(separator: "\n")
-        for b in KeyBindings.table {
-            #expect(help.contains(b.help), "help misses \(b.help)")
+    /// Each context belongs to one screen, and a screen's footer names only actions bound
+    /// where it shows them.
+    @Test func everyContextHasItsScreenAndEveryFooterActionIsBound() {
+        let claimed = Screen.allCases.flatMap { $0.controller.contexts }
+        #expect(claimed.sorted { $0.rawValue < $1.rawValue } == BindingContext.allCases.sorted { $0.rawValue < $1.rawValue })
+        for screen in Screen.allCases {
+            for context in screen.controller.contexts {
+                for action in screen.controller.footer(context) {
+                    #expect(KeyBindings.table.contains { $0.action == action && $0.contexts.contains(context) },
+                            "\(screen)'s footer shows \(action), which no key does in \(context)")
+                }
+            }
         }
     }
 }

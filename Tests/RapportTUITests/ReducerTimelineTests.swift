@@ -29,7 +29,7 @@ struct ReducerTimelineTests {
     func xAsksAboutTheSelectedEntry(keys: String, named: String) {
         var s = Self.timelineState()
         #expect(s.type(keys) == [])
-        #expect(s.prompt?.label(width: 100) == "Remove the \(named) of 王建国? y removes, any other key keeps it")
+        #expect(s.prompt?.label(width: 100) == "Remove the \(named) of 王建国? y removes")
     }
 
     @Test func yRemovesAnyOtherKeyKeeps() {

@@ -548,7 +548,41 @@ struct RendererTests {
         e.type("D\\r")
         out.append(("edit form, error", e))
         out.append(("empty book", Fx.emptyBookState(size)))
+        var k = ReducerCardTests.cardState()
+        k.send(.resized(size))
+        out.append(("card, a deal selected", { var d = k; d.type("jj"); return d }()))
+        out.append(("contact form", { var d = k; d.type("je"); return d }()))
+        out.append(("deal form, correcting", { var d = k; d.type("jje"); return d }()))
+        out.append(("deal chooser", { var d = k; d.type("m"); return d }()))
+        out.append(("removal question", { var d = k; d.type("jjjjx"); return d }()))
+        var n = Fx.mainState(size)
+        n.press(.char("d"))
+        out.append(("new deal form", n))
+        var v = Fx.mainState(size)
+        v.send(.dealLoaded(DealKeyTests.detail(DealKeyTests.needsDeal), .win, hasPlaybook: true))
+        out.append(("move form, a win", v))
         return out
+    }
+
+    /// What has the keyboard, by name; exhaustive, so a new kind of modal must be named here
+    /// and then drawn in `everyScreen`.
+    static func modalKind(_ modal: Modal?) -> String {
+        switch modal {
+        case nil: "none"
+        case .prompt?: "prompt"
+        case .customerForm?: "customer form"
+        case .dealForm?: "deal form"
+        case .contactForm?: "contact form"
+        case .moveForm?: "move form"
+        case .picker?: "picker"
+        }
+    }
+
+    @Test func everyScreenHoldsEachScreenAndEachModal() {
+        let states = Self.everyScreen(Fx.medium).map(\.1)
+        #expect(Set(states.map(\.screen)) == Set(Screen.allCases))
+        #expect(Set(states.map { Self.modalKind($0.modal) })
+                == ["none", "prompt", "customer form", "deal form", "contact form", "move form", "picker"])
     }
 
     @Test(arguments: [Fx.small, Fx.medium, Size(width: 61, height: 16), Size(width: 100, height: 30)])

@@ -1,0 +1,119 @@
+import RapportCore
+
+/// The today view's rows: group headings, reminders, and a "more" line where a group has
+/// more than are loaded.
+public enum TodayRow: Hashable, Sendable {
+    case heading(ReminderRuleKind, total: Int)
+    case reminder(Reminder)
+    case more(ReminderRuleKind, shown: Int, total: Int)
+    case upcoming(DueFollowUp)
+    case empty(String)
+
+    var isSelectable: Bool {
+        switch self {
+        case .reminder, .more, .upcoming: true
+        case .heading, .empty: false
+        }
+    }
+}
+
+extension AppState {
+    /// The today view as rows, in the order the screen lists them.
+    public var todayRows: [TodayRow] {
+        guard let report else { return [.empty("Loading…")] }
+        if report.isEmpty {
+            return [.empty("Nothing due today, and nobody forgotten.")]
+                + (upcoming.isEmpty ? [] : [.empty(""), .empty("Coming up:")] + upcoming.map { .upcoming($0) })
+        }
+        var rows: [TodayRow] = []
+        for rule in ReminderRuleKind.allCases {
+            let total = report.total(rule)
+            guard total > 0 else { continue }
+            let items = report.reminders.filter { $0.rule == rule }
+            rows.append(.heading(rule, total: total))
+            rows += items.map { .reminder($0) }
+            if items.count < total { rows.append(.more(rule, shown: items.count, total: total)) }
+        }
+        return rows
+    }
+}
+
+/// Today: who to call, who is forgotten — the reminders by rule, most urgent first.
+enum TodayScreen: ScreenController {
+    static func title(_ state: AppState) -> String { "Today" }
+
+    static let contexts: [BindingContext] = [.today]
+
+    static func context(_ state: AppState) -> BindingContext { .today }
+
+    static func footer(_ context: BindingContext) -> [Action] {
+        [.open, .log, .snooze, .done, .filter, .show(.main), .show(.help), .quit]
+    }
+
+    static func draw(_ state: AppState, _ layout: Layout, _ b: inout ScreenBuffer) {
+        let rows = state.todayRows
+        let window = state.todayWindow
+        let top = min(window.top, max(0, rows.count - layout.bodyHeight))
+        if let report = state.report, !report.isEmpty {
+            let summary = ReminderRuleKind.allCases.filter { report.total($0) > 0 }
+                .map { Presentation.count(report.total($0)) + " " + $0.rawValue }.joined(separator: " · ")
+            b.put(" " + summary, x: 0, y: 1, style: .dim)
+        }
+        for (i, row) in rows.dropFirst(top).prefix(layout.bodyHeight).enumerated() {
+            let y = layout.bodyTop + i
+            let selected = top + i == window.selected
+            switch row {
+            case .heading(let rule, let total):
+                let line = Presentation.todayHeading(rule, total: total)
+                b.put(line.text, x: 1, y: y, style: line.style)
+            case .reminder(let r):
+                b.put(Presentation.todayLine(r, width: b.width), x: 0, y: y, style: selected ? .selected : .normal)
+            case .more(_, let shown, let total):
+                b.put(Presentation.moreLine(shown: shown, total: total), x: 0, y: y, style: selected ? .selected : .dim)
+            case .upcoming(let f):
+                b.put(Presentation.upcomingLine(f), x: 0, y: y, style: selected ? .selected : .normal)
+            case .empty(let text):
+                b.put(" " + text, x: 0, y: y)
+            }
+            if selected { b.style(x: 0, y: y, length: b.width, .selected) }
+        }
+    }
+
+    static func move(_ delta: Int, _ state: inout AppState) -> [Effect] {
+        let target = state.todayWindow.selected &+ delta
+        select(max(0, min(target, state.todayRows.count - 1)), direction: delta < 0 ? -1 : 1, &state)
+        return []
+    }
+
+    static func selectedCustomer(_ state: AppState) -> (Int64, String)? {
+        switch state.todayRows[safe: state.todayWindow.selected] {
+        case .reminder(let r): (r.customer.id, r.customer.name)
+        case .upcoming(let f): (f.customer.id, f.customer.name)
+        default: nil
+        }
+    }
+
+    static func show(_ state: inout AppState) -> [Effect] {
+        state.screen = .today
+        return state.report == nil ? [.loadToday(limit: state.todayLimit)] : []
+    }
+
+    static func reload(_ state: AppState, customerID: Int64?) -> [Effect] {
+        [.loadToday(limit: state.todayLimit)]
+    }
+
+    /// Puts the selection on the nearest selectable row from `row` in `direction`.
+    static func select(_ row: Int, direction: Int, _ state: inout AppState) {
+        let rows = state.todayRows
+        guard !rows.isEmpty else { return }
+        var i = max(0, min(row, rows.count - 1))
+        while i >= 0, i < rows.count, !rows[i].isSelectable { i += direction }
+        if i < 0 || i >= rows.count {
+            // Nothing that way: search the other way.
+            i = max(0, min(row, rows.count - 1))
+            while i >= 0, i < rows.count, !rows[i].isSelectable { i -= direction }
+        }
+        guard i >= 0, i < rows.count, rows[i].isSelectable else { return }
+        state.todayWindow.select(i, count: rows.count, height: Layout(size: state.size).bodyHeight)
+    }
+}

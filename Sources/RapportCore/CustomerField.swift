@@ -1,6 +1,7 @@
-/// A field of the customer card as text: what a form shows, and how typed text sets it.
-/// The CLI's options and the TUI's form both go through here, so a grade or a birthday
-/// reads the same everywhere.
+/// A field of the customer card: the one table every per-field path walks (the paths are in
+/// `CustomerField+Paths.swift`). Here, the field as text (what a form shows, and how typed text
+/// sets it: the CLI's options and the TUI's form both go through here, so a grade or a
+/// birthday reads the same everywhere) and as a typed value.
 public enum CustomerField: String, CaseIterable, Sendable {
     case name, company, title, kind, phones, emails, address, city, region, route, industry, source, tags,
          grade, status, cadence, birthday, channel, creditLevel, creditLimit, needs, concerns, notes

@@ -30,14 +30,16 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "rapport", dependencies: ["RapportCLI"]),
-        .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore"]),
+        // The card with every field set that the test targets share, built from the field table.
+        .target(name: "RapportFixtures", dependencies: ["RapportCore"], path: "Tests/RapportFixtures"),
+        .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore", "RapportFixtures"]),
         .testTarget(
             name: "RapportStoreTests",
-            dependencies: ["RapportStore", "RapportCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["RapportStore", "RapportCore", "RapportFixtures", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "RapportExchangeTests", dependencies: ["RapportExchange", "RapportCore"]),
+        .testTarget(name: "RapportExchangeTests", dependencies: ["RapportExchange", "RapportCore", "RapportFixtures"]),
         .testTarget(name: "RapportTUITests", dependencies: ["RapportTUI", "RapportStore", "RapportCore"]),
-        .testTarget(name: "RapportCLITests", dependencies: ["RapportCLI", "RapportCore", "rapport"]),
+        .testTarget(name: "RapportCLITests", dependencies: ["RapportCLI", "RapportCore", "RapportFixtures", "rapport"]),
         // Drives the built binary (depending on `rapport` makes sure it is built); takes only
         // the demo book's random generator from the core.
         .testTarget(name: "RapportFuzzTests", dependencies: ["RapportCore", "rapport"]),

@@ -41,14 +41,8 @@ struct CustomerFields: ParsableArguments {
     /// Applies the given options to a card; an empty value clears a field, and `--phone`,
     /// `--email` and `--tag` add to what the card has.
     func apply(to customer: inout Customer) throws {
-        let single: [(CustomerField, String?)] = [
-            (.company, company), (.title, title), (.kind, kind?.rawValue), (.address, address), (.city, city),
-            (.region, region), (.route, route), (.industry, industry), (.source, source), (.grade, grade),
-            (.status, status?.rawValue), (.cadence, cadence), (.birthday, birthday), (.channel, preferredChannel), (.creditLevel, creditLevel),
-            (.needs, needs), (.concerns, concerns), (.notes, notes),
-        ]
-        for (field, value) in single {
-            if let value { try field.apply(value, to: &customer) }
+        for field in CustomerField.allCases {
+            if let value = given(field) { try field.apply(value, to: &customer) }
         }
         customer.phones += phone.map(LabeledValue.init(parsing:))
         customer.emails += email.map(LabeledValue.init(parsing:))
@@ -69,6 +63,32 @@ struct CustomerFields: ParsableArguments {
             let value = String(item[item.index(after: eq)...])
             guard !key.isEmpty else { throw RapportError.invalid(field: "custom field", value: item, expected: "the key is empty") }
             customer.customFields[key] = value.isEmpty ? nil : value
+        }
+    }
+
+    /// The text given for a field's option, nil when it was not given; the lists add rather
+    /// than set, and the credit limit comes with its currency.
+    private func given(_ field: CustomerField) -> String? {
+        switch field {
+        case .company: company
+        case .title: title
+        case .kind: kind?.rawValue
+        case .address: address
+        case .city: city
+        case .region: region
+        case .route: route
+        case .industry: industry
+        case .source: source
+        case .grade: grade
+        case .status: status?.rawValue
+        case .cadence: cadence
+        case .birthday: birthday
+        case .channel: preferredChannel
+        case .creditLevel: creditLevel
+        case .needs: needs
+        case .concerns: concerns
+        case .notes: notes
+        case .name, .phones, .emails, .tags, .creditLimit: nil
         }
     }
 }

@@ -70,23 +70,9 @@ enum CardText {
         func add(_ label: String, _ value: String?) {
             if let value, !value.isEmpty { lines.append((label, value)) }
         }
-        add("Phone", c.phones.map { clean($0.description) }.joined(separator: ", "))
-        add("Email", c.emails.map { clean($0.description) }.joined(separator: ", "))
-        add("City", [c.city, c.region].compactMap { $0 }.map(clean).joined(separator: ", "))
-        add("Route", c.route.map(clean))
-        add("Address", c.address.map(clean))
-        add("Industry", c.industry.map(clean))
-        add("Source", c.source.map(clean))
-        add("Tags", c.tags.map(clean).joined(separator: ", "))
-        add("Birthday", c.birthday.map { b in
-            "\(b) (\(RelativeDay.describe(b.nextOccurrence(onOrAfter: today), today: today)))"
-        })
-        add("Cadence", c.cadenceDays.map { $0 == 0 ? "never chased" : "every \($0) days (own)" })
-        add("Channel", c.preferredChannel?.rawValue)
-        add("Credit", [c.creditLevel.map(clean), c.creditLimit.map { "limit \($0)" }].compactMap { $0 }.joined(separator: ", "))
-        add("Needs", c.needs.map(clean))
-        add("Concerns", c.concerns.map(clean))
-        add("Notes", c.notes.map(clean))
+        for field in CustomerField.cardLines {
+            if let (label, value) = line(field, of: c, today: today) { add(label, value) }
+        }
         for key in c.customFields.keys.sorted() { add(clean(key), c.customFields[key].map(clean)) }
         add("Added", c.createdAt.text + " · updated " + c.updatedAt.text)
         add("Contacted", c.lastContactAt.map { "\($0.text) (\(RelativeDay.describe($0.day, today: today)))" } ?? "never")
@@ -161,5 +147,26 @@ enum CardText {
             }
         }
         return out
+    }
+
+    /// A field's line on the card, sanitized; nil for the headline's fields and for those
+    /// shown on another field's line.
+    static func line(_ field: CustomerField, of c: Customer, today: Day) -> (label: String, value: String)? {
+        func clean(_ s: String) -> String { TerminalText.sanitized(s) }
+        switch field {
+        case .name, .company, .title, .kind, .grade, .status, .region, .creditLimit:
+            return nil
+        case .phones: return ("Phone", c.phones.map { clean($0.description) }.joined(separator: ", "))
+        case .emails: return ("Email", c.emails.map { clean($0.description) }.joined(separator: ", "))
+        case .city: return ("City", [c.city, c.region].compactMap { $0 }.map(clean).joined(separator: ", "))
+        case .tags: return ("Tags", c.tags.map(clean).joined(separator: ", "))
+        case .birthday:
+            return c.birthday.map { b in ("Birthday", "\(b) (\(RelativeDay.describe(b.nextOccurrence(onOrAfter: today), today: today)))") }
+        case .cadence: return c.cadenceDays.map { ("Cadence", $0 == 0 ? "never chased" : "every \($0) days (own)") }
+        case .creditLevel:
+            return ("Credit", [c.creditLevel.map(clean), c.creditLimit.map { "limit \($0)" }].compactMap { $0 }.joined(separator: ", "))
+        default:
+            return (field.label.prefix(1).uppercased() + field.label.dropFirst(), clean(field.text(of: c)))
+        }
     }
 }

@@ -1,6 +1,7 @@
-/// A field of the customer card as text: what a form shows, and how typed text sets it.
-/// The CLI's options and the TUI's form both go through here, so a grade or a birthday
-/// reads the same everywhere.
+/// A field of the customer card: the one table every per-field path walks (the paths are in
+/// `CustomerField+Paths.swift`). Here, the field as text (what a form shows, and how typed text
+/// sets it: the CLI's options and the TUI's form both go through here, so a grade or a
+/// birthday reads the same everywhere) and as a typed value.
 public enum CustomerField: String, CaseIterable, Sendable {
     case name, company, title, kind, phones, emails, address, city, region, route, industry, source, tags,
          grade, status, cadence, birthday, channel, creditLevel, creditLimit, needs, concerns, notes
@@ -34,30 +35,73 @@ public enum CustomerField: String, CaseIterable, Sendable {
 
     /// The field's value as text (lists comma-separated; empty when unset).
     public func text(of c: Customer) -> String {
+        switch value(of: c) {
+        case .text(let text): text ?? ""
+        // A cadence of 0 never chases.
+        case .number(let n): n.map { self == .cadence && $0 == 0 ? "none" : String($0) } ?? ""
+        case .money(let m): m.map { $0.formatted + " " + $0.currency.code } ?? ""
+        case .list(let items): items.joined(separator: ", ")
+        case .labeled(let items): items.map(\.description).joined(separator: ", ")
+        }
+    }
+
+    /// The field's value as the card holds it.
+    public func value(of c: Customer) -> FieldValue {
         switch self {
-        case .name: c.name
-        case .company: c.company ?? ""
-        case .title: c.title ?? ""
-        case .kind: c.kind.rawValue
-        case .phones: c.phones.map(\.description).joined(separator: ", ")
-        case .emails: c.emails.map(\.description).joined(separator: ", ")
-        case .address: c.address ?? ""
-        case .city: c.city ?? ""
-        case .region: c.region ?? ""
-        case .route: c.route ?? ""
-        case .industry: c.industry ?? ""
-        case .source: c.source ?? ""
-        case .tags: c.tags.joined(separator: ", ")
-        case .grade: c.grade?.rawValue ?? ""
-        case .status: c.status.rawValue
-        case .cadence: c.cadenceDays.map { $0 == 0 ? "none" : String($0) } ?? ""
-        case .birthday: c.birthday?.description ?? ""
-        case .channel: c.preferredChannel?.rawValue ?? ""
-        case .creditLevel: c.creditLevel ?? ""
-        case .creditLimit: c.creditLimit.map { $0.formatted + " " + $0.currency.code } ?? ""
-        case .needs: c.needs ?? ""
-        case .concerns: c.concerns ?? ""
-        case .notes: c.notes ?? ""
+        case .name: .text(c.name)
+        case .company: .text(c.company)
+        case .title: .text(c.title)
+        case .kind: .text(c.kind.rawValue)
+        case .phones: .labeled(c.phones)
+        case .emails: .labeled(c.emails)
+        case .address: .text(c.address)
+        case .city: .text(c.city)
+        case .region: .text(c.region)
+        case .route: .text(c.route)
+        case .industry: .text(c.industry)
+        case .source: .text(c.source)
+        case .tags: .list(c.tags)
+        case .grade: .text(c.grade?.rawValue)
+        case .status: .text(c.status.rawValue)
+        case .cadence: .number(c.cadenceDays)
+        case .birthday: .text(c.birthday?.description)
+        case .channel: .text(c.preferredChannel?.rawValue)
+        case .creditLevel: .text(c.creditLevel)
+        case .creditLimit: .money(c.creditLimit)
+        case .needs: .text(c.needs)
+        case .concerns: .text(c.concerns)
+        case .notes: .text(c.notes)
+        }
+    }
+
+    /// Sets the field from a value as `value(of:)` gives it (or the store reads it): nothing is
+    /// checked, and a code Rapport does not know leaves the field unset (a kind or status as
+    /// a new card has it).
+    public func set(_ value: FieldValue, on c: inout Customer) {
+        switch self {
+        case .name: c.name = value.string ?? ""
+        case .company: c.company = value.string
+        case .title: c.title = value.string
+        case .kind: c.kind = value.string.flatMap(CustomerKind.init(rawValue:)) ?? .person
+        case .phones: c.phones = value.labeledValues
+        case .emails: c.emails = value.labeledValues
+        case .address: c.address = value.string
+        case .city: c.city = value.string
+        case .region: c.region = value.string
+        case .route: c.route = value.string
+        case .industry: c.industry = value.string
+        case .source: c.source = value.string
+        case .tags: c.tags = value.strings
+        case .grade: c.grade = value.string.flatMap(Grade.init(rawValue:))
+        case .status: c.status = value.string.flatMap(CustomerStatus.init(rawValue:)) ?? .lead
+        case .cadence: c.cadenceDays = value.integer
+        case .birthday: c.birthday = value.string.flatMap(Birthday.init(text:))
+        case .channel: c.preferredChannel = value.string.flatMap(ContactChannel.init(rawValue:))
+        case .creditLevel: c.creditLevel = value.string
+        case .creditLimit: c.creditLimit = value.amount
+        case .needs: c.needs = value.string
+        case .concerns: c.concerns = value.string
+        case .notes: c.notes = value.string
         }
     }
 
@@ -68,8 +112,8 @@ public enum CustomerField: String, CaseIterable, Sendable {
         let optional: String? = t.isEmpty ? nil : t
         switch self {
         case .name: c.name = t
-        case .company: c.company = optional
-        case .title: c.title = optional
+        case .company, .title, .address, .city, .region, .route, .industry, .source, .creditLevel, .needs, .concerns, .notes:
+            set(.text(optional), on: &c)
         case .kind:
             guard let k = CustomerKind(rawValue: t.lowercased()) else {
                 throw .invalid(field: "kind", value: text, expected: "use person or company")
@@ -77,12 +121,6 @@ public enum CustomerField: String, CaseIterable, Sendable {
             c.kind = k
         case .phones: c.phones = Self.labeledList(t)
         case .emails: c.emails = Self.labeledList(t)
-        case .address: c.address = optional
-        case .city: c.city = optional
-        case .region: c.region = optional
-        case .route: c.route = optional
-        case .industry: c.industry = optional
-        case .source: c.source = optional
         case .tags: c.tags = Self.list(t)
         case .grade:
             if t.isEmpty || t.lowercased() == "none" {
@@ -123,11 +161,7 @@ public enum CustomerField: String, CaseIterable, Sendable {
             } else {
                 throw .invalid(field: "channel", value: text, expected: "use " + hint)
             }
-        case .creditLevel: c.creditLevel = optional
         case .creditLimit: c.creditLimit = try Self.money(t, current: c.creditLimit)
-        case .needs: c.needs = optional
-        case .concerns: c.concerns = optional
-        case .notes: c.notes = optional
         }
     }
 

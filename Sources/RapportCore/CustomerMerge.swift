@@ -32,13 +32,6 @@ extension CustomerField {
     /// The fields a merge can take from the other card: all but the lists it unites.
     public static let takeable = allCases.filter { ![.phones, .emails, .tags].contains($0) }
 
-    /// The field as the command line spells its option: `credit-level` for `creditLevel`.
-    public var optionName: String {
-        rawValue.reduce(into: "") { name, c in
-            if c.isUppercase { name += "-" + c.lowercased() } else { name.append(c) }
-        }
-    }
-
     /// `city,grade` as fields to take, each once; an unknown name is refused, listing the valid ones.
     public static func taking(_ text: String) throws(RapportError) -> [CustomerField] {
         var fields: [CustomerField] = []

@@ -73,20 +73,18 @@ public enum DuplicateKeys {
 }
 
 extension Customer {
-    /// This saved card brought up to date from an imported one: every field the import fills
-    /// replaces this card's, phones, emails and tags are added to, and the name and what the
-    /// store keeps (id, when added, the contact clock) stay: an import never renames a card
-    /// (a row spelling the name in pinyin, or with none, matches it too).
+    /// This saved card brought up to date from an imported one, as `CustomerField.onImport` says:
+    /// every field the import fills replaces this card's, phones, emails and tags are added to,
+    /// and the name and what the store keeps (id, when added, the contact clock) stay: an import
+    /// never renames a card (a row spelling the name in pinyin, or with none, matches it too).
     public func updated(from imported: Customer, now: LocalDateTime) -> Customer {
         var c = self
-        func take<T>(_ path: WritableKeyPath<Customer, T?>) {
-            if let value = imported[keyPath: path] { c[keyPath: path] = value }
+        // A row fills a field when it holds something a new card does not.
+        let blank = Customer(name: "", createdAt: now)
+        for field in CustomerField.allCases where field.onImport == .replacedWhenGiven {
+            let value = field.value(of: imported)
+            if value != field.value(of: blank) { field.set(value, on: &c) }
         }
-        take(\.company); take(\.title); take(\.address); take(\.city); take(\.region); take(\.route)
-        take(\.industry); take(\.source); take(\.grade); take(\.birthday); take(\.preferredChannel)
-        take(\.creditLevel); take(\.creditLimit); take(\.needs); take(\.concerns); take(\.notes); take(\.cadenceDays)
-        if imported.kind != .person { c.kind = imported.kind }
-        if imported.status != .lead { c.status = imported.status }
         c.add(phonesEmailsAndTagsOf: imported)
         c.customFields.merge(imported.customFields) { _, new in new }
         c.updatedAt = now

@@ -35,22 +35,16 @@ public enum FieldLimits {
 }
 
 extension Customer {
-    /// Checks every field against its limit and the card's own rules.
+    /// Checks every field against its limit (`CustomerField.lengthLimit`) and the card's own rules.
     public func validated() throws(RapportError) -> Customer {
         var c = self
-        c.name = try FieldLimits.required(name, field: "name")
-        c.company = try FieldLimits.optional(company, field: "company")
-        c.title = try FieldLimits.optional(title, field: "title")
-        c.address = try FieldLimits.optional(address, field: "address", limit: FieldLimits.longText)
-        c.city = try FieldLimits.optional(city, field: "city")
-        c.region = try FieldLimits.optional(region, field: "region")
-        c.route = try FieldLimits.optional(route, field: "route")
-        c.industry = try FieldLimits.optional(industry, field: "industry")
-        c.source = try FieldLimits.optional(source, field: "source")
-        c.creditLevel = try FieldLimits.optional(creditLevel, field: "credit level")
-        c.needs = try FieldLimits.optional(needs, field: "needs", limit: FieldLimits.longText)
-        c.concerns = try FieldLimits.optional(concerns, field: "concerns", limit: FieldLimits.longText)
-        c.notes = try FieldLimits.optional(notes, field: "notes", limit: FieldLimits.longText)
+        for field in CustomerField.allCases {
+            guard let limit = field.lengthLimit else { continue }
+            let text = field.value(of: c).string
+            let checked = field == .name ? try FieldLimits.required(text ?? "", field: field.label, limit: limit)
+                : try FieldLimits.optional(text, field: field.label, limit: limit)
+            field.set(.text(checked), on: &c)
+        }
         c.phones = try Customer.checked(phones, field: "phone")
         c.emails = try Customer.checked(emails, field: "email")
         for email in c.emails where !Customer.looksLikeEmail(email.value) {

@@ -4,34 +4,8 @@ extension JSONWriter {
     public mutating func customer(_ c: Customer) {
         beginObject()
         field("id", c.id)
-        field("name", c.name)
-        field("company", c.company)
-        field("title", c.title)
-        field("kind", c.kind.rawValue)
-        key("phones")
-        labeled(c.phones)
-        key("emails")
-        labeled(c.emails)
-        field("address", c.address)
-        field("city", c.city)
-        field("region", c.region)
-        field("route", c.route)
-        field("industry", c.industry)
-        field("source", c.source)
-        key("tags")
-        beginArray()
-        for t in c.tags { string(t) }
-        endArray()
-        field("grade", c.grade?.rawValue)
-        field("status", c.status.rawValue)
-        field("birthday", c.birthday?.description)
-        field("preferred_channel", c.preferredChannel?.rawValue)
-        field("credit_level", c.creditLevel)
-        key("credit_limit")
-        money(c.creditLimit)
-        field("needs", c.needs)
-        field("concerns", c.concerns)
-        field("notes", c.notes)
+        // The cadence came with migration v5 and is written with the contact clock, after updated_at.
+        for field in CustomerField.allCases where field != .cadence { value(field, of: c) }
         key("custom_fields")
         beginObject()
         for k in c.customFields.keys.sorted() {
@@ -41,12 +15,26 @@ extension JSONWriter {
         endObject()
         field("created_at", c.createdAt.text)
         field("updated_at", c.updatedAt.text)
-        key("cadence_days")
-        int(c.cadenceDays.map(Int64.init))
+        value(.cadence, of: c)
         field("last_contact_at", c.lastContactAt?.text)
         field("last_visit_at", c.lastVisitAt?.text)
         field("silent_since", c.silentSince?.text)
         endObject()
+    }
+
+    /// One field of a card under its key (`CustomerField.jsonKey`).
+    private mutating func value(_ field: CustomerField, of c: Customer) {
+        key(text: field.jsonKey)
+        switch field.value(of: c) {
+        case .text(let text): string(text)
+        case .number(let n): int(n.map(Int64.init))
+        case .money(let m): money(m)
+        case .list(let items):
+            beginArray()
+            for item in items { string(item) }
+            endArray()
+        case .labeled(let items): labeled(items)
+        }
     }
 
     public mutating func money(_ m: Money?) {

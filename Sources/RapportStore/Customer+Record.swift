@@ -8,34 +8,23 @@ import RapportCore
 extension Customer: FetchableRecord {
     static let databaseTableName = "customer"
 
-    /// Reads the row's own columns; phones, emails and tags are filled in by `loadChannels`.
+    /// Reads the row's own columns, the card's fields as `CustomerField.columns` keeps them;
+    /// phones, emails and tags are filled in by `loadChannels`.
     public init(row: Row) throws {
         self.init(name: row["name"], createdAt: try row.localDateTime("created_at"))
         id = row["id"]
-        company = row["company"]
-        title = row["title"]
-        kind = CustomerKind(rawValue: row["kind"]) ?? .person
-        address = row["address"]
-        city = row["city"]
-        region = row["region"]
-        route = row["route"]
-        industry = row["industry"]
-        source = row["source"]
-        grade = (row["grade"] as String?).flatMap(Grade.init(rawValue:))
-        status = CustomerStatus(rawValue: row["status"]) ?? .lead
-        birthday = (row["birthday"] as String?).flatMap(Birthday.init(text:))
-        preferredChannel = (row["preferred_channel"] as String?).flatMap(ContactChannel.init(rawValue:))
-        creditLevel = row["credit_level"]
-        if (row["credit_limit"] as Int64?) != nil {
-            creditLimit = try row.money("credit_limit", currency: "credit_currency")
+        for field in CustomerField.allCases {
+            switch field.columns {
+            case .text(let column): field.set(.text(row[column]), on: &self)
+            case .integer(let column): field.set(.number(row[column]), on: &self)
+            case .money(let amount, let currency):
+                if (row[amount] as Int64?) != nil { field.set(.money(try row.money(amount, currency: currency)), on: &self) }
+            case .ownTable: break
+            }
         }
-        needs = row["needs"]
-        concerns = row["concerns"]
-        notes = row["notes"]
         customFields = Self.decodeCustomFields(row["custom_fields"])
         updatedAt = try row.localDateTime("updated_at")
         lastContactAt = try row.optionalLocalDateTime("last_contact_at")
-        cadenceDays = row["cadence_days"]
         lastVisitAt = try row.optionalLocalDateTime("last_visit_at")
         silentSince = try row.optionalLocalDateTime("silent_since")
     }

@@ -6,23 +6,31 @@ import RapportCore
 enum RecordWriter {
     // MARK: - Customers
 
-    /// Each column a customer is written to, with its value.
-    private static let customerColumns: [(name: String, value: @Sendable (Customer, SearchKeys) -> Parameter)] = [
-        ("name", { c, _ in .text(c.name) }), ("company", { c, _ in .text(c.company) }), ("title", { c, _ in .text(c.title) }),
-        ("kind", { c, _ in .text(c.kind.rawValue) }), ("address", { c, _ in .text(c.address) }), ("city", { c, _ in .text(c.city) }),
-        ("region", { c, _ in .text(c.region) }), ("route", { c, _ in .text(c.route) }), ("industry", { c, _ in .text(c.industry) }),
-        ("source", { c, _ in .text(c.source) }), ("grade", { c, _ in .text(c.grade?.rawValue) }),
-        ("status", { c, _ in .text(c.status.rawValue) }), ("birthday", { c, _ in .text(c.birthday?.description) }),
-        ("preferred_channel", { c, _ in .text(c.preferredChannel?.rawValue) }), ("credit_level", { c, _ in .text(c.creditLevel) }),
-        ("credit_limit", { c, _ in .integer(c.creditLimit?.minorUnits) }),
-        ("credit_currency", { c, _ in .text(c.creditLimit?.currency.code) }), ("needs", { c, _ in .text(c.needs) }),
-        ("concerns", { c, _ in .text(c.concerns) }), ("notes", { c, _ in .text(c.notes) }),
+    /// A column a customer is written to, with its value.
+    private typealias Column = (name: String, value: @Sendable (Customer, SearchKeys) -> Parameter)
+
+    /// Each column a customer is written to: the card's fields as `CustomerField.columns`
+    /// keeps them, then what the store derives and keeps itself.
+    private static let customerColumns: [Column] = CustomerField.allCases.flatMap(columns(of:)) + storeColumns
+
+    private static let storeColumns: [Column] = [
         ("custom_fields", { c, _ in .text(Customer.encodeCustomFields(c.customFields)) }),
         ("search_text", { _, k in .text(k.stored) }), ("sort_key", { _, k in .text(k.sortKey) }),
         ("created_at", { c, _ in .text(c.createdAt.text) }), ("updated_at", { c, _ in .text(c.updatedAt.text) }),
-        ("last_contact_at", { c, _ in .text(c.lastContactAt?.text) }), ("cadence_days", { c, _ in .integer(c.cadenceDays) }),
+        ("last_contact_at", { c, _ in .text(c.lastContactAt?.text) }),
         ("last_visit_at", { c, _ in .text(c.lastVisitAt?.text) }), ("silent_since", { c, _ in .text(c.silentSince?.text) }),
     ]
+
+    private static func columns(of field: CustomerField) -> [Column] {
+        switch field.columns {
+        case .text(let column): [(column, { @Sendable c, _ in .text(field.value(of: c).string) })]
+        case .integer(let column): [(column, { @Sendable c, _ in .integer(field.value(of: c).integer) })]
+        case .money(let amount, let currency):
+            [(amount, { @Sendable c, _ in .integer(field.value(of: c).amount?.minorUnits) }),
+             (currency, { @Sendable c, _ in .text(field.value(of: c).amount?.currency.code) })]
+        case .ownTable: []
+        }
+    }
 
     private static let customerColumnList = customerColumns.map(\.name).joined(separator: ", ")
     private static let insertCustomerSQL = "INSERT INTO customer (\(customerColumnList)) VALUES ("

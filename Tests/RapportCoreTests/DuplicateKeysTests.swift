@@ -1,4 +1,5 @@
 import Testing
+import RapportFixtures
 @testable import RapportCore
 
 /// When an imported row may be a card already in the book, and what an update changes on it.
@@ -68,17 +69,10 @@ struct DuplicateKeysTests {
 
     @Test(arguments: CustomerField.allCases)
     func everyFieldOfTheCardIsAChange(field: CustomerField) throws {
-        // A value for each field, set on one card and not on the other.
-        let values: [CustomerField: String] = [
-            .name: "周敏", .company: "华信科技", .title: "经理", .kind: "company", .phones: "13800138000",
-            .emails: "wang@huaxin.cn", .address: "南京路1号", .city: "上海", .region: "华东", .route: "浦东线",
-            .industry: "制造", .source: "展会", .tags: "vip", .grade: "A", .status: "customer", .cadence: "21",
-            .birthday: "03-15", .channel: "wechat", .creditLevel: "AA", .creditLimit: "5万", .needs: "报价",
-            .concerns: "价格", .notes: "回访",
-        ]
-        let before = Self.card { _ in }
+        let before = Self.card { $0.name = "周敏" }
         var after = before
-        try field.apply(try #require(values[field]), to: &after)
+        // A value set on one card and not on the other.
+        try field.apply(EveryField.text(field), to: &after)
         #expect(CustomerField.changes(from: before, to: after)
                 == [FieldChange(field: field.label, before: field.text(of: before), after: field.text(of: after))])
         #expect(CustomerField.changes(from: before, to: before).isEmpty)

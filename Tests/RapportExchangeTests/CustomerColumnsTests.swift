@@ -1,4 +1,5 @@
 import RapportCore
+import RapportFixtures
 import Testing
 @testable import RapportExchange
 
@@ -235,26 +236,19 @@ import Testing
         #expect(row[16] == "--03-15")
     }
 
+    /// `EveryField`'s card, without the custom fields a CSV has no column for.
+    static let everyField: Customer = {
+        var c = try! EveryField.card(createdAt: Fixtures.stamp)
+        c.customFields = [:]
+        return c
+    }()
+
     @Test(arguments: [
+        everyField,
         Fixtures.customer("王建国") {
-            $0.company = "华信科技有限公司"
-            $0.title = "采购经理"
             $0.phones = [LabeledValue("+86 138-0013-8000", label: "mobile"), LabeledValue("010-1234")]
-            $0.emails = [LabeledValue("wang@example.cn", label: "work")]
             $0.address = "浦东新区, 世纪大道 100 号"
-            $0.city = "上海"
-            $0.region = "上海"
-            $0.route = "east"
-            $0.industry = "化工"
-            $0.source = "trade-show"
-            $0.tags = ["vip", "渠道"]
-            $0.grade = .a
-            $0.status = .customer
-            $0.cadenceDays = 21
             $0.birthday = Birthday(month: 2, day: 29)
-            $0.preferredChannel = .wechat
-            $0.creditLevel = "AA"
-            $0.creditLimit = Money(minorUnits: 1_200_050, currency: .yuan)
             $0.needs = "=年度服务"
             $0.concerns = "价格, \"交期\""
             $0.notes = "-first line\nsecond, line\r\nthird"

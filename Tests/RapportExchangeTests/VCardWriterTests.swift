@@ -1,5 +1,6 @@
 import Foundation
 import RapportCore
+import RapportFixtures
 import Testing
 @testable import RapportExchange
 
@@ -83,5 +84,17 @@ import Testing
         #expect(contact.customer.emails == [LabeledValue("li@example.cn")])
         #expect(contact.customer.birthday == Birthday(month: 5, day: 4))
         #expect(contact.customer.company == (c.kind == .company ? c.name : c.company))
+    }
+
+    @Test(arguments: CustomerField.allCases)
+    func aCardKeepsEveryFieldVCardHasAPropertyFor(field: CustomerField) throws {
+        let c = try EveryField.card(createdAt: Fixtures.stamp)
+        let text = VCardWriter.card(c, contacts: [])
+        let entry = try #require(try VCardReader.customers(Data(text.utf8), createdAt: Fixtures.stamp).first)
+        #expect(entry.warnings == [])
+        // A field without a property comes back as a new card has it.
+        let expected = field.vCardProperty == nil ? Customer(name: "", createdAt: Fixtures.stamp) : c
+        #expect(field.value(of: entry.customer) == field.value(of: expected))
+        if let property = field.vCardProperty { #expect(text.contains("\r\n" + property)) }
     }
 }

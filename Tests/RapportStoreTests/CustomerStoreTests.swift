@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RapportFixtures
 import Testing
 @testable import RapportCore
 @testable import RapportStore
@@ -7,35 +8,23 @@ import Testing
 struct CustomerStoreTests {
     @Test func savesAndReadsBackEveryFieldOfTheCard() throws {
         let db = try AppDatabase.empty()
-        var c = Customer(name: "王建国", createdAt: Fixture.at("2026-03-01 10:00"))
-        c.company = "华信科技有限公司"
-        c.title = "采购经理"
-        c.kind = .company
-        c.phones = [LabeledValue("138-0013-8000", label: "mobile"), LabeledValue("010-12345678", label: "work")]
-        c.emails = [LabeledValue("wang@example.cn", label: "work")]
-        c.address = "浦东新区世纪大道 100 号"
-        c.city = "上海"
-        c.region = "华东"
-        c.route = "浦东线"
-        c.industry = "manufacturing"
-        c.source = "trade-show"
-        c.tags = ["vip", "渠道"]
-        c.grade = .a
-        c.status = .prospect
-        c.birthday = Birthday(month: 3, day: 15)
-        c.preferredChannel = .wechat
-        c.creditLevel = "AA"
-        c.creditLimit = Money(minorUnits: 5_000_000, currency: .yuan)
-        c.needs = "降低仓储成本"
-        c.concerns = "担心售后服务"
-        c.notes = "line one\nline two"
-        c.customFields = ["行业资质": "ISO9001", "fax": "010-1"]
-        let saved = try db.addCustomer(c.validated())
-        let read = try #require(try db.customer(id: saved.id!))
+        let c = try EveryField.card(createdAt: Fixture.at("2026-03-01 10:00"))
         var expected = c
-        expected.id = saved.id
-        expected.tags = ["vip", "渠道"]
-        #expect(read == expected)
+        expected.id = try db.addCustomer(c).id
+        #expect(try db.customer(id: try #require(expected.id)) == expected)
+    }
+
+    @Test func theJSONExportRestoresEveryFieldOfTheCard() throws {
+        // Given a book with the card, exported
+        let db = try AppDatabase.empty()
+        let saved = try db.addCustomer(try EveryField.card(createdAt: Fixture.at("2026-03-01 10:00")))
+        var bytes: [UInt8] = []
+        try db.dumpBook(now: Fixture.at("2026-11-23 09:00")) { bytes += $0 }
+        // When the export is restored into an empty book
+        let restored = try AppDatabase.empty()
+        _ = try restored.restoreDump(Data(bytes), file: "book.json")
+        // Then the card reads back as it was
+        #expect(try restored.customer(id: try #require(saved.id)) == saved)
     }
 
     @Test func updateReplacesPhonesEmailsAndTags() throws {

@@ -37,7 +37,11 @@ let package = Package(
         ),
         .testTarget(name: "RapportExchangeTests", dependencies: ["RapportExchange", "RapportCore"]),
         .testTarget(name: "RapportTUITests", dependencies: ["RapportTUI", "RapportStore", "RapportCore"]),
-        .testTarget(name: "RapportCLITests", dependencies: ["RapportCLI", "RapportCore", "rapport"]),
+        // The reminder rules' walk reads the store's queries and their plans as well as the help.
+        .testTarget(
+            name: "RapportCLITests",
+            dependencies: ["RapportCLI", "RapportCore", "RapportStore", .product(name: "GRDB", package: "GRDB.swift"), "rapport"]
+        ),
         // Drives the built binary (depending on `rapport` makes sure it is built); takes only
         // the demo book's random generator from the core.
         .testTarget(name: "RapportFuzzTests", dependencies: ["RapportCore", "rapport"]),

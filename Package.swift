@@ -39,7 +39,11 @@ let package = Package(
         ),
         .testTarget(name: "RapportExchangeTests", dependencies: ["RapportExchange", "RapportCore", "RapportFixtures"]),
         .testTarget(name: "RapportTUITests", dependencies: ["RapportTUI", "RapportStore", "RapportCore"]),
-        .testTarget(name: "RapportCLITests", dependencies: ["RapportCLI", "RapportCore", "RapportFixtures", "rapport"]),
+        // The reminder rules' walk reads the store's queries and their plans as well as the help.
+        .testTarget(
+            name: "RapportCLITests",
+            dependencies: ["RapportCLI", "RapportCore", "RapportStore", "RapportFixtures", .product(name: "GRDB", package: "GRDB.swift"), "rapport"]
+        ),
         // Drives the built binary (depending on `rapport` makes sure it is built); takes only
         // the demo book's random generator from the core.
         .testTarget(name: "RapportFuzzTests", dependencies: ["RapportCore", "rapport"]),

@@ -7,15 +7,7 @@ struct Today: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "today",
         abstract: "Who to call today: every reminder rule, most urgent first.",
-        discussion: """
-            Overdue and due follow-ups; forgotten customers (past their cadence: A 14 days, B 14, C 30,
-            ungraded 60, or their own); grade A due for a visit; new customers not yet contacted;
-            silent customers due a light touch; birthdays this week; stale follow-ups; the grade
-            review (early in a quarter, or with --review); instalments due within a week or overdue; deals stuck
-            for three weeks or past their close date; contracts ending within a month. Lost and dormant
-            customers are left out of the contact rules.
-            See `rapport config` for every number.
-            """
+        discussion: TodayView.rules(.defaults)
     )
 
     @OptionGroup var global: GlobalOptions
@@ -142,6 +134,22 @@ enum TodayView {
 }
 
 extension TodayView {
+    /// Every rule by its JSON name, in the view's order, with what it looks for under these
+    /// settings: the help's list.
+    static func rules(_ settings: ReminderSettings) -> String {
+        let nameWidth = ReminderRuleKind.allCases.map(\.rawValue.count).max() ?? 0
+        let indent = String(repeating: " ", count: nameWidth + 4)
+        let width = 78
+        var out = "The rules, in the order the view lists them (each item's \"rule\" in --json), with the defaults:"
+            .wrapped(toWidth: width).joined(separator: "\n") + "\n"
+        for kind in ReminderRuleKind.allCases {
+            let lines = kind.rule.summary(settings).wrapped(toWidth: width - indent.count)
+            out += "  " + kind.rawValue.padded(toWidth: nameWidth) + "  " + lines.joined(separator: "\n" + indent) + "\n"
+        }
+        return out + "Lost and dormant customers are left out of the contact rules. See `rapport config` for every number."
+            .wrapped(toWidth: width).joined(separator: "\n")
+    }
+
     /// `7 overdue · 3 due · 12 forgotten`, or that nothing needs attention.
     static func summary(_ report: ReminderReport) -> String {
         let parts = ReminderRuleKind.allCases.filter { report.total($0) > 0 }.map { "\(report.total($0).grouped) \($0.rawValue)" }

@@ -2,8 +2,18 @@
 /// a 29 February birthday is kept on 28 February in years without one.
 public struct BirthdayRule: ReminderRule {
     public var kind: ReminderRuleKind { .birthday }
+    public var heading: String { "Birthdays" }
+    public var settings: [Setting] { [Self.window, Self.weight] }
+    public var looksAhead: Bool { true }
 
     public init() {}
+
+    public func summary(_ settings: ReminderSettings) -> String {
+        "birthdays of customers and their contact persons in the next \(settings.birthdayDays) days"
+    }
+
+    static let window = Setting.days("birthday.days", "days ahead to show birthdays", \.birthdayDays)
+    static let weight = Setting.weight("urgency.birthday", "weight of a birthday on the day", \.birthday)
 
     public func reminders(from inputs: ReminderInputs, context: ScanContext) -> [Reminder] {
         let window = context.settings.birthdayDays
@@ -32,4 +42,36 @@ public struct BirthdayRule: ReminderRule {
         }
         return out
     }
+
+    static func write(days: Int, person: String?, on: Day, turns: Int?, to out: inout ByteSink) {
+        if let person {
+            out.append(person)
+            out.append("'s birthday ")
+        } else {
+            out.append("birthday ")
+        }
+        switch days {
+        case 0: out.append("today")
+        case 1: out.append("tomorrow")
+        default:
+            out.append("in ")
+            out.appendDecimal(days)
+            out.append(" days")
+        }
+        out.append(" (")
+        out.append(on.weekday.shortName)
+        out.append(" ")
+        on.appendISO(to: &out)
+        out.append(")")
+        if let turns {
+            out.append(", turns ")
+            out.appendDecimal(turns)
+        }
+    }
+}
+
+extension ScanPlan {
+    /// Birthdays on these month-days (`MM-DD`), 29 February included in years without it
+    /// when 28 February is in the window.
+    public var birthdayMonthDays: [String] { BirthdayRule.monthDays(from: today, days: settings.birthdayDays) }
 }

@@ -2,8 +2,15 @@
 /// customer — for more than `deal.stuck_days`.
 public struct StuckDealRule: ReminderRule {
     public var kind: ReminderRuleKind { .stuck }
+    public var heading: String { "Stuck deals" }
+    public var settings: [Setting] { [Self.after, Self.weight] }
 
     public init() {}
+
+    public func summary(_ settings: ReminderSettings) -> String { "open deals with nothing done on them for more than \(settings.stuckDays) days" }
+
+    static let after = Setting.days("deal.stuck_days", "days an open deal may go with nothing done on it", \.stuckDays)
+    static let weight = Setting.weight("urgency.stuck", "urgency of a stuck deal", \.stuck)
 
     public func reminders(from inputs: ReminderInputs, context: ScanContext) -> [Reminder] {
         inputs.stuckDeals.compactMap { d in
@@ -16,13 +23,29 @@ public struct StuckDealRule: ReminderRule {
             )
         }
     }
+
+    static func write(days: Int, title: String, stage: Stage, amount: Money, to out: inout ByteSink) {
+        out.append("in ")
+        out.append(stage.rawValue)
+        out.append(", nothing done for ")
+        out.appendDecimal(days)
+        out.append(" days: ")
+        out.append(title)
+        ReminderReason.writeAmount(amount, to: &out)
+    }
 }
 
 /// Open deals whose expected close date has passed: close them, or move the date.
 public struct ClosePassedRule: ReminderRule {
     public var kind: ReminderRuleKind { .closePassed }
+    public var heading: String { "Deals past their close date" }
+    public var settings: [Setting] { [Self.weight] }
 
     public init() {}
+
+    public func summary(_ settings: ReminderSettings) -> String { "open deals past their expected close date" }
+
+    static let weight = Setting.weight("urgency.close", "urgency of a deal past its expected close date", \.closePassed)
 
     public func reminders(from inputs: ReminderInputs, context: ScanContext) -> [Reminder] {
         inputs.closePassedDeals.compactMap { d in
@@ -34,4 +57,21 @@ public struct ClosePassedRule: ReminderRule {
             )
         }
     }
+
+    static func write(days: Int, title: String, stage: Stage, expected: Day, amount: Money, to out: inout ByteSink) {
+        out.append("in ")
+        out.append(stage.rawValue)
+        out.append(", expected to close ")
+        expected.appendISO(to: &out)
+        out.append(", ")
+        out.appendDecimal(days)
+        out.append(days == 1 ? " day ago: " : " days ago: ")
+        out.append(title)
+        ReminderReason.writeAmount(amount, to: &out)
+    }
+}
+
+extension ScanPlan {
+    /// Open deals whose last activity is before this day are stuck.
+    public var stuckCutoff: Day { today.adding(days: -settings.stuckDays) }
 }

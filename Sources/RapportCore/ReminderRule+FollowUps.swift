@@ -1,8 +1,16 @@
 /// Open follow-ups whose day has passed.
 public struct OverdueFollowUpRule: ReminderRule {
     public var kind: ReminderRuleKind { .overdue }
+    public var heading: String { "Overdue follow-ups" }
+    public var settings: [Setting] { [Self.weight] }
+    public var needsAttention: Bool { true }
 
     public init() {}
+
+    public func summary(_ settings: ReminderSettings) -> String { "open follow-ups whose day has passed" }
+
+    /// The due-date weight, which every follow-up rule but the stale one reads.
+    static let weight = Setting.weight("urgency.due", "weight of a follow-up's due date", \.due)
 
     public func reminders(from inputs: ReminderInputs, context: ScanContext) -> [Reminder] {
         inputs.openFollowUps.filter { $0.due.day < context.today }.map { f in
@@ -14,13 +22,25 @@ public struct OverdueFollowUpRule: ReminderRule {
             )
         }
     }
+
+    static func write(days: Int, due: When, title: String, to out: inout ByteSink) {
+        out.appendDecimal(days)
+        out.append(days == 1 ? " day overdue (due " : " days overdue (due ")
+        ReminderReason.writeWhen(due, to: &out)
+        out.append(")")
+        ReminderReason.writeSuffix(title, to: &out)
+    }
 }
 
 /// Open follow-ups due today, with their time when set.
 public struct DueTodayRule: ReminderRule {
     public var kind: ReminderRuleKind { .due }
+    public var heading: String { "Due today" }
+    public var settings: [Setting] { [OverdueFollowUpRule.weight] }
 
     public init() {}
+
+    public func summary(_ settings: ReminderSettings) -> String { "open follow-ups due today, the earliest time first" }
 
     public func reminders(from inputs: ReminderInputs, context: ScanContext) -> [Reminder] {
         inputs.openFollowUps.filter { $0.due.day == context.today }.map { f in
@@ -35,13 +55,27 @@ public struct DueTodayRule: ReminderRule {
             )
         }
     }
+
+    static func write(time: ClockTime?, title: String, to out: inout ByteSink) {
+        out.append("due today")
+        if let time {
+            out.append(" at ")
+            time.appendText(to: &out)
+        }
+        ReminderReason.writeSuffix(title, to: &out)
+    }
 }
 
 /// Open follow-ups due in the days ahead the view was asked to look at (`--days N`).
 public struct UpcomingFollowUpRule: ReminderRule {
     public var kind: ReminderRuleKind { .upcoming }
+    public var heading: String { "Coming up" }
+    public var settings: [Setting] { [OverdueFollowUpRule.weight] }
+    public var looksAhead: Bool { true }
 
     public init() {}
+
+    public func summary(_ settings: ReminderSettings) -> String { "with --days N, open follow-ups coming due in the next N days" }
 
     public func reminders(from inputs: ReminderInputs, context: ScanContext) -> [Reminder] {
         let horizon = context.today.adding(days: context.daysAhead)
@@ -54,4 +88,20 @@ public struct UpcomingFollowUpRule: ReminderRule {
             )
         }
     }
+
+    static func write(days: Int, due: When, title: String, to out: inout ByteSink) {
+        out.append(days == 1 ? "due tomorrow (" : "due in ")
+        if days != 1 {
+            out.appendDecimal(days)
+            out.append(" days (")
+        }
+        ReminderReason.writeWhen(due, to: &out)
+        out.append(")")
+        ReminderReason.writeSuffix(title, to: &out)
+    }
+}
+
+extension ScanPlan {
+    /// Open follow-ups due on or before this day are read (after today when the view looks ahead).
+    public var followUpsDueBy: Day { today.adding(days: daysAhead) }
 }

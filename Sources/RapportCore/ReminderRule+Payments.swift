@@ -2,8 +2,17 @@
 /// the money (回款) is the end of the sale.
 public struct PaymentDueRule: ReminderRule {
     public var kind: ReminderRuleKind { .payment }
+    public var heading: String { "Payments due (回款)" }
+    public var settings: [Setting] { [Self.ahead, Self.weight] }
 
     public init() {}
+
+    public func summary(_ settings: ReminderSettings) -> String {
+        "instalments with money owed, overdue or due within \(settings.paymentDays) days"
+    }
+
+    static let ahead = Setting.days("payment.days", "days ahead to show instalments coming due", \.paymentDays)
+    static let weight = Setting.weight("urgency.payment", "weight of an instalment's due date", \.payment)
 
     public func reminders(from inputs: ReminderInputs, context: ScanContext) -> [Reminder] {
         inputs.instalmentsDue.compactMap { i in
@@ -16,14 +25,48 @@ public struct PaymentDueRule: ReminderRule {
             )
         }
     }
+
+    static func write(days: Int, contract: String, position: Int, due: Day, remaining: Money, to out: inout ByteSink) {
+        out.append(remaining.formatted)
+        out.append(" ")
+        out.append(remaining.currency.code)
+        out.append(" on ")
+        out.append(contract)
+        out.append("/")
+        out.appendDecimal(position)
+        switch days {
+        case 1...:
+            out.append(" is ")
+            out.appendDecimal(days)
+            out.append(days == 1 ? " day overdue (due " : " days overdue (due ")
+        case 0: out.append(" is due today (")
+        default:
+            out.append(" is due in ")
+            out.appendDecimal(-days)
+            out.append(days == -1 ? " day (" : " days (")
+        }
+        due.appendISO(to: &out)
+        out.append(")")
+    }
 }
 
 /// Contracts ending within `renewal.days`, unless a deal for the customer has been begun
 /// since the window opened (the renewal is under way).
 public struct RenewalRule: ReminderRule {
     public var kind: ReminderRuleKind { .renewal }
+    public var heading: String { "Contracts up for renewal" }
+    public var settings: [Setting] { [Self.window, Self.weight] }
+    public var looksAhead: Bool { true }
 
     public init() {}
+
+    public func summary(_ settings: ReminderSettings) -> String {
+        settings.renewalDays > 0
+            ? "contracts ending within \(settings.renewalDays) days with no new deal begun for the customer" : "contract renewals (off)"
+    }
+
+    static let window = Setting.days("renewal.days", "days before a contract ends to suggest its renewal", none: true, \.renewalDays)
+    static let weight = Setting.weight("urgency.renewal", "weight of a contract ending, on the day", \.renewal)
 
     public func reminders(from inputs: ReminderInputs, context: ScanContext) -> [Reminder] {
         let window = context.settings.renewalDays
@@ -38,4 +81,23 @@ public struct RenewalRule: ReminderRule {
             )
         }
     }
+
+    static func write(days: Int, contract: String, ends: Day, to out: inout ByteSink) {
+        out.append("contract ")
+        out.append(contract)
+        out.append(days == 0 ? " ends today (" : " ends in ")
+        if days != 0 {
+            out.appendDecimal(days)
+            out.append(days == 1 ? " day (" : " days (")
+        }
+        ends.appendISO(to: &out)
+        out.append(") — renew?")
+    }
+}
+
+extension ScanPlan {
+    /// Instalments with money owed due on or before this day (overdue ones included).
+    public var paymentsDueBy: Day { today.adding(days: settings.paymentDays) }
+    /// Contracts ending from today to this day are up for renewal; nil when the rule is off.
+    public var renewalBy: Day? { settings.renewalDays > 0 ? today.adding(days: settings.renewalDays) : nil }
 }

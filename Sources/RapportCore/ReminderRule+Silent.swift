@@ -2,8 +2,18 @@
 /// as forgotten; a month after the last attempt they get a light-touch reminder instead.
 public struct SilentCustomerRule: ReminderRule {
     public var kind: ReminderRuleKind { .silent }
+    public var heading: String { "Silent — try a light touch" }
+    public var settings: [Setting] { [Self.attempts, Self.retry, Self.weight] }
 
     public init() {}
+
+    public func summary(_ settings: ReminderSettings) -> String {
+        "silent customers (\(settings.silentAttempts) attempts in a row unanswered) \(settings.silentDays) days after the last: a light touch"
+    }
+
+    static let attempts = Setting.count("silent.attempts", "failed attempts in a row that make a customer silent", \.silentAttempts)
+    static let retry = Setting.days("silent.days", "days after the last attempt to try a silent customer again", \.silentDays)
+    static let weight = Setting.weight("urgency.silent", "urgency of a silent customer's light touch", \.silent)
 
     public func reminders(from inputs: ReminderInputs, context: ScanContext) -> [Reminder] {
         inputs.silent.compactMap { c in
@@ -17,4 +27,17 @@ public struct SilentCustomerRule: ReminderRule {
             )
         }
     }
+
+    static func write(days: Int, attempts: Int, to out: inout ByteSink) {
+        out.append("silent: the last ")
+        out.appendDecimal(attempts)
+        out.append(" attempts went unanswered, the last ")
+        out.appendDecimal(days)
+        out.append(" days ago — a light touch")
+    }
+}
+
+extension ScanPlan {
+    /// Silent customers whose last attempt is before this day (the store keeps who is silent).
+    public var silentCutoff: Day { today.adding(days: -settings.silentDays + 1) }
 }

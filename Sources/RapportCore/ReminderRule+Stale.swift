@@ -2,8 +2,17 @@
 /// since they were made: offered for closing.
 public struct StaleFollowUpRule: ReminderRule {
     public var kind: ReminderRuleKind { .stale }
+    public var heading: String { "Stale follow-ups" }
+    public var settings: [Setting] { [Self.after, Self.weight] }
 
     public init() {}
+
+    public func summary(_ settings: ReminderSettings) -> String {
+        "follow-ups open \(settings.staleDays) days with nothing logged since: close them?"
+    }
+
+    static let after = Setting.days("stale.days", "days a follow-up may stay open with nothing logged", \.staleDays)
+    static let weight = Setting.weight("urgency.stale", "urgency of a stale follow-up", \.stale)
 
     public func reminders(from inputs: ReminderInputs, context: ScanContext) -> [Reminder] {
         inputs.staleFollowUps.compactMap { f in
@@ -16,4 +25,19 @@ public struct StaleFollowUpRule: ReminderRule {
             )
         }
     }
+
+    static func write(days: Int, due: Day, title: String, to out: inout ByteSink) {
+        out.append("open ")
+        out.appendDecimal(days)
+        out.append(" days (due ")
+        due.appendISO(to: &out)
+        out.append(") with nothing logged since")
+        ReminderReason.writeSuffix(title, to: &out)
+        out.append(" — close it?")
+    }
+}
+
+extension ScanPlan {
+    /// Open follow-ups made before this day, with nothing logged since, are stale.
+    public var staleCutoff: Day { today.adding(days: -settings.staleDays + 1) }
 }

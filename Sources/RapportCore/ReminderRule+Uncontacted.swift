@@ -1,8 +1,16 @@
 /// New customers not contacted within a week of being added (`uncontacted.days`).
 public struct UncontactedRule: ReminderRule {
     public var kind: ReminderRuleKind { .uncontacted }
+    public var heading: String { "New, not yet contacted" }
+    public var settings: [Setting] { [Self.within, ForgottenCustomerRule.weight] }
 
     public init() {}
+
+    public func summary(_ settings: ReminderSettings) -> String {
+        "new customers not contacted within \(settings.uncontactedDays) days of being added"
+    }
+
+    static let within = Setting.days("uncontacted.days", "days a new customer may wait for a first contact", \.uncontactedDays)
 
     public func reminders(from inputs: ReminderInputs, context: ScanContext) -> [Reminder] {
         let within = context.settings.uncontactedDays
@@ -18,4 +26,17 @@ public struct UncontactedRule: ReminderRule {
             )
         }
     }
+
+    static func write(days: Int, within: Int, to out: inout ByteSink) {
+        out.append("new, never contacted: added ")
+        out.appendDecimal(days)
+        out.append(days == 1 ? " day ago (contact within " : " days ago (contact within ")
+        out.appendDecimal(within)
+        out.append(")")
+    }
+}
+
+extension ScanPlan {
+    /// Never-contacted customers added before this day.
+    public var uncontactedCutoff: Day { today.adding(days: -settings.uncontactedDays) }
 }

@@ -1,8 +1,16 @@
 /// Grade A customers also need a visit or a meeting at least every month (`visit.A`).
 public struct VisitRule: ReminderRule {
     public var kind: ReminderRuleKind { .visit }
+    public var heading: String { "Due for a visit" }
+    public var settings: [Setting] { [Self.every, ForgottenCustomerRule.weight] }
 
     public init() {}
+
+    public func summary(_ settings: ReminderSettings) -> String {
+        settings.visitDays > 0 ? "grade A customers not visited or met for more than \(settings.visitDays) days" : "grade A visits (off)"
+    }
+
+    static let every = Setting.days("visit.A", "days between visits or meetings for grade A", none: true, \.visitDays)
 
     public func reminders(from inputs: ReminderInputs, context: ScanContext) -> [Reminder] {
         let every = context.settings.visitDays
@@ -19,4 +27,17 @@ public struct VisitRule: ReminderRule {
             )
         }
     }
+
+    static func write(days: Int, every: Int, neverVisited never: Bool, to out: inout ByteSink) {
+        out.append(never ? "A · never visited, added " : "A · ")
+        out.appendDecimal(days)
+        out.append(never ? " days ago (visit every " : " days since the last visit (visit every ")
+        out.appendDecimal(every)
+        out.append(")")
+    }
+}
+
+extension ScanPlan {
+    /// Grade A customers last visited before this day; nil when the visit rule is off.
+    public var visitCutoff: Day? { settings.visitDays > 0 ? today.adding(days: -settings.visitDays) : nil }
 }

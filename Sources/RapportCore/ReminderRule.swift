@@ -1,29 +1,28 @@
-/// One way a customer falls through the cracks. A rule is one small type in its own
-/// file (`ReminderRule+Forgotten.swift`), registered in `ReminderRules.all`.
+/// One way a customer falls through the cracks, whole in its own file
+/// (`ReminderRule+Forgotten.swift`): its heading, what it looks for, its settings, what it
+/// asks of the scan (an extension of `ScanPlan` beside it), its sentence and the reminders it
+/// raises. Registered in `ReminderRuleKind.rule`; the store's half is `AppDatabase.queries(for:)`.
 public protocol ReminderRule: Sendable {
     var kind: ReminderRuleKind { get }
+    /// The heading of the rule's group in the today view.
+    var heading: String { get }
+    /// What the rule looks for, with the numbers `settings` holds (`rapport today --help`).
+    func summary(_ settings: ReminderSettings) -> String
+    /// The settings that shape the rule, its urgency weight among them (the grade weights,
+    /// which nearly every rule adds, aside).
+    var settings: [Setting] { get }
+    /// Whether `rapport today --check` fails on the rule's reminders.
+    var needsAttention: Bool { get }
+    /// Whether the rule looks ahead (a birthday, a follow-up coming due, a contract's end):
+    /// equally urgent reminders then go nearest day first, else longest wait first.
+    var looksAhead: Bool { get }
     /// The reminders this rule raises from what the store handed the scanner.
     func reminders(from inputs: ReminderInputs, context: ScanContext) -> [Reminder]
 }
 
-/// The rules the scanner runs, in the today view's order.
-public enum ReminderRules {
-    public static let all: [any ReminderRule] = [
-        OverdueFollowUpRule(),
-        DueTodayRule(),
-        PaymentDueRule(),
-        ForgottenCustomerRule(),
-        VisitRule(),
-        UncontactedRule(),
-        SilentCustomerRule(),
-        StuckDealRule(),
-        ClosePassedRule(),
-        RenewalRule(),
-        BirthdayRule(),
-        StaleFollowUpRule(),
-        RegradeRule(),
-        UpcomingFollowUpRule(),
-    ]
+extension ReminderRule {
+    public var needsAttention: Bool { false }
+    public var looksAhead: Bool { false }
 }
 
 /// Today and the settings, as every rule sees them.
@@ -80,37 +79,13 @@ public struct ReminderInputs: Sendable {
     }
 }
 
-/// The questions the scanner asks the store, worked out from today and the settings.
+/// The questions the scanner asks the store: today, the settings and how much to read. Each
+/// rule's part of it (a cutoff day, a window) is worked out in the rule's own file.
 public struct ScanPlan: Hashable, Sendable {
     public var today: Day
-    /// Open follow-ups due on or before this day (after today when the view looks ahead).
-    public var followUpsDueBy: Day
-    /// Per grade: customers whose last contact is before this day are past their cadence;
-    /// absent for a grade that is never chased.
-    public var contactCutoffs: [GradeCutoff]
-    /// Grade A customers last visited before this day; nil when the visit rule is off.
-    public var visitCutoff: Day?
-    /// Never-contacted customers added before this day.
-    public var uncontactedCutoff: Day
-    /// Silent customers whose last attempt is before this day.
-    public var silentCutoff: Day
-    /// How many failed attempts in a row make a customer silent (the store keeps the mark).
-    public var silentAttempts: Int
-    /// Birthdays on these month-days (`MM-DD`), 29 February included in years without it
-    /// when 28 February is in the window.
-    public var birthdayMonthDays: [String]
-    /// Open follow-ups made before this day, with nothing logged since, are stale.
-    public var staleCutoff: Day
-    /// The grade review's questions, when it runs.
-    public var review: ReviewPlan?
-    /// Instalments with money owed due on or before this day (overdue ones included).
-    public var paymentsDueBy: Day
-    /// Open deals whose last activity is before this day are stuck.
-    public var stuckCutoff: Day
-    /// Contracts ending from today to this day are up for renewal; nil when the rule is off.
-    public var renewalBy: Day?
-    /// The settings the plan was made from: rules the store reads whole (customers on their
-    /// own cadence, birthdays) are counted with them.
+    /// How many days past today the view looks for follow-ups coming due (`--days N`).
+    public var daysAhead: Int
+    /// The settings the plan was made from.
     public var settings: ReminderSettings
     /// Only the most urgent this many of each rule, with totals counted (a screenful for the
     /// TUI's first frame); nil for everything.
@@ -118,47 +93,14 @@ public struct ScanPlan: Hashable, Sendable {
     /// Urgency grows with days waited for a given grade, so the store can fetch, per grade,
     /// the `limit` longest-waiting rows: their union holds each rule's top.
     public var limit: Int?
+    /// Whether the grade review runs (early in a quarter, or asked for).
+    public var reviewing: Bool
 
-    public init(today: Day, followUpsDueBy: Day, contactCutoffs: [GradeCutoff], settings: ReminderSettings = .defaults, limit: Int? = nil,
-                visitCutoff: Day? = nil, uncontactedCutoff: Day? = nil, silentCutoff: Day? = nil, silentAttempts: Int = 2,
-                birthdayMonthDays: [String] = [], staleCutoff: Day? = nil, review: ReviewPlan? = nil,
-                paymentsDueBy: Day? = nil, stuckCutoff: Day? = nil, renewalBy: Day? = nil) {
+    public init(today: Day, daysAhead: Int = 0, settings: ReminderSettings = .defaults, limit: Int? = nil, reviewing: Bool = false) {
         self.today = today
-        self.followUpsDueBy = followUpsDueBy
-        self.contactCutoffs = contactCutoffs
+        self.daysAhead = max(0, daysAhead)
         self.settings = settings
         self.limit = limit
-        self.visitCutoff = visitCutoff
-        // The defaults are what `ReminderScanner.plan` works out from the default settings.
-        self.uncontactedCutoff = uncontactedCutoff ?? today.adding(days: -7)
-        self.silentCutoff = silentCutoff ?? today.adding(days: -29)
-        self.silentAttempts = silentAttempts
-        self.birthdayMonthDays = birthdayMonthDays
-        self.staleCutoff = staleCutoff ?? today.adding(days: -89)
-        self.review = review
-        self.paymentsDueBy = paymentsDueBy ?? today.adding(days: 7)
-        self.stuckCutoff = stuckCutoff ?? today.adding(days: -21)
-        self.renewalBy = renewalBy
+        self.reviewing = reviewing
     }
-}
-
-/// Customers of `grade` last contacted before `before` are past their cadence.
-public struct GradeCutoff: Hashable, Sendable {
-    public var grade: Grade?
-    public var before: Day
-
-    public init(grade: Grade?, before: Day) {
-        self.grade = grade
-        self.before = before
-    }
-}
-
-/// What the grade review asks the store.
-public struct ReviewPlan: Hashable, Sendable {
-    /// Interactions on or after this day count (the review window).
-    public var windowStart: Day
-    /// Grade C customers with at least this many interactions in the window are candidates.
-    public var minInteractions: Int
-    /// Grade A customers last contacted before this day are candidates.
-    public var quietCutoff: Day
 }

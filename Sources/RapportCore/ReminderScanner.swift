@@ -14,31 +14,8 @@ public struct ReminderScanner: Sendable {
     /// most urgent `limit` reminders and their totals; `daysAhead` adds the follow-ups
     /// coming due; `review` forces the grade review (it runs by itself early in a quarter).
     public func plan(today: Day, limit: Int? = nil, daysAhead: Int = 0, review: Bool = false) -> ScanPlan {
-        let grades: [Grade?] = Grade.allCases.map { $0 } + [nil]
-        let s = settings
-        let reviewing = review || RegradeRule.isReviewTime(today, firstDays: s.reviewFirstDays)
-        return ScanPlan(
-            today: today,
-            followUpsDueBy: today.adding(days: max(0, daysAhead)),
-            contactCutoffs: grades.compactMap { g in
-                let cadence = s.cadence(for: g)
-                return cadence > 0 ? GradeCutoff(grade: g, before: today.adding(days: -cadence)) : nil
-            },
-            settings: s,
-            limit: limit,
-            visitCutoff: s.visitDays > 0 ? today.adding(days: -s.visitDays) : nil,
-            uncontactedCutoff: today.adding(days: -s.uncontactedDays),
-            silentCutoff: today.adding(days: -s.silentDays + 1),
-            silentAttempts: s.silentAttempts,
-            birthdayMonthDays: BirthdayRule.monthDays(from: today, days: s.birthdayDays),
-            staleCutoff: today.adding(days: -s.staleDays + 1),
-            review: reviewing ? ReviewPlan(windowStart: today.adding(days: -s.reviewWindowDays),
-                                           minInteractions: s.reviewInteractions,
-                                           quietCutoff: today.adding(days: -s.reviewQuietDays + 1)) : nil,
-            paymentsDueBy: today.adding(days: s.paymentDays),
-            stuckCutoff: today.adding(days: -s.stuckDays),
-            renewalBy: s.renewalDays > 0 ? today.adding(days: s.renewalDays) : nil
-        )
+        ScanPlan(today: today, daysAhead: daysAhead, settings: settings, limit: limit,
+                 reviewing: review || RegradeRule.isReviewTime(today, firstDays: settings.reviewFirstDays))
     }
 
     /// The scan as the today view shows it: each rule's most urgent reminders (all of them,
@@ -61,12 +38,15 @@ public struct ReminderScanner: Sendable {
     /// top rows hold each rule's top.
     public func scan(_ inputs: ReminderInputs, today: Day, daysAhead: Int = 0) -> [Reminder] {
         let context = ScanContext(today: today, settings: settings, daysAhead: daysAhead)
-        let order = Dictionary(uniqueKeysWithValues: ReminderRuleKind.allCases.enumerated().map { ($1, $0) })
+        let order = Dictionary(uniqueKeysWithValues: ReminderRuleKind.allCases.enumerated().map {
+            ($1, (position: $0, ahead: $1.rule.looksAhead))
+        })
         let found = rules.flatMap { $0.reminders(from: inputs, context: context) }
         // Sort small keys, not the reminders: moving tens of thousands of large values is the slow part.
         let keys = found.indices.map { i in
-            (urgency: -found[i].urgency, rule: order[found[i].rule, default: 0], wait: found[i].rule.waitKey(found[i].days),
-             record: found[i].recordID, customer: found[i].customer.id, contact: found[i].contactID ?? 0, index: i)
+            let rule = order[found[i].rule] ?? (position: 0, ahead: false)
+            return (urgency: -found[i].urgency, rule: rule.position, wait: rule.ahead ? found[i].days : -found[i].days,
+                    record: found[i].recordID, customer: found[i].customer.id, contact: found[i].contactID ?? 0, index: i)
         }
         return keys.sorted {
             ($0.urgency, $0.rule, $0.wait, $0.record, $0.customer, $0.contact)
@@ -90,13 +70,4 @@ public struct ReminderReport: Sendable {
 
     /// Nothing overdue, due or forgotten.
     public var isEmpty: Bool { totals.values.allSatisfy { $0 == 0 } }
-}
-
-extension ReminderRuleKind {
-    /// How a reminder's days order it among equally urgent ones: the longest wait first,
-    /// but the nearest day first for what lies ahead (a birthday, a coming follow-up, a
-    /// contract's end). An instalment's days count overdue days, negative when still ahead.
-    func waitKey(_ days: Int) -> Int {
-        self == .birthday || self == .upcoming || self == .renewal ? days : -days
-    }
 }

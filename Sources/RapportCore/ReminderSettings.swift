@@ -1,69 +1,42 @@
 /// The numbers behind the reminders: cadences, windows and urgency weights. Every one is a
-/// setting the seller can change (`rapport config set cadence.A 10`); the defaults come
-/// from the process guides.
+/// setting the seller can change (`rapport config set cadence.A 10`), declared by the rule it
+/// shapes; the defaults, from the process guides, are the values below.
 public struct ReminderSettings: Hashable, Sendable {
     /// Days a customer of each grade may go without contact (`nil` key: ungraded); 0 never chases.
-    public var cadence: [Grade?: Int]
+    public var cadence: [Grade?: Int] = [.a: 14, .b: 14, .c: 30, nil: 60]
     /// Grade A customers also need a visit or meeting this often (0: no visit rule).
-    public var visitDays: Int
+    public var visitDays = 30
     /// A new customer is to be contacted within this many days of being added.
-    public var uncontactedDays: Int
+    public var uncontactedDays = 7
     /// This many failed attempts in a row make a customer silent…
-    public var silentAttempts: Int
+    public var silentAttempts = 2
     /// …who gets a light-touch reminder this many days after the last attempt.
-    public var silentDays: Int
+    public var silentDays = 30
     /// Birthdays this many days ahead are shown.
-    public var birthdayDays: Int
+    public var birthdayDays = 7
     /// A follow-up open this long with nothing logged since is offered for closing.
-    public var staleDays: Int
-    /// The grade review looks back this many days…
-    public var reviewWindowDays: Int
+    public var staleDays = 90
+    /// The grade review looks back this many days (a quarter)…
+    public var reviewWindowDays = 90
     /// …and suggests a better grade for a C with at least this many interactions in it…
-    public var reviewInteractions: Int
+    public var reviewInteractions = 3
     /// …and a lower one for an A with no contact for this many days.
-    public var reviewQuietDays: Int
+    public var reviewQuietDays = 90
     /// The review runs by itself on the first this-many days of each quarter.
-    public var reviewFirstDays: Int
+    public var reviewFirstDays = 7
     /// An open deal with nothing done on it (no move, edit or contact) for more than this
     /// many days is stuck.
-    public var stuckDays: Int
+    public var stuckDays = 21
     /// Instalments due within this many days are shown (overdue ones always are).
-    public var paymentDays: Int
+    public var paymentDays = 7
     /// Contracts ending within this many days are up for renewal (0: no renewal rule).
-    public var renewalDays: Int
-    public var urgency: UrgencyCoefficients
+    public var renewalDays = 30
+    public var urgency = UrgencyCoefficients.defaults
 
-    /// The process guides' defaults: A and B every 14 days, C every 30, ungraded every 60;
-    /// A visited monthly; new customers contacted within a week; two failed attempts make a
-    /// customer silent, re-tried after 30 days; birthdays a week ahead; follow-ups stale
-    /// after 90 days; the grade review over the last quarter; deals stuck after three weeks;
-    /// instalments a week ahead; renewals a month ahead.
-    public static let defaults = ReminderSettings(
-        cadence: [.a: 14, .b: 14, .c: 30, nil: 60], visitDays: 30, uncontactedDays: 7, silentAttempts: 2,
-        silentDays: 30, birthdayDays: 7, staleDays: 90, reviewWindowDays: 90, reviewInteractions: 3,
-        reviewQuietDays: 90, reviewFirstDays: 7, urgency: .defaults
-    )
+    /// The process guides' defaults.
+    public static let defaults = ReminderSettings()
 
-    public init(cadence: [Grade?: Int], visitDays: Int, uncontactedDays: Int, silentAttempts: Int, silentDays: Int,
-                birthdayDays: Int, staleDays: Int, reviewWindowDays: Int, reviewInteractions: Int, reviewQuietDays: Int,
-                reviewFirstDays: Int, stuckDays: Int = 21, paymentDays: Int = 7, renewalDays: Int = 30,
-                urgency: UrgencyCoefficients) {
-        self.cadence = cadence
-        self.visitDays = visitDays
-        self.uncontactedDays = uncontactedDays
-        self.silentAttempts = silentAttempts
-        self.silentDays = silentDays
-        self.birthdayDays = birthdayDays
-        self.staleDays = staleDays
-        self.reviewWindowDays = reviewWindowDays
-        self.reviewInteractions = reviewInteractions
-        self.reviewQuietDays = reviewQuietDays
-        self.reviewFirstDays = reviewFirstDays
-        self.stuckDays = stuckDays
-        self.paymentDays = paymentDays
-        self.renewalDays = renewalDays
-        self.urgency = urgency
-    }
+    public init() {}
 
     /// The cadence for a grade, in days; 0 when the grade is never chased.
     public func cadence(for grade: Grade?) -> Int {
@@ -79,33 +52,37 @@ public struct ReminderSettings: Hashable, Sendable {
 /// Weights of the urgency score, in the spirit of taskwarrior's urgency coefficients.
 public struct UrgencyCoefficients: Hashable, Sendable {
     /// Weight of a follow-up's due date: full when a week overdue, about 0.73 of it on the day.
-    public var due: Double
+    public var due = 12.0
     /// Weight of time past a cadence: full at twice the cadence overdue.
-    public var pastCadence: Double
+    public var pastCadence = 8.0
     /// Added for grades A, B and C.
-    public var gradeA: Double
-    public var gradeB: Double
-    public var gradeC: Double
+    public var gradeA = 3.0
+    public var gradeB = 2.0
+    public var gradeC = 1.0
     /// Weight of a birthday: full on the day, falling to nothing at the window's end.
-    public var birthday: Double
+    public var birthday = 4.0
     /// The light touch for a silent customer, a stale follow-up, a grade review.
-    public var silent: Double
-    public var stale: Double
-    public var regrade: Double
+    public var silent = 1.0
+    public var stale = 2.0
+    public var regrade = 1.0
     /// A stuck deal, and an open deal past its expected close date.
-    public var stuck: Double
-    public var closePassed: Double
+    public var stuck = 2.0
+    public var closePassed = 3.0
     /// Weight of an instalment's due date, on the follow-ups' curve: money first.
-    public var payment: Double
+    public var payment = 12.0
     /// Weight of a contract's end: full on the day, falling to nothing at the window's start.
-    public var renewal: Double
+    public var renewal = 4.0
 
-    public static let defaults = UrgencyCoefficients(due: 12, pastCadence: 8, gradeA: 3, gradeB: 2, gradeC: 1,
-                                                     birthday: 4, silent: 1, stale: 2, regrade: 1)
+    public static let defaults = UrgencyCoefficients()
 
+    public init() {}
+
+    /// The five weights every rule's score starts from; the rules' own weights keep their
+    /// defaults unless given.
     public init(due: Double, pastCadence: Double, gradeA: Double, gradeB: Double, gradeC: Double,
-                birthday: Double = 4, silent: Double = 1, stale: Double = 2, regrade: Double = 1,
-                stuck: Double = 2, closePassed: Double = 3, payment: Double = 12, renewal: Double = 4) {
+                birthday: Double = defaults.birthday, silent: Double = defaults.silent, stale: Double = defaults.stale,
+                regrade: Double = defaults.regrade, stuck: Double = defaults.stuck, closePassed: Double = defaults.closePassed,
+                payment: Double = defaults.payment, renewal: Double = defaults.renewal) {
         self.due = due
         self.pastCadence = pastCadence
         self.gradeA = gradeA

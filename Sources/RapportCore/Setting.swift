@@ -69,96 +69,18 @@ public struct Setting: Sendable {
         }
     }
 
-    /// Every setting, in the order `rapport config` lists them.
+    /// Every setting, in the order `rapport config` lists them: the order they came in (the
+    /// migrations seed them so), then any newer rule's, in the rules' order.
     public static let all: [Setting] = {
-        func number(_ key: String, _ help: String, _ kind: Kind, get: @escaping @Sendable (Settings) -> Int,
-                    set: @escaping @Sendable (inout Settings, Int) -> Void) -> Setting {
-            Setting(key: key, help: help, kind: kind,
-                    get: { s in
-                        let v = get(s)
-                        if case .days(true) = kind, v == 0 { return "none" }
-                        return String(v)
-                    },
-                    set: { s, text throws(RapportError) in set(&s, Int(try Setting.number(text, kind: kind, key: key))) })
-        }
-        func days(_ key: String, _ help: String, none: Bool = false, _ path: WritableKeyPath<ReminderSettings, Int> & Sendable) -> Setting {
-            number(key, help, .days(allowsNone: none), get: { $0.reminders[keyPath: path] }, set: { $0.reminders[keyPath: path] = $1 })
-        }
-        func count(_ key: String, _ help: String, _ path: WritableKeyPath<ReminderSettings, Int> & Sendable) -> Setting {
-            number(key, help, .count, get: { $0.reminders[keyPath: path] }, set: { $0.reminders[keyPath: path] = $1 })
-        }
-        func weight(_ key: String, _ help: String, _ path: WritableKeyPath<UrgencyCoefficients, Double> & Sendable) -> Setting {
-            Setting(key: key, help: help, kind: .weight,
-                    get: { s in
-                        let v = s.reminders.urgency[keyPath: path]
-                        return v == v.rounded() ? String(Int(v)) : String(v)
-                    },
-                    set: { s, text throws(RapportError) in
-                        s.reminders.urgency[keyPath: path] = try Setting.number(text, kind: .weight, key: key)
-                    })
-        }
-        func cadence(_ grade: Grade?) -> Setting {
-            let name = grade?.rawValue ?? "none"
-            let help = grade.map { "days a grade \($0.rawValue) customer may go without contact" } ?? "days an ungraded customer may go without contact"
-            let kind = Kind.days(allowsNone: true)
-            return Setting(key: "cadence." + name, help: help, kind: kind,
-                           get: { s in
-                               let v = s.reminders.cadence(for: grade)
-                               return v == 0 ? "none" : String(v)
-                           },
-                           set: { s, text throws(RapportError) in
-                               s.reminders.cadence[grade] = Int(try Setting.number(text, kind: kind, key: "cadence." + name))
-                           })
-        }
-        func probability(_ stage: Stage) -> Setting {
-            let key = "probability." + stage.rawValue
-            let help = "percent chance of winning a deal in \(stage.rawValue), unless it sets its own"
-            return Setting(key: key, help: help, kind: .percent,
-                           get: { String($0.pipeline.probability(of: stage)) },
-                           set: { s, text throws(RapportError) in
-                               s.pipeline.probability[stage] = Int(try Setting.number(text, kind: .percent, key: key))
-                           })
-        }
-        func checklist(_ stage: Stage) -> Setting {
-            let key = "checklist." + stage.rawValue
-            return Setting(key: key, help: "what a deal must tick before it leaves \(stage.rawValue), items separated by |",
-                           kind: .checklist,
-                           get: { s in
-                               let items = s.pipeline.checklist(of: stage)
-                               return items.isEmpty ? "none" : items.joined(separator: " | ")
-                           },
-                           set: { s, text throws(RapportError) in s.pipeline.checklist[stage] = try Setting.checklistItems(text, key: key) })
-        }
-        return [
-            cadence(.a), cadence(.b), cadence(.c), cadence(nil),
-            days("visit.A", "days between visits or meetings for grade A", none: true, \.visitDays),
-            days("uncontacted.days", "days a new customer may wait for a first contact", \.uncontactedDays),
-            count("silent.attempts", "failed attempts in a row that make a customer silent", \.silentAttempts),
-            days("silent.days", "days after the last attempt to try a silent customer again", \.silentDays),
-            days("birthday.days", "days ahead to show birthdays", \.birthdayDays),
-            days("stale.days", "days a follow-up may stay open with nothing logged", \.staleDays),
-            days("review.window", "days the grade review looks back", \.reviewWindowDays),
-            count("review.interactions", "interactions in the window that suggest raising a C", \.reviewInteractions),
-            days("review.quiet", "days without contact that suggest lowering an A", \.reviewQuietDays),
-            days("review.first_days", "days at the start of each quarter the review runs by itself", \.reviewFirstDays),
-            days("deal.stuck_days", "days an open deal may go with nothing done on it", \.stuckDays),
-            days("payment.days", "days ahead to show instalments coming due", \.paymentDays),
-            days("renewal.days", "days before a contract ends to suggest its renewal", none: true, \.renewalDays),
-            weight("urgency.due", "weight of a follow-up's due date", \.due),
-            weight("urgency.cadence", "weight of time past a cadence", \.pastCadence),
-            weight("urgency.grade.A", "added for grade A", \.gradeA),
-            weight("urgency.grade.B", "added for grade B", \.gradeB),
-            weight("urgency.grade.C", "added for grade C", \.gradeC),
-            weight("urgency.birthday", "weight of a birthday on the day", \.birthday),
-            weight("urgency.silent", "urgency of a silent customer's light touch", \.silent),
-            weight("urgency.stale", "urgency of a stale follow-up", \.stale),
-            weight("urgency.regrade", "urgency of a grade suggestion", \.regrade),
-            weight("urgency.stuck", "urgency of a stuck deal", \.stuck),
-            weight("urgency.close", "urgency of a deal past its expected close date", \.closePassed),
-            weight("urgency.payment", "weight of an instalment's due date", \.payment),
-            weight("urgency.renewal", "weight of a contract ending, on the day", \.renewal),
-            probability(.lead), probability(.qualified), probability(.needs), probability(.proposal), probability(.closing),
-            checklist(.lead), checklist(.qualified), checklist(.needs), checklist(.proposal), checklist(.closing),
+        let established: [Setting] = ForgottenCustomerRule.cadences + [
+            VisitRule.every, UncontactedRule.within, SilentCustomerRule.attempts, SilentCustomerRule.retry, BirthdayRule.window,
+            StaleFollowUpRule.after, RegradeRule.window, RegradeRule.interactions, RegradeRule.quiet, RegradeRule.firstDays,
+            StuckDealRule.after, PaymentDueRule.ahead, RenewalRule.window,
+            OverdueFollowUpRule.weight, ForgottenCustomerRule.weight,
+        ] + gradeWeights + [
+            BirthdayRule.weight, SilentCustomerRule.weight, StaleFollowUpRule.weight, RegradeRule.weight, StuckDealRule.weight,
+            ClosePassedRule.weight, PaymentDueRule.weight, RenewalRule.weight,
+        ] + Stage.open.map(probability) + Stage.open.map(checklist) + [
             Setting(key: "currency", help: "the currency of deals and contracts that name none", kind: .currency,
                     get: { $0.pipeline.currency.code },
                     set: { s, text throws(RapportError) in s.pipeline.currency = try Currency(parsing: text) }),
@@ -167,7 +89,87 @@ public struct Setting: Sendable {
             number("history.days", "days the history keeps changes for undo (the trash keeps its customers until emptied)",
                    .days(allowsNone: false), get: { $0.historyDays }, set: { $0.historyDays = $1 }),
         ]
+        var keys = Set(established.map(\.key))
+        return established + ReminderRules.all.flatMap(\.settings).filter { keys.insert($0.key).inserted }
     }()
+
+    /// What every rule but the stale one adds for the customer's grade.
+    static let gradeWeights = [
+        weight("urgency.grade.A", "added for grade A", \.gradeA),
+        weight("urgency.grade.B", "added for grade B", \.gradeB),
+        weight("urgency.grade.C", "added for grade C", \.gradeC),
+    ]
+
+    // MARK: - Kinds of setting
+
+    static func number(_ key: String, _ help: String, _ kind: Kind, get: @escaping @Sendable (Settings) -> Int,
+                       set: @escaping @Sendable (inout Settings, Int) -> Void) -> Setting {
+        Setting(key: key, help: help, kind: kind,
+                get: { s in
+                    let v = get(s)
+                    if case .days(true) = kind, v == 0 { return "none" }
+                    return String(v)
+                },
+                set: { s, text throws(RapportError) in set(&s, Int(try Setting.number(text, kind: kind, key: key))) })
+    }
+
+    /// A reminder rule's days (`none` turns the rule off where it allows it).
+    static func days(_ key: String, _ help: String, none: Bool = false, _ path: WritableKeyPath<ReminderSettings, Int> & Sendable) -> Setting {
+        number(key, help, .days(allowsNone: none), get: { $0.reminders[keyPath: path] }, set: { $0.reminders[keyPath: path] = $1 })
+    }
+
+    /// A reminder rule's whole number.
+    static func count(_ key: String, _ help: String, _ path: WritableKeyPath<ReminderSettings, Int> & Sendable) -> Setting {
+        number(key, help, .count, get: { $0.reminders[keyPath: path] }, set: { $0.reminders[keyPath: path] = $1 })
+    }
+
+    /// A weight of the urgency score.
+    static func weight(_ key: String, _ help: String, _ path: WritableKeyPath<UrgencyCoefficients, Double> & Sendable) -> Setting {
+        Setting(key: key, help: help, kind: .weight,
+                get: { s in
+                    let v = s.reminders.urgency[keyPath: path]
+                    return v == v.rounded() ? String(Int(v)) : String(v)
+                },
+                set: { s, text throws(RapportError) in
+                    s.reminders.urgency[keyPath: path] = try Setting.number(text, kind: .weight, key: key)
+                })
+    }
+
+    /// A grade's cadence (`nil`: the ungraded).
+    static func cadence(_ grade: Grade?) -> Setting {
+        let name = grade?.rawValue ?? "none"
+        let help = grade.map { "days a grade \($0.rawValue) customer may go without contact" } ?? "days an ungraded customer may go without contact"
+        let kind = Kind.days(allowsNone: true)
+        return Setting(key: "cadence." + name, help: help, kind: kind,
+                       get: { s in
+                           let v = s.reminders.cadence(for: grade)
+                           return v == 0 ? "none" : String(v)
+                       },
+                       set: { s, text throws(RapportError) in
+                           s.reminders.cadence[grade] = Int(try Setting.number(text, kind: kind, key: "cadence." + name))
+                       })
+    }
+
+    static func probability(_ stage: Stage) -> Setting {
+        let key = "probability." + stage.rawValue
+        let help = "percent chance of winning a deal in \(stage.rawValue), unless it sets its own"
+        return Setting(key: key, help: help, kind: .percent,
+                       get: { String($0.pipeline.probability(of: stage)) },
+                       set: { s, text throws(RapportError) in
+                           s.pipeline.probability[stage] = Int(try Setting.number(text, kind: .percent, key: key))
+                       })
+    }
+
+    static func checklist(_ stage: Stage) -> Setting {
+        let key = "checklist." + stage.rawValue
+        return Setting(key: key, help: "what a deal must tick before it leaves \(stage.rawValue), items separated by |",
+                       kind: .checklist,
+                       get: { s in
+                           let items = s.pipeline.checklist(of: stage)
+                           return items.isEmpty ? "none" : items.joined(separator: " | ")
+                       },
+                       set: { s, text throws(RapportError) in s.pipeline.checklist[stage] = try Setting.checklistItems(text, key: key) })
+    }
 
     /// The setting with this key, or an error listing the keys.
     public static func named(_ key: String) throws(RapportError) -> Setting {

@@ -19,7 +19,6 @@ struct ReminderPlanTests {
         #expect(plan.visitCutoff?.iso == "2026-10-24")
         #expect(plan.uncontactedCutoff.iso == "2026-11-16")
         #expect(plan.silentCutoff.iso == "2026-10-25")
-        #expect(plan.silentAttempts == 2)
         #expect(plan.staleCutoff.iso == "2026-08-26")
         #expect(plan.review == nil)
         #expect(plan.limit == nil)
@@ -48,14 +47,12 @@ struct ReminderPlanTests {
         s.uncontactedDays = 3       // 2026-11-20
         s.silentDays = 10           // today − 10 + 1 = 2026-11-14
         s.staleDays = 30            // today − 30 + 1 = 2026-10-25
-        s.silentAttempts = 4
         let plan = ReminderScanner(settings: s).plan(today: F.today)
         #expect(Self.cutoffs(plan)["A"] == "2026-11-16")
         #expect(plan.visitCutoff?.iso == "2026-09-24")
         #expect(plan.uncontactedCutoff.iso == "2026-11-20")
         #expect(plan.silentCutoff.iso == "2026-11-14")
         #expect(plan.staleCutoff.iso == "2026-10-25")
-        #expect(plan.silentAttempts == 4)
     }
 
     @Test(arguments: [(0, "2026-11-23"), (1, "2026-11-24"), (3, "2026-11-26"), (14, "2026-12-07"), (40, "2027-01-02")])

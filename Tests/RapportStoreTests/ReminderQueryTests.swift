@@ -67,26 +67,6 @@ struct ReminderQueryTests {
         #expect(byCustomerAndRule["Only a note|uncontacted"]?.detail == "new, never contacted: added 326 days ago (contact within 7)")
         #expect(c["lost"] != nil)
     }
-
-    @Test(arguments: [true, false])
-    func theQuietCustomerQueryIsAnIndexRangeNotAScan(graded: Bool) throws {
-        let db = try AppDatabase.empty()
-        let plan = try db.reader.read {
-            try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN " + AppDatabase.quietCustomersSQL(graded: graded),
-                             arguments: graded ? ["A", "2026-11-09"] : ["2026-11-09"])
-        }.map { $0["detail"] as String }.joined(separator: "\n")
-        #expect(plan.contains("USING INDEX customer_forgotten_by_day"), "\(plan)")
-        #expect(!plan.contains("interaction"))
-    }
-
-    @Test func theDueFollowUpQueryUsesTheOpenFollowUpIndex() throws {
-        let db = try AppDatabase.empty()
-        let plan = try db.reader.read {
-            try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN " + AppDatabase.openFollowUpsDueSQL, arguments: ["2026-11-23"])
-        }.map { $0["detail"] as String }.joined(separator: "\n")
-        #expect(plan.contains("USING INDEX follow_up_open_on_due"), "\(plan)")
-        #expect(!plan.contains("interaction"))
-    }
 }
 
 struct DemoBookStoreTests {

@@ -13,32 +13,35 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
-        .target(name: "RapportCore"),
+        // Tools that know nothing of selling: the byte sink, JSON, concurrency, terminal text.
+        .target(name: "RapportBase"),
+        .target(name: "RapportCore", dependencies: ["RapportBase"]),
         .target(
             name: "RapportStore",
-            dependencies: ["RapportCore", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["RapportBase", "RapportCore", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .systemLibrary(name: "CSQLite"),
-        .target(name: "RapportExchange", dependencies: ["RapportCore"]),
+        .target(name: "RapportExchange", dependencies: ["RapportBase", "RapportCore"]),
         .systemLibrary(name: "CNcursesw"),
-        .target(name: "RapportTUI", dependencies: ["RapportCore", "RapportStore", "CNcursesw"]),
+        .target(name: "RapportTUI", dependencies: ["RapportBase", "RapportCore", "RapportStore", "CNcursesw"]),
         .target(
             name: "RapportCLI",
             dependencies: [
-                "RapportCore", "RapportStore", "RapportExchange", "RapportTUI",
+                "RapportBase", "RapportCore", "RapportStore", "RapportExchange", "RapportTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "rapport", dependencies: ["RapportCLI"]),
         // The card with every field set that the test targets share, built from the field table.
         .target(name: "RapportFixtures", dependencies: ["RapportCore"], path: "Tests/RapportFixtures"),
-        .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore", "RapportFixtures"]),
+        .testTarget(name: "RapportBaseTests", dependencies: ["RapportBase"]),
+        .testTarget(name: "RapportCoreTests", dependencies: ["RapportBase", "RapportCore", "RapportFixtures"]),
         .testTarget(
             name: "RapportStoreTests",
             dependencies: ["RapportStore", "RapportCore", "RapportFixtures", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "RapportExchangeTests", dependencies: ["RapportExchange", "RapportCore", "RapportFixtures"]),
-        .testTarget(name: "RapportTUITests", dependencies: ["RapportTUI", "RapportStore", "RapportCore"]),
+        .testTarget(name: "RapportTUITests", dependencies: ["RapportTUI", "RapportStore", "RapportCore", "RapportBase"]),
         // The reminder rules' walk reads the store's queries and their plans as well as the help.
         .testTarget(
             name: "RapportCLITests",

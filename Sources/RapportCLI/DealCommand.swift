@@ -1,4 +1,5 @@
 import ArgumentParser
+import RapportBase
 import RapportCore
 
 /// `rapport deal add|edit|move|check|won|lost|show|list|rm`

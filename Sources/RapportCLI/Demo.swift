@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RapportBase
 import RapportCore
 
 /// `rapport demo [--customers N] [--seed S]`

@@ -1,4 +1,5 @@
 import Foundation
+import RapportBase
 import RapportCore
 import RapportStore
 

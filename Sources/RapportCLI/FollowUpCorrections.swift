@@ -1,4 +1,5 @@
 import ArgumentParser
+import RapportBase
 import RapportCore
 
 // Correcting a follow-up: another day or title, open again, or gone.

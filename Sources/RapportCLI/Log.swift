@@ -1,4 +1,5 @@
 import ArgumentParser
+import RapportBase
 import RapportCore
 
 /// `rapport log <customer> <kind> [note…] [--next WHEN] [--outcome O] [--at WHEN]`, and the

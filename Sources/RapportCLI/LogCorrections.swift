@@ -1,4 +1,5 @@
 import ArgumentParser
+import RapportBase
 import RapportCore
 
 // Correcting a logged interaction: another kind, time, outcome, note or person, or gone.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RapportBase
 import RapportCore
 
 /// `rapport pay <instalment|contract|customer> AMOUNT [--on WHEN] [--note] [--allow-overpay]`, `rapport pay void <payment>`

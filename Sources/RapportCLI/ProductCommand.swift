@@ -1,4 +1,5 @@
 import ArgumentParser
+import RapportBase
 import RapportCore
 
 /// `rapport product add|edit|list`

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RapportBase
 import RapportCore
 import RapportStore
 

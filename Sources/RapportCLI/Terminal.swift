@@ -1,4 +1,5 @@
 import Foundation
+import RapportBase
 import RapportCore
 
 /// Where output goes, and whether it may be coloured.

@@ -1,3 +1,4 @@
+import RapportBase
 import RapportCore
 
 /// A plain-text table whose columns are measured in display cells, so columns of Chinese

@@ -1,3 +1,5 @@
+import RapportBase
+
 /// A birthday: month and day, with the year when it is known.
 public struct Birthday: Hashable, Sendable, CustomStringConvertible {
     public let month: Int

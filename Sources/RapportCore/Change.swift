@@ -1,3 +1,5 @@
+import RapportBase
+
 /// One row a change to the book touched: its table, what happened to it, and its values
 /// before and after by column (an update carries only the columns it changed; nil is NULL).
 public struct RowChange: Sendable, Equatable {

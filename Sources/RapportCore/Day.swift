@@ -1,3 +1,5 @@
+import RapportBase
+
 /// A calendar day — a birthday, a due date — with no time of day and no time zone.
 ///
 /// Arithmetic runs on a day count since 1970-01-01 (the civil-from-days algorithm), so

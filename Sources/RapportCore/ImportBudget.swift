@@ -1,3 +1,5 @@
+import RapportBase
+
 /// What reading a CSV or vCard file will take in memory, so that a file too large for the
 /// machine is refused with a message before it is read, rather than the process being
 /// killed by the kernel halfway through.

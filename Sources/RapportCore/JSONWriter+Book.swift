@@ -1,3 +1,5 @@
+import RapportBase
+
 // The book's records as JSON objects, one writer per record kind, shared by every
 // `--json` output so a customer looks the same wherever it appears.
 extension JSONWriter {

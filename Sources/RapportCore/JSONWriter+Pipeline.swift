@@ -1,3 +1,5 @@
+import RapportBase
+
 // Deals, contracts and the funnel as JSON, shared by every `--json` output.
 extension JSONWriter {
     public mutating func deal(_ d: Deal, pipeline: PipelineSettings) {

@@ -1,3 +1,5 @@
+import RapportBase
+
 /// A time of day, to the minute.
 public struct ClockTime: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let hour: Int

@@ -1,3 +1,5 @@
+import RapportBase
+
 /// An amount of money in integer minor units (fen, cents): never floating point.
 public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var minorUnits: Int64

@@ -1,3 +1,5 @@
+import RapportBase
+
 /// Everything a seller can get wrong, each with a one-line message that names the bad value.
 public enum RapportError: Error, Equatable, Sendable, CustomStringConvertible {
     case empty(field: String)

@@ -1,3 +1,5 @@
+import RapportBase
+
 /// Birthdays of customers and their contact persons in the days ahead (`birthday.days`);
 /// a 29 February birthday is kept on 28 February in years without one.
 public struct BirthdayRule: ReminderRule {

@@ -1,3 +1,5 @@
+import RapportBase
+
 /// Open deals with nothing done on them — no move, edit, ticked item or contact with the
 /// customer — for more than `deal.stuck_days`.
 public struct StuckDealRule: ReminderRule {

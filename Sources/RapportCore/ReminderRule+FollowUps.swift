@@ -1,3 +1,5 @@
+import RapportBase
+
 /// Open follow-ups whose day has passed.
 public struct OverdueFollowUpRule: ReminderRule {
     public var kind: ReminderRuleKind { .overdue }

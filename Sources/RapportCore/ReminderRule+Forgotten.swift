@@ -1,3 +1,5 @@
+import RapportBase
+
 /// Customers not contacted within their cadence: their own when set, else their grade's.
 /// Never-contacted customers are the uncontacted rule's, silent ones the silent rule's.
 public struct ForgottenCustomerRule: ReminderRule {

@@ -1,3 +1,5 @@
+import RapportBase
+
 /// Instalments with money still owed, overdue or due within `payment.days`: collecting
 /// the money (回款) is the end of the sale.
 public struct PaymentDueRule: ReminderRule {

@@ -1,3 +1,5 @@
+import RapportBase
+
 /// The grade review, at the start of each quarter or on request: customers whose activity
 /// suggests another grade — a busy C with an opportunity could be a B; an A nobody has
 /// contacted for a quarter is hardly an A.

@@ -1,3 +1,5 @@
+import RapportBase
+
 /// Silent customers — the last attempts (two by default) went unanswered — are not chased
 /// as forgotten; a month after the last attempt they get a light-touch reminder instead.
 public struct SilentCustomerRule: ReminderRule {

@@ -1,3 +1,5 @@
+import RapportBase
+
 /// Follow-ups open for a long time (`stale.days`) with nothing logged on the customer
 /// since they were made: offered for closing.
 public struct StaleFollowUpRule: ReminderRule {

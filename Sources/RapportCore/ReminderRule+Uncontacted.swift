@@ -1,3 +1,5 @@
+import RapportBase
+
 /// New customers not contacted within a week of being added (`uncontacted.days`).
 public struct UncontactedRule: ReminderRule {
     public var kind: ReminderRuleKind { .uncontacted }

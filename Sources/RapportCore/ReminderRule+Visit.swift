@@ -1,3 +1,5 @@
+import RapportBase
+
 /// Grade A customers also need a visit or a meeting at least every month (`visit.A`).
 public struct VisitRule: ReminderRule {
     public var kind: ReminderRuleKind { .visit }

@@ -1,3 +1,5 @@
+import RapportBase
+
 /// The rules, named as `rapport today --json` names them. The order of the cases is the
 /// today view's: its groups, and the order of equally urgent reminders.
 public enum ReminderRuleKind: String, CaseIterable, Sendable, Codable {

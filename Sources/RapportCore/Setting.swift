@@ -1,3 +1,5 @@
+import RapportBase
+
 /// One named setting: its key, what it means, and how it reads and writes. The registry
 /// (`Setting.all`) drives `rapport config`, the store's defaults and the reading back.
 public struct Setting: Sendable {

@@ -1,3 +1,4 @@
+import RapportBase
 import RapportCore
 
 /// A column of a CSV file and what an importer fills from it.

@@ -1,3 +1,4 @@
+import RapportBase
 import RapportCore
 
 /// The properties of one card as the reader meets them, until END:VCARD makes a customer of them.

@@ -1,4 +1,5 @@
 import Foundation
+import RapportBase
 import RapportCore
 
 /// One content line of a vCard, unfolded: `item1.TEL;TYPE=cell,pref:+86 138 0013 8000`.

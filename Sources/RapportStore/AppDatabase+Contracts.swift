@@ -1,4 +1,5 @@
 import GRDB
+import RapportBase
 import RapportCore
 
 // MARK: - Writes

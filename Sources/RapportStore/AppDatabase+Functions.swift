@@ -1,4 +1,5 @@
 import GRDBSQLite
+import RapportBase
 import RapportCore
 
 extension AppDatabase {

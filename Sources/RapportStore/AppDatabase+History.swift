@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RapportBase
 import RapportCore
 
 /// Who is changing the book and when, for the history: the command line (or TUI action) and

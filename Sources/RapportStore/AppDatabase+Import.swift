@@ -1,4 +1,5 @@
 import GRDB
+import RapportBase
 import RapportCore
 
 /// What to do with an imported card that duplicates one in the book or earlier in the file.

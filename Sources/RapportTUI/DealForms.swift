@@ -1,3 +1,4 @@
+import RapportBase
 import RapportCore
 
 /// The move form (`m`, `w`, `x`): the target stage, the checklist of the stages the deal

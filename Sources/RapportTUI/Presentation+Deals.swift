@@ -1,3 +1,4 @@
+import RapportBase
 import RapportCore
 
 // Deals, contracts and the funnel turned into text for the screen: table-tested.

@@ -1,3 +1,4 @@
+import RapportBase
 import RapportCore
 
 /// A line of text with its style.

@@ -1,3 +1,4 @@
+import RapportBase
 import RapportCore
 
 // The deal keys (d m w x p f) and their forms: which deal a key means, the move form with

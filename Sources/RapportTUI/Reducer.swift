@@ -1,3 +1,4 @@
+import RapportBase
 import RapportCore
 
 /// The state machine: (state, event) → new state and effects. Pure: no store, no curses.

@@ -1,3 +1,4 @@
+import RapportBase
 import RapportCore
 
 /// State → frame, pure. Snapshot tests read its text; the backend copies it to curses.

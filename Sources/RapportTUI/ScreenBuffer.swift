@@ -1,3 +1,4 @@
+import RapportBase
 import RapportCore
 
 /// What a cell means to the eye; the backend turns it into colours or, without colour,

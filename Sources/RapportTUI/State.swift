@@ -1,3 +1,4 @@
+import RapportBase
 import RapportCore
 
 /// Width and height in cells.

@@ -1,3 +1,4 @@
+import RapportBase
 import RapportCore
 
 /// A one-line text editor for prompts and form fields, measured in display cells so that

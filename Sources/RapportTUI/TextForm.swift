@@ -1,3 +1,4 @@
+import RapportBase
 import RapportCore
 
 /// A form of labelled text fields, one per line: the customer card, a deal, a contact

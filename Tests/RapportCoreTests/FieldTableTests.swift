@@ -1,3 +1,4 @@
+import RapportBase
 import Testing
 import RapportFixtures
 @testable import RapportCore

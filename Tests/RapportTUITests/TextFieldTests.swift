@@ -1,3 +1,4 @@
+import RapportBase
 import RapportCore
 import Testing
 @testable import RapportTUI

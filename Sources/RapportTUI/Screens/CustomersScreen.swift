@@ -1,3 +1,4 @@
+import RapportBase
 import RapportCore
 
 /// The customers: the list (paged, sorted, filtered), the selected customer's timeline,

@@ -1,5 +1,5 @@
 import Testing
-@testable import RapportCore
+@testable import RapportBase
 
 /// The pull reader that restores a book's export: tokens as the grammar gives them, and a
 /// failure with its byte offset for anything that is not JSON.

@@ -1,5 +1,5 @@
 import Testing
-@testable import RapportCore
+@testable import RapportBase
 
 struct TruncationTests {
     /// "王建国ABC" is 9 cells; a cut keeps 1 cell for "…", and a wide character never straddles the limit.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import RapportCore
+@testable import RapportBase
 
 struct ConcurrentMapTests {
     /// Below and above the size that is split between threads, and sizes that do not divide evenly.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import RapportCore
+@testable import RapportBase
 
 struct JSONWriterTests {
     static func written(_ build: (inout JSONWriter) -> Void) -> String {

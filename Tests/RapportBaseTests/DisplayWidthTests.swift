@@ -1,5 +1,5 @@
 import Testing
-@testable import RapportCore
+@testable import RapportBase
 
 struct DisplayWidthTests {
     @Test(arguments: [

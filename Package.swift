@@ -16,9 +16,11 @@ let package = Package(
         // Tools that know nothing of selling: the byte sink, JSON, concurrency, terminal text.
         .target(name: "RapportBase"),
         .target(name: "RapportCore", dependencies: ["RapportBase"]),
+        // The demo book's generator: data for trying Rapport, tests and benchmarks, not the domain.
+        .target(name: "RapportDemo", dependencies: ["RapportCore"]),
         .target(
             name: "RapportStore",
-            dependencies: ["RapportBase", "RapportCore", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["RapportBase", "RapportCore", "RapportDemo", "CSQLite", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .systemLibrary(name: "CSQLite"),
         .target(name: "RapportExchange", dependencies: ["RapportBase", "RapportCore"]),
@@ -27,7 +29,7 @@ let package = Package(
         .target(
             name: "RapportCLI",
             dependencies: [
-                "RapportBase", "RapportCore", "RapportStore", "RapportExchange", "RapportTUI",
+                "RapportBase", "RapportCore", "RapportDemo", "RapportStore", "RapportExchange", "RapportTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,19 +38,21 @@ let package = Package(
         .target(name: "RapportFixtures", dependencies: ["RapportCore"], path: "Tests/RapportFixtures"),
         .testTarget(name: "RapportBaseTests", dependencies: ["RapportBase"]),
         .testTarget(name: "RapportCoreTests", dependencies: ["RapportBase", "RapportCore", "RapportFixtures"]),
+        .testTarget(name: "RapportDemoTests", dependencies: ["RapportDemo", "RapportCore"]),
         .testTarget(
             name: "RapportStoreTests",
-            dependencies: ["RapportStore", "RapportCore", "RapportFixtures", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["RapportStore", "RapportCore", "RapportDemo", "RapportFixtures", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "RapportExchangeTests", dependencies: ["RapportExchange", "RapportCore", "RapportFixtures"]),
         .testTarget(name: "RapportTUITests", dependencies: ["RapportTUI", "RapportStore", "RapportCore", "RapportBase"]),
         // The reminder rules' walk reads the store's queries and their plans as well as the help.
         .testTarget(
             name: "RapportCLITests",
-            dependencies: ["RapportCLI", "RapportCore", "RapportStore", "RapportFixtures", .product(name: "GRDB", package: "GRDB.swift"), "rapport"]
+            dependencies: ["RapportCLI", "RapportCore", "RapportDemo", "RapportStore", "RapportFixtures",
+                           .product(name: "GRDB", package: "GRDB.swift"), "rapport"]
         ),
         // Drives the built binary (depending on `rapport` makes sure it is built); takes only
-        // the demo book's random generator from the core.
-        .testTarget(name: "RapportFuzzTests", dependencies: ["RapportCore", "rapport"]),
+        // the demo book's random generator.
+        .testTarget(name: "RapportFuzzTests", dependencies: ["RapportDemo", "rapport"]),
     ]
 )

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RapportBase
 import RapportCore
+import RapportDemo
 
 /// `rapport demo [--customers N] [--seed S]`
 struct Demo: ParsableCommand {

@@ -1,5 +1,6 @@
 import GRDB
 import RapportCore
+import RapportDemo
 
 extension AppDatabase {
     /// Loads a demo book in one transaction; refuses a database that already has customers,

@@ -11,7 +11,7 @@ RUNS=${RAPPORT_BENCH_RUNS:-30}
 mkdir -p "$CACHE"
 
 # A new generator or schema gives a new book.
-stamp=$(cat Sources/RapportCore/DemoBook*.swift Sources/RapportStore/Migrations.swift Sources/RapportStore/AppDatabase+Demo.swift \
+stamp=$(cat Sources/RapportDemo/DemoBook*.swift Sources/RapportStore/Migrations.swift Sources/RapportStore/AppDatabase+Demo.swift \
   | sha256sum | cut -c1-12)
 
 day() { date -d "$TODAY $1 days" +%F; }

@@ -1,4 +1,4 @@
-@testable import RapportCore
+@testable import RapportDemo
 
 /// The demo book's generator, whose stream depends only on its seed, so a case can be rebuilt
 /// from the campaign's seed and its number.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RapportDemo
 import Testing
 @testable import RapportCore
 @testable import RapportStore

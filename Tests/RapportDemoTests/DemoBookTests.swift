@@ -1,5 +1,6 @@
 import Testing
-@testable import RapportCore
+import RapportCore
+@testable import RapportDemo
 
 struct DemoBookTests {
     static let today = Day(year: 2026, month: 11, day: 23)!

@@ -1,3 +1,5 @@
+import RapportCore
+
 /// The demo book's pipeline: a small catalogue, and for about half the customers a deal
 /// whose stage fits their status, with its stage history, and for won deals the contract,
 /// its instalments and the payments received so far.

@@ -1,3 +1,5 @@
+import RapportCore
+
 /// A deterministic synthetic book of customers for trying Rapport, tests and benchmarks:
 /// mixed Chinese and Latin names, grades, contact persons, two years of interactions
 /// (most customers contacted recently, some forgotten), and open follow-ups.

@@ -25,12 +25,14 @@ let package = Package(
         .systemLibrary(name: "CSQLite"),
         .target(name: "RapportExchange", dependencies: ["RapportBase", "RapportCore"]),
         .systemLibrary(name: "CNcursesw"),
-        .target(name: "RapportTUI", dependencies: ["RapportBase", "RapportCore", "RapportStore", "CNcursesw"]),
+        .target(name: "RapportTUI", dependencies: ["RapportBase", "RapportCore", "RapportStore"]),
+        // The TUI on a real terminal: curses and the run loop, so the TUI itself never links ncursesw.
+        .target(name: "RapportTerminal", dependencies: ["RapportCore", "RapportStore", "RapportTUI", "CNcursesw"]),
         .target(
             name: "RapportCLI",
             dependencies: [
                 "RapportBase", "RapportCore", "RapportDemo", "RapportStore", "RapportExchange", "RapportTUI",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "RapportTerminal", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "rapport", dependencies: ["RapportCLI"]),

@@ -4,6 +4,7 @@ import RapportBase
 import RapportCore
 import RapportStore
 import RapportTUI
+import RapportTerminal
 
 /// `rapport` with no subcommand: the full-screen interface on a terminal, the today view
 /// as text anywhere else (a pipe, cron, CI).

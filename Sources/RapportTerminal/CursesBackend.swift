@@ -1,5 +1,6 @@
 import CNcursesw
 import Foundation
+import RapportTUI
 
 /// The one file that touches curses: start and stop the screen, read keys, copy a frame.
 /// Every call happens on the main thread, from the run loop.

@@ -24,6 +24,8 @@ let package = Package(
         ),
         .systemLibrary(name: "CSQLite"),
         .target(name: "RapportExchange", dependencies: ["RapportBase", "RapportCore"]),
+        // A file into the book: Exchange reads it, the store writes it.
+        .target(name: "RapportImport", dependencies: ["RapportBase", "RapportCore", "RapportExchange", "RapportStore"]),
         .systemLibrary(name: "CNcursesw"),
         .target(name: "RapportTUI", dependencies: ["RapportBase", "RapportCore", "RapportStore"]),
         // The TUI on a real terminal: curses and the run loop, so the TUI itself never links ncursesw.
@@ -31,7 +33,7 @@ let package = Package(
         .target(
             name: "RapportCLI",
             dependencies: [
-                "RapportBase", "RapportCore", "RapportDemo", "RapportStore", "RapportExchange", "RapportTUI",
+                "RapportBase", "RapportCore", "RapportDemo", "RapportStore", "RapportExchange", "RapportImport", "RapportTUI",
                 "RapportTerminal", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

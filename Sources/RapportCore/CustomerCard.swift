@@ -86,41 +86,6 @@ public enum TimelineEntry: Hashable, Sendable {
     }
 }
 
-/// One line of the customer list.
-public struct CustomerRow: Hashable, Sendable {
-    public var summary: CustomerSummary
-    public var city: String?
-    public var phone: String?
-    public var nextFollowUp: When?
-
-    public init(summary: CustomerSummary, city: String?, phone: String?, nextFollowUp: When?) {
-        self.summary = summary
-        self.city = city
-        self.phone = phone
-        self.nextFollowUp = nextFollowUp
-    }
-}
-
-/// Which customers `rapport list` shows; nil fields do not filter.
-public struct CustomerFilter: Hashable, Sendable {
-    public enum GradeChoice: Hashable, Sendable {
-        case grade(Grade)
-        case ungraded
-    }
-
-    public var grade: GradeChoice?
-    public var tag: String?
-    public var city: String?
-    public var status: CustomerStatus?
-
-    public init(grade: GradeChoice? = nil, tag: String? = nil, city: String? = nil, status: CustomerStatus? = nil) {
-        self.grade = grade
-        self.tag = tag
-        self.city = city
-        self.status = status
-    }
-}
-
 extension CustomerCard {
     /// `deal 1 年度服务: needs → proposal · 需求确认` (user text as typed: sanitize to print).
     public func describe(move: StageStay) -> String {

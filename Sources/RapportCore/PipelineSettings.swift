@@ -52,30 +52,3 @@ public struct PipelineSettings: Hashable, Sendable {
         }
     }
 }
-
-/// One ticked checklist item of a deal: the stage and the item's text as it was ticked
-/// (a reworded item is a new item).
-public struct ChecklistTick: Hashable, Sendable {
-    public var stage: Stage
-    public var item: String
-
-    public init(stage: Stage, item: String) {
-        self.stage = stage
-        self.item = item
-    }
-}
-
-/// Every setting: the reminders' numbers and the pipeline's data.
-public struct Settings: Hashable, Sendable {
-    public var reminders: ReminderSettings
-    public var pipeline: PipelineSettings
-    /// How long the history keeps a change that can be undone.
-    public var historyDays = 90
-
-    public static let defaults = Settings(reminders: .defaults, pipeline: .defaults)
-
-    public init(reminders: ReminderSettings, pipeline: PipelineSettings) {
-        self.reminders = reminders
-        self.pipeline = pipeline
-    }
-}

@@ -60,3 +60,9 @@ let package = Package(
         .testTarget(name: "RapportFuzzTests", dependencies: ["RapportDemo", "rapport"]),
     ]
 )
+
+// A file uses only what it imports, extension members too, so the import lines are the whole
+// truth docs/architecture.md's table is checked against.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
+}

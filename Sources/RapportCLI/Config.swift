@@ -1,6 +1,7 @@
 import ArgumentParser
 import RapportBase
 import RapportCore
+import RapportStore
 
 /// `rapport config [set KEY VALUE | reset KEY]`
 struct Config: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RapportBase
 import RapportCore
+import RapportStore
 
 // Correcting a contact person: other details, or gone.
 extension ContactCommand {

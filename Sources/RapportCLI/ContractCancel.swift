@@ -1,6 +1,7 @@
 import ArgumentParser
 import RapportBase
 import RapportCore
+import RapportStore
 
 extension ContractCommand {
     /// `rapport contract cancel <number-or-id>`

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RapportBase
 import RapportCore
+import RapportStore
 
 /// `rapport deal add|edit|move|check|won|lost|show|list|rm`
 struct DealCommand: ParsableCommand {

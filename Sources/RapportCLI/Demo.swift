@@ -3,6 +3,7 @@ import Foundation
 import RapportBase
 import RapportCore
 import RapportDemo
+import RapportStore
 
 /// `rapport demo [--customers N] [--seed S]`
 struct Demo: ParsableCommand {

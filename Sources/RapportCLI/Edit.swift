@@ -1,6 +1,7 @@
 import ArgumentParser
 import RapportBase
 import RapportCore
+import RapportStore
 
 /// `rapport edit <customer> [fields]`
 struct Edit: ParsableCommand {

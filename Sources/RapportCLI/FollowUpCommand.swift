@@ -1,6 +1,7 @@
 import ArgumentParser
 import RapportBase
 import RapportCore
+import RapportStore
 
 /// `rapport followup add|done`
 struct FollowUpCommand: ParsableCommand {

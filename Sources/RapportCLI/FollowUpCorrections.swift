@@ -1,6 +1,7 @@
 import ArgumentParser
 import RapportBase
 import RapportCore
+import RapportStore
 
 // Correcting a follow-up: another day or title, open again, or gone.
 extension FollowUpCommand {

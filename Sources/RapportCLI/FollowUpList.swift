@@ -1,6 +1,7 @@
 import ArgumentParser
 import RapportBase
 import RapportCore
+import RapportStore
 
 extension FollowUpCommand {
     /// `rapport followup list [<customer>] [--all] [--json]`

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RapportBase
 import RapportCore
+import RapportStore
 
 /// `rapport funnel [--json]`
 struct FunnelCommand: ParsableCommand {

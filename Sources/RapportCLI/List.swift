@@ -1,6 +1,7 @@
 import ArgumentParser
 import RapportBase
 import RapportCore
+import RapportStore
 
 /// `rapport list [--grade --tag --city --status] [--json]`
 struct List: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RapportBase
 import RapportCore
+import RapportStore
 
 /// `rapport log <customer> <kind> [note…] [--next WHEN] [--outcome O] [--at WHEN]`, and the
 /// corrections `log edit` and `log rm`.

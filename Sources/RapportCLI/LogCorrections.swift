@@ -1,6 +1,7 @@
 import ArgumentParser
 import RapportBase
 import RapportCore
+import RapportStore
 
 // Correcting a logged interaction: another kind, time, outcome, note or person, or gone.
 extension Log {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import RapportBase
 import RapportCore
+import RapportStore
 
 /// `rapport pay <instalment|contract|customer> AMOUNT [--on WHEN] [--note] [--allow-overpay]`, `rapport pay void <payment>`
 struct Pay: ParsableCommand {

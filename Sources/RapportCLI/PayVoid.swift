@@ -1,6 +1,7 @@
 import ArgumentParser
 import RapportBase
 import RapportCore
+import RapportStore
 
 extension Pay {
     /// `rapport pay void <payment-id> [--note]`

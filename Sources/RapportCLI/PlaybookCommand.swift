@@ -1,6 +1,7 @@
 import ArgumentParser
 import RapportBase
 import RapportCore
+import RapportStore
 
 /// `rapport playbook list|show|set`
 struct PlaybookCommand: ParsableCommand {

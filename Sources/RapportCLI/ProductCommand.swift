@@ -1,6 +1,7 @@
 import ArgumentParser
 import RapportBase
 import RapportCore
+import RapportStore
 
 /// `rapport product add|edit|list`
 struct ProductCommand: ParsableCommand {

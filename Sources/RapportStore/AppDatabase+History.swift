@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import RapportBase
 import RapportCore
+import Synchronization
 
 /// Who is changing the book and when, for the history: the command line (or TUI action) and
 /// the moment it runs at.

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// A table of running counts and sums over the rows of another table, grouped by a key,

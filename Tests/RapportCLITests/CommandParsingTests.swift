@@ -1,5 +1,6 @@
 import Foundation
 import ArgumentParser
+import RapportCore
 import Testing
 @testable import RapportCLI
 

@@ -1,3 +1,4 @@
+import ArgumentParser
 import RapportCore
 import RapportFixtures
 import Testing

@@ -53,7 +53,8 @@ let package = Package(
         .testTarget(
             name: "RapportCLITests",
             dependencies: ["RapportCLI", "RapportCore", "RapportDemo", "RapportStore", "RapportFixtures",
-                           .product(name: "GRDB", package: "GRDB.swift"), "rapport"]
+                           .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "ArgumentParser", package: "swift-argument-parser"), "rapport"]
         ),
         // Drives the built binary (depending on `rapport` makes sure it is built); takes only
         // the demo book's random generator.

@@ -67,8 +67,7 @@ extension Presentation {
         lines.append(StyledLine("Deals (" + String(card.deals.count) + ")" + (card.deals.isEmpty ? " · d adds one" : " · m move or lose · w win"),
                                 .title))
         for d in card.deals {
-            let stage = d.stage == .lost ? "lost (" + (d.lostReason?.rawValue ?? "other") + ")"
-                : d.stage.rawValue + (d.stage.isOpen ? " " + String(d.probability(pipeline)) + "%" : "")
+            let stage = CustomerCard.stage(of: d, pipeline: pipeline)
             let late = d.stage.isOpen && (d.expectedClose.map { $0 < today } ?? false)
             let close = d.expectedClose.map { "  close " + $0.iso } ?? ""
             lines.append(StyledLine("  " + String(d.id ?? 0) + "  " + clean(d.title) + "  " + stage + "  " + amount(d.amount) + close,

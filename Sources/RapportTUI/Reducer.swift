@@ -224,6 +224,9 @@ public enum Reducer {
         case .toggleFunnel:
             state.funnelByAmount.toggle()
             return []
+        case .submit, .cancel, .nextField, .previousField:
+            // A form's and the chooser's own keys, read by their handlers.
+            return []
         }
     }
 

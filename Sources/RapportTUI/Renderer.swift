@@ -141,6 +141,6 @@ public enum Renderer {
             if selected { b.cursor = (x + cursor, y) }
         }
         b.put(form.error.map { "✗ " + $0 } ?? form.hint(form.selected), x: 0, y: layout.hintRow, style: form.error == nil ? .dim : .error)
-        b.put("Enter save · Esc cancel · Tab/↓ next field · S-Tab/↑ previous", x: 0, y: layout.statusRow, style: .dim)
+        b.put(KeyBindings.formHints, x: 0, y: layout.statusRow, style: .dim)
     }
 }

@@ -83,9 +83,13 @@ enum CardText {
         if card.openFollowUps.isEmpty {
             out += "  none\n"
         }
+        // Numbers right-aligned, so the days start in one column.
+        let followUpNumber = card.openFollowUps.map { String($0.id ?? 0).count }.max() ?? 0
         for f in card.openFollowUps {
             let when = RelativeDay.dated(f.when)
-            let text = "  \(f.id ?? 0)  \(when)  \(clean(f.title))  (\(RelativeDay.describe(f.due, today: today)))\n"
+            let id = String(f.id ?? 0)
+            let text = "  " + String(repeating: " ", count: followUpNumber - id.count) + id
+                + "  \(when)  \(clean(f.title))  (\(RelativeDay.describe(f.due, today: today)))\n"
             out += f.due < today ? Style.red.apply(text) : text
         }
         if !card.deals.isEmpty {

@@ -35,6 +35,11 @@ public enum Reducer {
             return loadSelectedCard(state)
         case .filtered(let query, let ids, let rows):
             guard state.list.filter == query else { return [] }
+            // Nobody matches: no customer is selected, so the timeline shows nobody.
+            if ids.isEmpty {
+                state.card = nil
+                state.timelineWindow = ListWindow()
+            }
             state.list.filterIDs = ids
             state.list.rows = rows
             state.list.offset = 0
@@ -168,7 +173,8 @@ public enum Reducer {
         case .filter:
             let wasToday = state.screen == .today
             state.screen = .main
-            state.prompt = Prompt(purpose: .filter, field: TextField(state.list.filter ?? ""))
+            // A new search each time; ↑ brings back the one kept.
+            state.prompt = Prompt(purpose: .filter, field: TextField(), recall: state.list.filter)
             return wasToday && state.list.rows.isEmpty ? loadList(&state, offset: 0) + [.loadFunnel] : []
         case .cycleSort:
             state.list.sort = state.list.sort.next
@@ -344,7 +350,12 @@ public enum Reducer {
             }
             return []
         default:
-            guard prompt.field.handle(key) else { return [] }
+            if key == .up, let recall = prompt.recall {
+                prompt.field = TextField(recall)
+                prompt.recall = nil
+            } else {
+                guard prompt.field.handle(key) else { return [] }
+            }
             prompt.error = nil
             state.prompt = prompt
             guard prompt.purpose == .filter else { return [] }

@@ -127,6 +127,8 @@ public struct Prompt: Sendable {
     public var field: TextField
     /// The parser's message after a failed Enter; the text is kept.
     public var error: String?
+    /// What ↑ brings back: the filter kept before this one.
+    public var recall: String?
 
     /// The label before the typed text; a long name is cut so that at least two thirds of
     /// the line stay for typing.

@@ -52,8 +52,12 @@ extension CustomerCard {
 
     /// A deal's stage as the card says it: `proposal 50%`, `won`, `lost (price)`.
     public static func stage(of d: Deal, pipeline: PipelineSettings) -> String {
-        d.stage == .lost ? "lost (" + (d.lostReason?.rawValue ?? "other") + ")"
-            : d.stage.rawValue + (d.stage.isOpen ? " " + String(d.probability(pipeline)) + "%" : "")
+        stage(d.stage, lostReason: d.lostReason, probability: d.stage.isOpen ? d.probability(pipeline) : nil)
+    }
+
+    /// `proposal 50%` (with a probability), `won`, `lost (price)`.
+    public static func stage(_ stage: Stage, lostReason: LostReason?, probability: Int? = nil) -> String {
+        stage == .lost ? "lost (" + (lostReason?.rawValue ?? "other") + ")" : stage.rawValue + (probability.map { " \($0)%" } ?? "")
     }
 
     /// The contact person a logged interaction was with, if the card has them.

@@ -332,7 +332,7 @@ extension AppDatabase {
             }
             let sql = """
                 SELECT d.id, d.title, d.stage, d.amount, d.currency, d.probability, d.expected_close_on, d.last_activity_at,
-                  c.name, c.company, c.id AS customer_id
+                  d.lost_reason, d.lost_note, c.name, c.company, c.id AS customer_id
                 FROM deal d JOIN customer c ON c.id = d.customer_id
                 \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
                 ORDER BY coalesce(d.expected_close_on, '9999'), d.id LIMIT ?
@@ -343,7 +343,8 @@ extension AppDatabase {
                 return DealListRow(id: row["id"], title: row["title"], stage: stage, amount: try row.money("amount"),
                                    probability: row["probability"], expectedClose: try row.optionalDay("expected_close_on"),
                                    lastActivityAt: try row.localDateTime("last_activity_at"), customerID: row["customer_id"],
-                                   customerName: row["name"], company: row["company"])
+                                   customerName: row["name"], company: row["company"],
+                                   lostReason: (row["lost_reason"] as String?).flatMap(LostReason.init(rawValue:)), lostNote: row["lost_note"])
             }
         }
     }
@@ -387,4 +388,7 @@ public struct DealListRow: Hashable, Sendable {
     public var customerID: Int64
     public var customerName: String
     public var company: String?
+    /// Why a lost deal was lost, and the seller's note on it.
+    public var lostReason: LostReason?
+    public var lostNote: String?
 }

@@ -144,6 +144,16 @@ struct PipelineCommandTests {
         #expect(deal["stage"] as? String == "lost")
         #expect(deal["lost_reason"] as? String == "competitor")
         #expect(deal["lost_note"] as? String == "选了友商")
+        // The list, its JSON, the deals export and the card name the reason too
+        #expect(try r.ok(["deal", "list", "--all"]).stdout.contains("lost (competitor)"))
+        let listed = try #require((try r.json(["deal", "list", "--all", "--json"]) as? [[String: Any]])?.first)
+        #expect(listed["lost_reason"] as? String == "competitor" && listed["lost_note"] as? String == "选了友商")
+        let csv = try r.ok(["export", "--format", "csv", "--kind", "deals"]).stdout
+        // (after the byte-order mark Excel wants)
+        #expect(csv.hasPrefix("\u{FEFF}Id,Customer,Company,Title,Stage,Amount,Currency,Probability,Expected Close,Last Activity,Lost Reason,Lost Note\r\n"))
+        #expect(csv.contains(",lost,") && csv.contains(",competitor,选了友商"))
+        #expect(try r.ok(["deal", "show", "1"]).stdout.contains("competitor"))
+        #expect(try r.ok(["show", "wjg"]).stdout.contains("lost (competitor)"))
         // And it cannot move anywhere, forced or not; by its customer it is no longer an open deal
         for stage in ["lead", "needs", "won", "paid"] {
             try r.expectRefused(["deal", "move", "1", stage, "--force"], "deal 1 is lost; a lost deal cannot move (add a new deal instead)")

@@ -20,7 +20,7 @@ extension DealCommand {
         @Argument(help: "The deal: its number, or a customer with one open deal.") var deal: String
         @Argument(help: "The stage: lead, qualified, needs, proposal, closing, won, paid or lost (or 需求, 方案 …).") var stage: String
         @Option(help: ArgumentHelp("A one-line note on the move (asked for at a terminal).", valueName: "text")) var note: String?
-        @Option(help: ArgumentHelp("Tick these unticked items first: numbers as the refusal lists them, or all.", valueName: "items"))
+        @Option(help: ArgumentHelp("Tick these items first: numbers as `deal show` and the refusal list them, or all.", valueName: "items"))
         var done: String?
         @Flag(help: "Move without ticking the checklist (or, to paid, with money still outstanding).") var force = false
         @Option(help: ArgumentHelp("Moving to lost: why (price, competitor, no-budget, no-decision, timing, other).", valueName: "reason"))
@@ -59,9 +59,10 @@ extension DealCommand {
         static func ticks(_ deal: Deal, to stage: Stage, done: String?, force: Bool, pipeline: PipelineSettings,
                           db: AppDatabase) throws -> [ChecklistTick] {
             guard let id = deal.id, let detail = try db.dealDetail(id: id) else { return [] }
-            let unchecked = pipeline.unchecked(from: deal.stage, to: stage, ticked: detail.ticks)
-            var ticks = try PipelineInput.ticks(done, among: unchecked)
-            let left = unchecked.filter { !ticks.contains($0) }
+            // Numbered as `deal check` and `deal show` number them, the ticked ones too.
+            let items = pipeline.items(from: deal.stage, to: stage)
+            var ticks = try PipelineInput.ticks(done, among: items).filter { !detail.ticks.contains($0) }
+            let left = items.filter { !ticks.contains($0) && !detail.ticks.contains($0) }
             if !left.isEmpty, !force, PipelineInput.isInteractive {
                 Terminal.write("Unticked on the way to \(stage.rawValue):\n"
                                + left.map { "  [ ] \($0.stage.rawValue): \(TerminalText.sanitized($0.item))\n" }.joined())

@@ -47,19 +47,19 @@ enum PipelineInput {
         return p
     }
 
-    /// The items `--done` names among `unchecked` (numbered from 1 as the refusal lists
-    /// them), or all of them.
-    static func ticks(_ done: String?, among unchecked: [ChecklistTick]) throws -> [ChecklistTick] {
+    /// The items `--done` names among `items` (numbered from 1 as `deal show` and the
+    /// refusal list them), or all of them.
+    static func ticks(_ done: String?, among items: [ChecklistTick]) throws -> [ChecklistTick] {
         guard let done else { return [] }
-        if done.trimmingSpaces().lowercased() == "all" { return unchecked }
+        if done.trimmingSpaces().lowercased() == "all" { return items }
         var picked: [ChecklistTick] = []
         for part in done.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "，" }) {
-            guard let n = Int(part), (1...max(1, unchecked.count)).contains(n), n <= unchecked.count else {
+            guard let n = Int(part), (1...max(1, items.count)).contains(n), n <= items.count else {
                 throw RapportError.invalid(field: "--done", value: String(part),
-                                           expected: unchecked.isEmpty ? "nothing is left to tick"
-                                               : "use numbers from 1 to \(unchecked.count), or all")
+                                           expected: items.isEmpty ? "there is no checklist to tick"
+                                               : "use numbers from 1 to \(items.count), or all")
             }
-            picked.append(unchecked[n - 1])
+            picked.append(items[n - 1])
         }
         return picked
     }

@@ -201,9 +201,10 @@ extension AppDatabase {
                                      _ db: Database) throws {
         guard let id = deal.id else { return }
         let pipeline = try settings(db).pipeline
-        let listed = pipeline.unchecked(from: deal.stage, to: stage, ticked: try Self.ticks(dealID: id, db))
+        let listed = pipeline.items(from: deal.stage, to: stage)
+        let ticked = try Self.ticks(dealID: id, db)
         try store(ticks, dealID: id, undo: false, now: now, db)
-        let left = listed.filter { !ticks.contains($0) }
+        let left = listed.filter { !ticks.contains($0) && !ticked.contains($0) }
         if !force, !left.isEmpty { throw pipeline.uncheckedRefusal(deal, to: stage, listed: listed, left: left) }
     }
 

@@ -88,6 +88,19 @@ enum PipelineInput {
 }
 
 /// The contract options shared by `deal won` and `contract add`.
+/// What winning a deal takes beside its contract, shared by `deal won` and `deal move … won`.
+struct WinOptions: ParsableArguments {
+    @OptionGroup var contract: ContractOptions
+    @Option(help: ArgumentHelp("The contract amount (default the deal's).", valueName: "amount")) var amount: String?
+    @Option(help: ArgumentHelp("Schedule this playbook's follow-ups from the contract's start, e.g. --playbook onboarding.",
+                               valueName: "name"))
+    var playbook: String?
+    @Flag(name: .customLong("no-playbook"), help: "Do not ask about the onboarding playbook.") var noPlaybook = false
+
+    /// Whether any option is given.
+    var isEmpty: Bool { contract.isEmpty && amount == nil && playbook == nil && !noPlaybook }
+}
+
 struct ContractOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The contract number (default: the year's next, e.g. 2026-007).", valueName: "number"))
     var number: String?
@@ -107,6 +120,9 @@ struct ContractOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Or the plan itself, e.g. --plan \"2026-12-01 30%, 2027-01-15 rest\" (amounts, % or rest).",
                                valueName: "plan"))
     var plan: String?
+
+    /// Whether any option is given.
+    var isEmpty: Bool { [number, signed, start, end, plan, first].allSatisfy { $0 == nil } && term == nil && instalments == nil }
 
     func validate() throws {
         if end != nil, term != nil { throw ValidationError("give --end or --term, not both") }

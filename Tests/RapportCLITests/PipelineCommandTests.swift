@@ -173,6 +173,21 @@ struct PipelineCommandTests {
 
     // MARK: - Winning and payments
 
+    /// `deal move N won` takes what `deal won` takes; the contract options are refused for another stage.
+    @Test func aMoveToWonTakesTheContractOptions() throws {
+        let r = try RapportBinary()
+        try r.ok(["add", "王建国"])
+        try r.ok(["deal", "add", "wjg", "年度服务", "--amount", "3.6万", "--stage", "closing"])
+        let refused = try r.run(["deal", "move", "1", "proposal", "--instalments", "3"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("the contract options (--instalments, --term, --amount, --playbook, …) are for a move to won"))
+        let won = try r.ok(["deal", "move", "1", "won", "--done", "all", "--instalments", "3", "--term", "12", "--number", "HT-7",
+                            "--no-playbook", "--note", "签约"]).stdout
+        #expect(won.hasPrefix("Deal 1 won: contract HT-7, 36,000.00 CNY, 2026-11-23 to 2027-11-22\n"))
+        let contract = try object(try object(try r.json(["deal", "show", "1", "--json"]))["contract"])
+        #expect((contract["instalments"] as? [Any])?.count == 3)
+    }
+
     @Test func aWonDealsContractIsPaidInPartsUntilTheDealIsPaid() throws {
         let r = try RapportBinary()
         try r.ok(["add", "王建国"])

@@ -10,6 +10,8 @@ public enum Action: Hashable, Sendable {
     case undo, editEntry, removeEntry, mergeInto
     /// In a form or the chooser.
     case submit, cancel, nextField, previousField
+    /// In the move form: to the line after the checklist, and back to the stage line.
+    case pastChecklist, toStage
 }
 
 /// Where a binding applies: each screen has one, the customers screen two (`timeline` is
@@ -96,6 +98,10 @@ public enum KeyBindings {
                    section: "In a form"),
         KeyBinding(keys: [.backTab, .up], contexts: [.form, .chooser], action: .previousField, short: "previous", help: "previous field",
                    section: "In a form"),
+        KeyBinding(keys: [.pageDown], contexts: [.form], action: .pastChecklist, short: "past the checklist",
+                   help: "in the move form: the line after the checklist", section: "In a form"),
+        KeyBinding(keys: [.pageUp], contexts: [.form], action: .toStage, short: "the stage",
+                   help: "in the move form: back to the stage line", section: "In a form"),
         KeyBinding(keys: [.char("j")], contexts: [.chooser], action: .nextField, short: "down", help: "the next deal (1–9 take one)",
                    section: "In a form"),
         KeyBinding(keys: [.char("k")], contexts: [.chooser], action: .previousField, short: "up", help: "the deal before",
@@ -111,6 +117,13 @@ public enum KeyBindings {
     static var formHints: String {
         [Action.submit, .cancel, .nextField, .previousField].compactMap { action in
             table.first { $0.action == action && $0.contexts.contains(.form) }.map { $0.keys.map(\.name).joined(separator: "/") + " " + $0.short }
+        }.joined(separator: " · ")
+    }
+
+    /// `Enter win · Esc cancel · Tab/↓ next line · PgDn past the checklist`: the move form's keys.
+    static func moveFormHints(verb: String) -> String {
+        [(Action.submit, verb), (.cancel, nil), (.nextField, "next line"), (.pastChecklist, nil)].compactMap { action, word in
+            table.first { $0.action == action && $0.contexts.contains(.form) }.map { $0.keys.map(\.name).joined(separator: "/") + " " + (word ?? $0.short) }
         }.joined(separator: " · ")
     }
 

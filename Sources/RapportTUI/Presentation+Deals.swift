@@ -99,13 +99,13 @@ extension Presentation {
             let text: String
             switch row {
             case .stage:
-                text = "Move to   ‹ " + form.target.label + " ›" + (form.targets.count > 1 ? "   ←/→ another stage" : "")
+                text = "Move to   ‹ " + form.target.label + " ›"
             case .item(let t):
                 text = "  [" + (form.ticked.contains(t) ? "x" : " ") + "] " + clean(t.item) + "  · " + t.stage.rawValue
             case .force:
                 text = "  [" + (form.force ? "x" : " ") + "] " + (form.target == .paid ? "paid although money is outstanding" : "skip the checklist")
             case .reason:
-                text = "Reason    ‹ " + form.reason.rawValue + " " + form.reason.chinese + " ›   ←/→"
+                text = "Reason    ‹ " + form.reason.rawValue + " " + form.reason.chinese + " ›"
             case .note: text = "Note      "
             case .number: text = "Contract  "
             case .amount: text = "Amount    "
@@ -118,10 +118,11 @@ extension Presentation {
         }
     }
 
-    static func moveFormHint(_ row: MoveForm.Row) -> String {
+    /// What the focused line of the move form takes; the form's own keys are on the line below.
+    static func moveFormHint(_ row: MoveForm.Row, targets: Int) -> String {
         switch row {
-        case .stage: "←/→ choose the stage · Tab next line · Enter move · Esc cancel"
-        case .item, .force, .playbook: "Space ticks · Tab next line · Enter move · Esc cancel"
+        case .stage: targets > 1 ? "←/→ another stage" : "the only stage it can move to"
+        case .item, .force, .playbook: "Space ticks"
         case .reason: "←/→ price, competitor, no-budget, no-decision, timing, other"
         case .note: "a one-line note on the move"
         case .number: "the contract number; empty for the year's next"

@@ -134,6 +134,10 @@ extension Reducer {
             form.selected = (form.selected + 1) % count
         case (.previousField?, _), (nil, .char("k")) where !onText:
             form.selected = (form.selected + count - 1) % count
+        case (.pastChecklist?, _):
+            form.selected = form.rows.lastIndex { if case .item = $0 { true } else { false } }.map { $0 + 1 } ?? form.selected
+        case (.toStage?, _):
+            form.selected = 0
         case (nil, .left) where !onText, (nil, .right) where !onText:
             form.cycle(key == .left ? -1 : 1)
             form.error = nil

@@ -230,7 +230,7 @@ public enum Reducer {
         case .toggleFunnel:
             state.funnelByAmount.toggle()
             return []
-        case .submit, .cancel, .nextField, .previousField:
+        case .submit, .cancel, .nextField, .previousField, .pastChecklist, .toStage:
             // A form's and the chooser's own keys, read by their handlers.
             return []
         }

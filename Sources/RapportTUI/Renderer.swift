@@ -103,9 +103,9 @@ public enum Renderer {
                 if i == form.selected { b.cursor = (x + cursor, y) }
             }
         }
-        let hint = Presentation.moveFormHint(form.selectedRow)
+        let hint = Presentation.moveFormHint(form.selectedRow, targets: form.targets.count)
         b.put(form.error.map { "✗ " + $0 } ?? hint, x: 0, y: layout.hintRow, style: form.error == nil ? .dim : .error)
-        b.put("Enter " + (form.target == .won ? "win" : form.target == .lost ? "lose" : "move") + " · Esc cancel · Tab/↓ next line",
+        b.put(KeyBindings.moveFormHints(verb: form.target == .won ? "win" : form.target == .lost ? "lose" : "move"),
               x: 0, y: layout.statusRow, style: .dim)
     }
 

@@ -36,7 +36,7 @@ struct KeyBindingsTests {
     /// In a form every letter is typing: no screen's key reaches it.
     @Test func noScreenKeyIsBoundInAForm() {
         for b in KeyBindings.table where !b.contexts.isDisjoint(with: BindingContext.modal) {
-            #expect([.submit, .cancel, .nextField, .previousField].contains(b.action), "\(b.help) is bound in a form")
+            #expect([.submit, .cancel, .nextField, .previousField, .pastChecklist, .toStage].contains(b.action), "\(b.help) is bound in a form")
         }
     }
 }

@@ -14,10 +14,10 @@ SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 run: release
 	$(BIN)
 
-## test: the whole suite (unit, store, end to end)
+## test: the whole suite (unit, store, end to end), failing if it leaves anything in TMPDIR
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	Tests/left-behind.sh $(SWIFT) test --skip-build
 
 ## snapshots: write Tests/Snapshots (screens, --help texts) anew from the built binary; read each diff before committing
 snapshots: deps

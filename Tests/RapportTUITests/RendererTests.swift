@@ -13,7 +13,8 @@ import Testing
 ///          so the company starts at cell 9. Today: name and company columns min(20, 60/5) = 12,
 ///          company at cell 16, reason at cell 30.
 ///   80x24: body rows 2…21 (height 20), hint row 22, status row 23; list pane 44 cells, border
-///          at x 44, right pane from 45, 35 cells; timeline rows 2…14, funnel title row 15.
+///          at x 44, right pane from 45, 35 cells; timeline rows 2…12, funnel title row 13,
+///          funnel rows 14…21.
 ///          List columns: flexible 24, name 13, company 9: company at cell 15.
 ///          Today columns 16 and 16.
 ///   100 columns: today columns 20 and 20: company at cell 24, reason at cell 46.

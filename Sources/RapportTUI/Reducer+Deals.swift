@@ -117,7 +117,10 @@ extension Reducer {
         guard var form = state.moveForm else { return [] }
         let count = form.rows.count
         let onText = form.field(form.selectedRow) != nil
-        switch (KeyBindings.action(for: key, in: .form), key) {
+        // Off a text row j and k move too; on a text row they are typing.
+        let action = KeyBindings.action(for: key, in: .form)
+            ?? (onText ? nil : key == .char("j") ? .nextField : key == .char("k") ? .previousField : nil)
+        switch (action, key) {
         case (.cancel?, _):
             state.moveForm = nil
             state.message = StatusMessage(text: "nothing moved", isError: false)
@@ -128,16 +131,15 @@ extension Reducer {
             } catch {
                 form.error = error.description
             }
-        // The form's own keys off a text row: j and k move, ←/→ choose, Space ticks; on a
-        // text row they are typing.
-        case (.nextField?, _), (nil, .char("j")) where !onText:
+        case (.nextField?, _):
             form.selected = (form.selected + 1) % count
-        case (.previousField?, _), (nil, .char("k")) where !onText:
+        case (.previousField?, _):
             form.selected = (form.selected + count - 1) % count
         case (.pastChecklist?, _):
             form.selected = form.rows.lastIndex { if case .item = $0 { true } else { false } }.map { $0 + 1 } ?? form.selected
         case (.toStage?, _):
             form.selected = 0
+        // The form's own keys off a text row: ←/→ choose, Space ticks.
         case (nil, .left) where !onText, (nil, .right) where !onText:
             form.cycle(key == .left ? -1 : 1)
             form.error = nil

@@ -79,23 +79,7 @@ public enum Reducer {
             state.bookVersion = version
             return newDay || written ? reloadAfterWrite(state, customerID: nil) : []
         case .failed(let message):
-            switch state.modal {
-            case .prompt(var p)?:
-                p.error = message
-                state.modal = .prompt(p)
-            case .customerForm(var f)?:
-                f.error = message
-                state.modal = .customerForm(f)
-            case .dealForm(var f)?:
-                f.error = message
-                state.modal = .dealForm(f)
-            case .contactForm(var f)?:
-                f.error = message
-                state.modal = .contactForm(f)
-            case .moveForm(var f)?:
-                f.error = message
-                state.modal = .moveForm(f)
-            case .picker?, nil:
+            if state.modal?.showError(message) != true {
                 state.message = StatusMessage(text: message, isError: true)
             }
             state.list.loading = false

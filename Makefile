@@ -8,16 +8,21 @@ PACKAGES   := libncursesw5-dev libsqlite3-dev sqlite3 tmux
 BENCH_PACKAGES := hyperfine time
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test fuzz build release bench acceptance deps bench-deps install-missing demo clean
+.PHONY: run test snapshots fuzz build release bench acceptance deps bench-deps install-missing demo clean
 
 ## run: install what is missing, build in release mode, start Rapport on your book
 run: release
 	$(BIN)
 
-## test: the whole suite (unit, store, end to end)
+## test: the whole suite (unit, store, end to end), failing if it leaves anything in TMPDIR
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	Tests/left-behind.sh $(SWIFT) test --skip-build
+
+## snapshots: write Tests/Snapshots (screens, --help texts) anew from the built binary; read each diff before committing
+snapshots: deps
+	$(SWIFT) build --build-tests
+	UPDATE_SNAPSHOTS=1 $(SWIFT) test --skip-build --filter SnapshotTests
 
 ## fuzz: mutation fuzzing of the importers and value parsers for FUZZ_SECONDS (default 300; see docs/fuzzing.md)
 fuzz: deps

@@ -27,5 +27,10 @@ struct Add: ParsableCommand {
         if !namesakes.isEmpty {
             Terminal.error("note: the same name is already on " + namesakes.map { "#\($0)" }.joined(separator: ", "))
         }
+        // A number typed another way is still the same number: say so, as the import does.
+        for other in try session.database.customers(sharingContactsOf: saved) {
+            Terminal.error("note: #\(other.id) \(TerminalText.sanitized(other.name)) has the same \(other.shared); "
+                           + "`rapport merge \(other.id) \(saved.id ?? 0)` makes them one")
+        }
     }
 }

@@ -12,7 +12,7 @@ extension DealCommand {
             discussion: """
                 Moving forward needs the checklists of the stages left behind ticked (see `rapport deal show`):
                 tick them with --done, or skip the check with --force. Back to an earlier stage needs no ticks.
-                To won: `rapport deal won`; to lost: `rapport deal lost` (both are also accepted here).
+                To won: `rapport deal won`, or here with the same options; to lost: `rapport deal lost`, or here with --reason.
                 Example: rapport deal move 12 proposal --done all --note 需求确认完毕
                 """
         )
@@ -21,20 +21,23 @@ extension DealCommand {
         @Argument(help: "The deal: its number, or a customer with one open deal.") var deal: String
         @Argument(help: "The stage: lead, qualified, needs, proposal, closing, won, paid or lost (or 需求, 方案 …).") var stage: String
         @Option(help: ArgumentHelp("A one-line note on the move (asked for at a terminal).", valueName: "text")) var note: String?
-        @Option(help: ArgumentHelp("Tick these unticked items first: numbers as the refusal lists them, or all.", valueName: "items"))
+        @Option(help: ArgumentHelp("Tick these items first: numbers as `deal show` and the refusal list them, or all.", valueName: "items"))
         var done: String?
         @Flag(help: "Move without ticking the checklist (or, to paid, with money still outstanding).") var force = false
         @Option(help: ArgumentHelp("Moving to lost: why (price, competitor, no-budget, no-decision, timing, other).", valueName: "reason"))
         var reason: String?
+        @OptionGroup(title: "To won") var win: WinOptions
 
         func run() throws {
             let session = try global.session()
             let target = try Stage(parsing: stage)
+            guard target == .won || win.isEmpty else {
+                throw ValidationError("the contract options (--instalments, --term, --amount, --playbook, …) are for a move to won")
+            }
             let found = try PipelineInput.deal(deal, in: session.database, openOnly: target != .paid)
             switch target {
             case .won:
-                try WinDeal.win(found, contract: ContractOptions(), amount: nil, playbook: nil, noPlaybook: false, note: note,
-                                done: done, force: force, session: session)
+                try WinDeal.win(found, win, note: note, done: done, force: force, session: session)
             case .lost:
                 try LoseDeal.lose(found, reason: reason, note: note, session: session)
             default:
@@ -60,9 +63,10 @@ extension DealCommand {
         static func ticks(_ deal: Deal, to stage: Stage, done: String?, force: Bool, pipeline: PipelineSettings,
                           db: AppDatabase) throws -> [ChecklistTick] {
             guard let id = deal.id, let detail = try db.dealDetail(id: id) else { return [] }
-            let unchecked = pipeline.unchecked(from: deal.stage, to: stage, ticked: detail.ticks)
-            var ticks = try PipelineInput.ticks(done, among: unchecked)
-            let left = unchecked.filter { !ticks.contains($0) }
+            // Numbered as `deal check` and `deal show` number them, the ticked ones too.
+            let items = pipeline.items(from: deal.stage, to: stage)
+            var ticks = try PipelineInput.ticks(done, among: items).filter { !detail.ticks.contains($0) }
+            let left = items.filter { !ticks.contains($0) && !detail.ticks.contains($0) }
             if !left.isEmpty, !force, PipelineInput.isInteractive {
                 Terminal.write("Unticked on the way to \(stage.rawValue):\n"
                                + left.map { "  [ ] \($0.stage.rawValue): \(TerminalText.sanitized($0.item))\n" }.joined())
@@ -125,12 +129,7 @@ extension DealCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The deal: its number, or a customer with one open deal.") var deal: String
-        @OptionGroup var contract: ContractOptions
-        @Option(help: ArgumentHelp("The contract amount (default the deal's).", valueName: "amount")) var amount: String?
-        @Option(help: ArgumentHelp("Schedule this playbook's follow-ups from the contract's start, e.g. --playbook onboarding.",
-                                   valueName: "name"))
-        var playbook: String?
-        @Flag(name: .customLong("no-playbook"), help: "Do not ask about the onboarding playbook.") var noPlaybook = false
+        @OptionGroup var win: WinOptions
         @Option(help: ArgumentHelp("A one-line note on the win (asked for at a terminal).", valueName: "text")) var note: String?
         @Option(help: ArgumentHelp("Tick these unticked items first: numbers, or all.", valueName: "items")) var done: String?
         @Flag(help: "Win without ticking the checklist.") var force = false
@@ -138,12 +137,11 @@ extension DealCommand {
         func run() throws {
             let session = try global.session()
             let found = try PipelineInput.deal(deal, in: session.database, openOnly: true)
-            try Self.win(found, contract: contract, amount: amount, playbook: playbook, noPlaybook: noPlaybook, note: note, done: done,
-                         force: force, session: session)
+            try Self.win(found, win, note: note, done: done, force: force, session: session)
         }
 
-        static func win(_ deal: Deal, contract options: ContractOptions, amount: String?, playbook: String?, noPlaybook: Bool,
-                        note: String?, done: String?, force: Bool, session: Session) throws {
+        static func win(_ deal: Deal, _ win: WinOptions, note: String?, done: String?, force: Bool, session: Session) throws {
+            let (options, amount, playbook, noPlaybook) = (win.contract, win.amount, win.playbook, win.noPlaybook)
             let db = session.database
             let pipeline = try db.settings().pipeline
             _ = try StageChange.between(deal.stage, .won, deal: deal.reference)

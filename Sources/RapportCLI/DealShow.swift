@@ -72,6 +72,8 @@ extension DealCommand {
                     w.field("probability", r.stage.isOpen ? r.probability ?? pipeline.probability(of: r.stage) : pipeline.probability(of: r.stage))
                     w.field("expected_close", r.expectedClose?.iso)
                     w.field("last_activity_at", r.lastActivityAt.text)
+                    w.field("lost_reason", r.lostReason?.rawValue)
+                    w.field("lost_note", r.lostNote)
                     w.endObject()
                 }
                 w.endArray()
@@ -89,7 +91,8 @@ extension DealCommand {
             for r in rows {
                 let late = r.stage.isOpen && (r.expectedClose.map { $0 < session.today } ?? false)
                 let p = r.stage.isOpen ? r.probability ?? pipeline.probability(of: r.stage) : pipeline.probability(of: r.stage)
-                table.append([String(r.id), r.customerName, r.title, r.stage.rawValue, r.amount.formatted + " " + r.amount.currency.code,
+                table.append([String(r.id), r.customerName, r.title, CustomerCard.stage(r.stage, lostReason: r.lostReason),
+                              r.amount.formatted + " " + r.amount.currency.code,
                               String(p), r.expectedClose?.iso ?? "", r.stage.isOpen ? "\(r.lastActivityAt.day.days(until: session.today))d" : ""],
                              style: late ? .red : nil)
             }

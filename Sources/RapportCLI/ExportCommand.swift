@@ -90,10 +90,12 @@ struct ExportCommand: ParsableCommand {
             try row(InteractionColumns.exportHeader)
             try db.forEachInteraction { interaction, customer in try row(InteractionColumns.exportRow(interaction, customer: customer)) }
         case .deals:
-            try row(["Id", "Customer", "Company", "Title", "Stage", "Amount", "Currency", "Probability", "Expected Close", "Last Activity"])
+            try row(["Id", "Customer", "Company", "Title", "Stage", "Amount", "Currency", "Probability", "Expected Close", "Last Activity",
+                     "Lost Reason", "Lost Note"])
             for d in try db.dealList(DealFilter(openOnly: false), limit: Int.max) {
                 try row(["\(d.id)", d.customerName, d.company ?? "", d.title, d.stage.rawValue, d.amount.formatted, d.amount.currency.code,
-                         d.probability.map(String.init) ?? "", d.expectedClose?.iso ?? "", d.lastActivityAt.text])
+                         d.probability.map(String.init) ?? "", d.expectedClose?.iso ?? "", d.lastActivityAt.text,
+                         d.lostReason?.rawValue ?? "", d.lostNote ?? ""])
             }
         case .followups:
             try row(["Id", "Customer", "Due", "Time", "Title", "Promised On"])

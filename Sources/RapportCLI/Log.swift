@@ -42,7 +42,7 @@ extension Log {
         @Option(parsing: .unconditional, help: ArgumentHelp("Schedule the next follow-up, e.g. --next 周五, --next +2w, --next \"tomorrow 14:00\".", valueName: "when"))
         var next: String?
         @Option(help: "How it ended: reached, no-answer, replied or no-reply.") var outcome: String?
-        @Option(parsing: .unconditional, help: ArgumentHelp("When it happened, if not now, e.g. --at yesterday or --at \"2026-11-20 15:30\".", valueName: "when"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("When it happened, if not now, e.g. --at \"2026-11-20 15:30\" (a day alone: at the time now).", valueName: "when"))
         var at: String?
         @Option(help: ArgumentHelp("The contact person spoken to: #id or name.", valueName: "person")) var contact: String?
         @Flag(name: .customLong("keep-open"), help: "Do not close the open follow-up this contact would fulfil.") var keepOpen = false
@@ -57,7 +57,9 @@ extension Log {
             let text = try Log.note(try FreeText.words(note).joined(separator: " "))
             let session = try global.session()
             let today = session.today
-            let when = try at.map { try Log.moment($0, session) } ?? session.now
+            // A day without a time is logged at the time now, and the output says so.
+            let moment = try at.map { try Log.moment($0, session, defaultTime: session.now.time) }
+            let when = moment?.at ?? session.now
             let nextWhen = try next.map { try When(expression: $0, today: today) }
             if let nextWhen, nextWhen.day < today {
                 throw RapportError.invalid(field: "--next", value: next ?? "", expected: "the next follow-up cannot be in the past")
@@ -71,7 +73,7 @@ extension Log {
             let logged = try session.database.logInteraction(interaction, next: nextWhen, keepOpen: keepOpen, now: session.now)
 
             var out = "Logged \(kind.rawValue) \(logged.interaction.id ?? 0) with \(TerminalText.sanitized(target.name)) (#\(customerID)) at \(when.text)"
-            out += (outcomeValue.map { ", \($0.rawValue)" } ?? "") + "\n"
+            out += (moment?.timed == false ? " (no time given: the time now)" : "") + (outcomeValue.map { ", \($0.rawValue)" } ?? "") + "\n"
             if let closed = logged.closed {
                 out += "Closed follow-up \(closed.id ?? 0) (due \(closed.due.iso)\(closed.title.isEmpty ? "" : ": " + TerminalText.sanitized(closed.title)))\n"
             }
@@ -107,13 +109,14 @@ extension Log {
         try FieldLimits.within(text, field: "note", limit: FieldLimits.longText)
     }
 
-    /// When an interaction happened, from `--at`: never in the future.
-    static func moment(_ expression: String, _ session: Session) throws -> LocalDateTime {
-        let when = try LocalDateTime(expression: expression, today: session.today, defaultTime: session.now.time)
+    /// When an interaction happened, from `--at`: never in the future. A day without a time
+    /// of day takes `defaultTime`; `timed` says whether the expression had one.
+    static func moment(_ expression: String, _ session: Session, defaultTime: ClockTime) throws -> (at: LocalDateTime, timed: Bool) {
+        let when = try LocalDateTime(expression: expression, today: session.today, defaultTime: defaultTime)
         guard when.day <= session.today else {
             throw RapportError.invalid(field: "--at", value: expression, expected: "an interaction cannot be logged in the future")
         }
-        return when
+        return (when, try When(expression: expression, today: session.today).time != nil)
     }
 }
 

@@ -36,7 +36,8 @@ extension Log {
             let db = session.database
             guard var i = try db.interaction(id: id) else { throw RapportError.notFound(what: "interaction", reference: String(id)) }
             if let kind { i.kind = try Log.kind(kind) }
-            if let at { i.at = try Log.moment(at, session) }
+            // A new day alone keeps the entry's time of day.
+            if let at { i.at = try Log.moment(at, session, defaultTime: i.at.time).at }
             if let outcome { i.outcome = try Log.outcome(outcome) }
             if let note { i.note = try Log.note(note.trimmingSpaces()) }
             if let contact {

@@ -14,7 +14,8 @@ struct Open: ParsableCommand {
         abstract: "The full-screen interface (the default): today's calls first, then your book.",
         discussion: """
             Not on a terminal, prints the today view instead. --snapshot renders the first screen
-            as text without a terminal: rapport --snapshot 100x30 --keys '/wjg'
+            as text without a terminal: rapport --snapshot 100x30 --keys '/wjg'. Keys that log, edit
+            or remove write the book; with --dry they run on a copy in memory.
             """
     )
 
@@ -23,13 +24,17 @@ struct Open: ParsableCommand {
     @Option(help: ArgumentHelp("Print the first screen at this size as text and exit, e.g. 100x30.", valueName: "WxH"))
     var snapshot: String?
 
-    @Option(help: ArgumentHelp("With --snapshot: keys to press first (\\r Enter, \\e Esc, \\t Tab).", valueName: "keys"))
+    @Option(help: ArgumentHelp("With --snapshot: keys to press first (\\r Enter, \\e Esc, \\t Tab); what they do is written to the book.",
+                               valueName: "keys"))
     var keys: String = ""
+
+    @Flag(help: "With --snapshot: press the keys on a copy of the book in memory, so nothing they do is written.") var dry = false
 
     func validate() throws {
         if let snapshot, Self.size(snapshot) == nil {
             throw ValidationError("--snapshot takes WIDTHxHEIGHT, e.g. 100x30, not \(snapshot)")
         }
+        if dry, snapshot == nil { throw ValidationError("--dry goes with --snapshot") }
     }
 
     static func size(_ text: String) -> Size? {
@@ -45,7 +50,7 @@ struct Open: ParsableCommand {
         let fixed = session.now
         let clock: () -> LocalDateTime = global.isClockFixed ? { fixed } : { (try? global.clock()) ?? fixed }
         if let snapshot, let size = Self.size(snapshot) {
-            Terminal.write(TUIApp.snapshot(database: session.database, settings: settings, size: size,
+            Terminal.write(TUIApp.snapshot(database: dry ? try session.database.inMemoryCopy() : session.database, settings: settings, size: size,
                                            keys: Key.script(keys), clock: clock) + "\n")
             return
         }

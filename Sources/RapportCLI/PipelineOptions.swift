@@ -48,19 +48,19 @@ enum PipelineInput {
         return p
     }
 
-    /// The items `--done` names among `unchecked` (numbered from 1 as the refusal lists
-    /// them), or all of them.
-    static func ticks(_ done: String?, among unchecked: [ChecklistTick]) throws -> [ChecklistTick] {
+    /// The items `--done` names among `items` (numbered from 1 as `deal show` and the
+    /// refusal list them), or all of them.
+    static func ticks(_ done: String?, among items: [ChecklistTick]) throws -> [ChecklistTick] {
         guard let done else { return [] }
-        if done.trimmingSpaces().lowercased() == "all" { return unchecked }
+        if done.trimmingSpaces().lowercased() == "all" { return items }
         var picked: [ChecklistTick] = []
         for part in done.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "，" }) {
-            guard let n = Int(part), (1...max(1, unchecked.count)).contains(n), n <= unchecked.count else {
+            guard let n = Int(part), (1...max(1, items.count)).contains(n), n <= items.count else {
                 throw RapportError.invalid(field: "--done", value: String(part),
-                                           expected: unchecked.isEmpty ? "nothing is left to tick"
-                                               : "use numbers from 1 to \(unchecked.count), or all")
+                                           expected: items.isEmpty ? "there is no checklist to tick"
+                                               : "use numbers from 1 to \(items.count), or all")
             }
-            picked.append(unchecked[n - 1])
+            picked.append(items[n - 1])
         }
         return picked
     }
@@ -89,6 +89,19 @@ enum PipelineInput {
 }
 
 /// The contract options shared by `deal won` and `contract add`.
+/// What winning a deal takes beside its contract, shared by `deal won` and `deal move … won`.
+struct WinOptions: ParsableArguments {
+    @OptionGroup var contract: ContractOptions
+    @Option(help: ArgumentHelp("The contract amount (default the deal's).", valueName: "amount")) var amount: String?
+    @Option(help: ArgumentHelp("Schedule this playbook's follow-ups from the contract's start, e.g. --playbook onboarding.",
+                               valueName: "name"))
+    var playbook: String?
+    @Flag(name: .customLong("no-playbook"), help: "Do not ask about the onboarding playbook.") var noPlaybook = false
+
+    /// Whether any option is given.
+    var isEmpty: Bool { contract.isEmpty && amount == nil && playbook == nil && !noPlaybook }
+}
+
 struct ContractOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The contract number (default: the year's next, e.g. 2026-007).", valueName: "number"))
     var number: String?
@@ -108,6 +121,9 @@ struct ContractOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Or the plan itself, e.g. --plan \"2026-12-01 30%, 2027-01-15 rest\" (amounts, % or rest).",
                                valueName: "plan"))
     var plan: String?
+
+    /// Whether any option is given.
+    var isEmpty: Bool { [number, signed, start, end, plan, first].allSatisfy { $0 == nil } && term == nil && instalments == nil }
 
     func validate() throws {
         if end != nil, term != nil { throw ValidationError("give --end or --term, not both") }

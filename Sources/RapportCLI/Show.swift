@@ -63,22 +63,12 @@ enum CardText {
     static func render(_ card: CustomerCard, today: Day, pipeline: PipelineSettings) throws(RapportError) -> String {
         let c = card.customer
         func clean(_ s: String) -> String { TerminalText.sanitized(s) }
-        var out = Style.bold.apply(clean(c.name)) + "  #\(c.id ?? 0)  " + (c.grade.map { "grade \($0.rawValue)" } ?? "ungraded")
-            + " · \(c.status.rawValue) · \(c.kind.rawValue)\n"
-        let headline = [c.company, c.title].compactMap { $0 }.map(clean).joined(separator: " · ")
-        if !headline.isEmpty { out += headline + "\n" }
+        var out = Style.bold.apply(clean(c.name)) + "  " + CustomerCard.standing(c) + "\n"
+        let subtitle = CustomerCard.subtitle(c)
+        if !subtitle.isEmpty { out += subtitle + "\n" }
         out += "\n"
-        var lines: [(String, String)] = []
-        func add(_ label: String, _ value: String?) {
-            if let value, !value.isEmpty { lines.append((label, value)) }
-        }
-        for field in CustomerField.cardLines {
-            if let (label, value) = line(field, of: c, today: today) { add(label, value) }
-        }
-        for key in c.customFields.keys.sorted() { add(clean(key), c.customFields[key].map(clean)) }
-        add("Added", c.createdAt.text + " · updated " + c.updatedAt.text)
-        add("Contacted", c.lastContactAt.map { "\($0.text) (\(RelativeDay.describe($0.day, today: today)))" } ?? "never")
-        let width = lines.map(\.0.displayWidth).max() ?? 0
+        let lines = CustomerCard.fieldLines(c, today: today)
+        let width = lines.map(\.label.displayWidth).max() ?? 0
         for (label, value) in lines {
             out += Style.dim.apply(label.padded(toWidth: width)) + "  " + value + "\n"
         }
@@ -95,9 +85,13 @@ enum CardText {
         if card.openFollowUps.isEmpty {
             out += "  none\n"
         }
+        // Numbers right-aligned, so the days start in one column.
+        let followUpNumber = card.openFollowUps.map { String($0.id ?? 0).count }.max() ?? 0
         for f in card.openFollowUps {
             let when = RelativeDay.dated(f.when)
-            let text = "  \(f.id ?? 0)  \(when)  \(clean(f.title))  (\(RelativeDay.describe(f.due, today: today)))\n"
+            let id = String(f.id ?? 0)
+            let text = "  " + String(repeating: " ", count: followUpNumber - id.count) + id
+                + "  \(when)  \(clean(f.title))  (\(RelativeDay.describe(f.due, today: today)))\n"
             out += f.due < today ? Style.red.apply(text) : text
         }
         if !card.deals.isEmpty {
@@ -105,7 +99,7 @@ enum CardText {
             var table = TextTable([.init(title: "ID", alignment: .right), .init(title: "Deal", maxWidth: 30), .init(title: "Stage"),
                                    .init(title: "Amount", alignment: .right), .init(title: "Close")])
             for d in card.deals {
-                let stage = d.stage == .lost ? "lost (\(d.lostReason?.rawValue ?? "other"))" : d.stage.rawValue + (d.stage.isOpen ? " \(d.probability(pipeline))%" : "")
+                let stage = CustomerCard.stage(of: d, pipeline: pipeline)
                 let late = d.stage.isOpen && (d.expectedClose.map { $0 < today } ?? false)
                 table.append([String(d.id ?? 0), d.title, stage, d.amount.formatted + " " + d.amount.currency.code, d.expectedClose?.iso ?? ""],
                              style: late ? .red : nil)
@@ -137,7 +131,7 @@ enum CardText {
                 let head = "  " + String(repeating: " ", count: number - id.count) + id
                     + "  \(i.at.text)  \(i.kind.rawValue.padded(toWidth: 7))  \((i.outcome?.rawValue ?? "").padded(toWidth: 9))"
                 let note = TerminalText.sanitizedKeepingNewlines(i.note).split(separator: "\n", omittingEmptySubsequences: false)
-                let person = i.contactID.flatMap { id in card.contacts.first { $0.id == id } }.map { "  · " + clean($0.name) } ?? ""
+                let person = card.person(of: i).map { "  · " + clean($0.name) } ?? ""
                 out += head + "  " + (note.first.map(String.init) ?? "") + person + "\n"
                 for more in note.dropFirst() { out += String(repeating: " ", count: head.displayWidth + 2) + more + "\n" }
             case .stageMove(let m):
@@ -149,26 +143,5 @@ enum CardText {
             }
         }
         return out
-    }
-
-    /// A field's line on the card, sanitized; nil for the headline's fields and for those
-    /// shown on another field's line.
-    static func line(_ field: CustomerField, of c: Customer, today: Day) -> (label: String, value: String)? {
-        func clean(_ s: String) -> String { TerminalText.sanitized(s) }
-        switch field {
-        case .name, .company, .title, .kind, .grade, .status, .region, .creditLimit:
-            return nil
-        case .phones: return ("Phone", c.phones.map { clean($0.description) }.joined(separator: ", "))
-        case .emails: return ("Email", c.emails.map { clean($0.description) }.joined(separator: ", "))
-        case .city: return ("City", [c.city, c.region].compactMap { $0 }.map(clean).joined(separator: ", "))
-        case .tags: return ("Tags", c.tags.map(clean).joined(separator: ", "))
-        case .birthday:
-            return c.birthday.map { b in ("Birthday", "\(b) (\(RelativeDay.describe(b.nextOccurrence(onOrAfter: today), today: today)))") }
-        case .cadence: return c.cadenceDays.map { ("Cadence", $0 == 0 ? "never chased" : "every \($0) days (own)") }
-        case .creditLevel:
-            return ("Credit", [c.creditLevel.map(clean), c.creditLimit.map { "limit \($0)" }].compactMap { $0 }.joined(separator: ", "))
-        default:
-            return (field.label.prefix(1).uppercased() + field.label.dropFirst(), clean(field.text(of: c)))
-        }
     }
 }

@@ -173,10 +173,12 @@ extension TodayView {
             return name + ": nothing today (" + contact + (cadence > 0 ? ", cadence \(cadence) days" : ", never chased") + ").\n"
         }
         var out = name + " · urgency \(format(first.element.urgency)) · \(ordinal(first.offset + 1)) of \(reminders.count.grouped) today\n"
+        // The widest rule name (close-passed) and two spaces, whichever rules the customer has.
+        let column = (ReminderRuleKind.allCases.map(\.rawValue.count).max() ?? 0) + 2
         for (_, r) in mine {
-            out += "  " + r.rule.rawValue.padded(toWidth: 12) + TerminalText.sanitized(r.detail) + "\n"
+            out += "  " + r.rule.rawValue.padded(toWidth: column) + TerminalText.sanitized(r.detail) + "\n"
             let terms = r.terms.named.map { "\($0.0) \(format($0.1))" }.joined(separator: " + ")
-            out += "  " + String(repeating: " ", count: 12) + (terms.isEmpty ? "0" : terms) + " = \(format(r.urgency))\n"
+            out += "  " + String(repeating: " ", count: column) + (terms.isEmpty ? "0" : terms) + " = \(format(r.urgency))\n"
         }
         return out
     }

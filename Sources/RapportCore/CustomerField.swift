@@ -115,7 +115,7 @@ public enum CustomerField: String, CaseIterable, Sendable {
         case .company, .title, .address, .city, .region, .route, .industry, .source, .creditLevel, .needs, .concerns, .notes:
             set(.text(optional), on: &c)
         case .kind:
-            guard let k = CustomerKind(rawValue: t.lowercased()) else {
+            guard let k = CustomerKind(typed: t) else {
                 throw .invalid(field: "kind", value: text, expected: "use person or company")
             }
             c.kind = k
@@ -131,7 +131,7 @@ public enum CustomerField: String, CaseIterable, Sendable {
                 throw .invalid(field: "grade", value: text, expected: "use A, B, C or none")
             }
         case .status:
-            guard let s = CustomerStatus(rawValue: t.lowercased()) else {
+            guard let s = CustomerStatus(typed: t) else {
                 throw .invalid(field: "status", value: text, expected: "use " + hint)
             }
             c.status = s
@@ -156,7 +156,7 @@ public enum CustomerField: String, CaseIterable, Sendable {
         case .channel:
             if t.isEmpty {
                 c.preferredChannel = nil
-            } else if let ch = ContactChannel(rawValue: t.lowercased()) {
+            } else if let ch = ContactChannel(typed: t) {
                 c.preferredChannel = ch
             } else {
                 throw .invalid(field: "channel", value: text, expected: "use " + hint)

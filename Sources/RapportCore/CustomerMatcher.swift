@@ -13,9 +13,20 @@ public struct CustomerCandidate: Hashable, Sendable {
     }
 }
 
-/// How closely a candidate matches what the seller typed; earlier cases win.
+/// How closely a candidate matches what the seller typed; earlier cases win. A match by
+/// the name outranks one by the company, and an exact or leading match one inside the text.
 public enum MatchTier: Int, Comparable, Sendable, CaseIterable {
-    case exactName, namePrefix, substring, pinyin, pinyinPartial
+    /// The name as typed, its beginning, or inside it.
+    case exactName, namePrefix, nameSubstring
+    /// A reading of the name in pinyin, or its initials, as typed (`wangjianguo`, `wjg`); or
+    /// beginning with what was typed (`wang`, `wj`).
+    case namePinyin, namePinyinPrefix
+    /// The company, in its characters or in the same ways in pinyin.
+    case company
+    /// The digits of a phone.
+    case phone
+    /// Inside a reading or the initials (`jianguo`, `jg`).
+    case pinyinPartial
 
     public static func < (lhs: MatchTier, rhs: MatchTier) -> Bool { lhs.rawValue < rhs.rawValue }
 }
@@ -54,16 +65,29 @@ public enum CustomerMatcher {
         guard !q.isEmpty else { return nil }
         if keys.name == q { return .exactName }
         if keys.name.hasPrefix(q) { return .namePrefix }
-        if keys.name.contains(q) || keys.company.contains(q) { return .substring }
-        if let digits = phoneDigits(q), keys.phones.contains(where: { $0.contains(digits) }) { return .substring }
+        if keys.name.contains(q) { return .nameSubstring }
         let compact = self.compact(q)
+        let names = keys.readings(ofCompany: false), company = keys.readings(ofCompany: true)
+        if !compact.isEmpty {
+            if names.pinyin.contains(compact) || names.initials.contains(compact) { return .namePinyin }
+            if leads(compact, names) { return .namePinyinPrefix }
+        }
+        if keys.company.contains(q) { return .company }
+        if !compact.isEmpty, company.pinyin.contains(compact) || company.initials.contains(compact) || leads(compact, company) {
+            return .company
+        }
+        if let digits = phoneDigits(q), keys.phones.contains(where: { $0.contains(digits) }) { return .phone }
         guard !compact.isEmpty else { return nil }
-        if keys.pinyin.contains(compact) || keys.initials.contains(compact) { return .pinyin }
         if keys.initials.contains(where: { $0.contains(compact) })
             || (compact.count >= 2 && keys.pinyin.contains(where: { $0.contains(compact) })) {
             return .pinyinPartial
         }
         return nil
+    }
+
+    /// Whether readings begin with the query: the initials from one letter, a full reading from two.
+    private static func leads(_ compact: String, _ readings: (pinyin: ArraySlice<String>, initials: ArraySlice<String>)) -> Bool {
+        readings.initials.contains { $0.hasPrefix(compact) } || (compact.count >= 2 && readings.pinyin.contains { $0.hasPrefix(compact) })
     }
 
     /// The query as pinyin is matched: spaces removed (`wang jian` → `wangjian`).

@@ -4,4 +4,13 @@ public enum CustomerStatus: String, CaseIterable, Sendable, Codable {
 
     /// Dormant and lost customers are not chased by the reminders.
     public var isChased: Bool { self != .dormant && self != .lost }
+
+    /// The status as written in English or as a Chinese spreadsheet writes it (`意向客户`).
+    public init?(typed text: String) {
+        let words: [String: CustomerStatus] = ["线索": .lead, "潜在客户": .prospect, "意向客户": .prospect, "客户": .customer,
+                                               "成交客户": .customer, "老客户": .customer, "休眠": .dormant, "沉睡客户": .dormant,
+                                               "流失": .lost, "流失客户": .lost]
+        guard let status = CustomerStatus(rawValue: text.lowercased()) ?? words[text] else { return nil }
+        self = status
+    }
 }

@@ -205,13 +205,15 @@ public struct DealDetail: Hashable, Sendable {
 
 extension PipelineSettings {
     /// The refusal for a move that would leave `left` unticked. Items are numbered by their
-    /// place in `listed` (everything unticked before this move's ticks), as `--done` takes
-    /// them: the refused move wrote nothing, so the same numbers work on the next try.
+    /// place in `listed` (every item of the stages left behind, `items(from:to:)`), as
+    /// `--done` and `deal check` take them: the refused move wrote nothing, so the same
+    /// numbers work on the next try.
     public func uncheckedRefusal(_ deal: Deal, to: Stage, listed: [ChecklistTick], left: [ChecklistTick]) -> RapportError {
         let stages = Stage.open.filter { s in left.contains { $0.stage == s } }.map(\.rawValue)
-        let items = left.map { t in "\((listed.firstIndex(of: t) ?? 0) + 1). \(t.item)" }.joined(separator: "; ")
+        let numbers = left.map { (listed.firstIndex(of: $0) ?? 0) + 1 }
+        let items = zip(numbers, left).map { n, t in "\(n). \(t.item)" }.joined(separator: "; ")
         return .conflict("\(deal.reference) cannot leave \(stages.joined(separator: ", ")) for \(to.rawValue) with "
                          + "\(left.count) item\(left.count == 1 ? "" : "s") unticked: \(items) — "
-                         + "tick them with --done 1,2 or --done all, or move with --force")
+                         + "tick them with --done \(numbers.map(String.init).joined(separator: ",")) or --done all, or move with --force")
     }
 }

@@ -47,8 +47,13 @@ public struct PipelineSettings: Hashable, Sendable {
 
     /// The checklist items of the stages a move leaves behind that are not ticked, in order.
     public func unchecked(from: Stage, to: Stage, ticked: Set<ChecklistTick>) -> [ChecklistTick] {
-        StageChange.passed(from: from, to: to).flatMap { stage in
-            checklist(of: stage).map { ChecklistTick(stage: stage, item: $0) }.filter { !ticked.contains($0) }
-        }
+        items(from: from, to: to).filter { !ticked.contains($0) }
+    }
+
+    /// Every item of the checklists a move from `from` to `to` leaves behind, ticked or not, in
+    /// order: the one numbering `--done`, `deal check` and `deal show` use (a move of one step
+    /// numbers its stage's checklist as `deal show` lists it; the next stages' items follow on).
+    public func items(from: Stage, to: Stage) -> [ChecklistTick] {
+        StageChange.passed(from: from, to: to).flatMap { stage in checklist(of: stage).map { ChecklistTick(stage: stage, item: $0) } }
     }
 }

@@ -30,6 +30,13 @@ public struct SearchKeys: Hashable, Sendable {
         sortKey = nameReadings.first?.joined(separator: " ") ?? self.name
     }
 
+    /// The readings of the name, or of the company: the company's is the last one, there
+    /// when the company has Han characters to read.
+    public func readings(ofCompany: Bool) -> (pinyin: ArraySlice<String>, initials: ArraySlice<String>) {
+        let own = company.unicodeScalars.contains(where: Pinyin.isHan) ? 1 : 0
+        return ofCompany ? (pinyin.suffix(own), initials.suffix(own)) : (pinyin.dropLast(own), initials.dropLast(own))
+    }
+
     /// Case, accents and full-width forms folded away: `Zoë` → `zoe`, `ＡＢＣ` → `abc`.
     public static func fold(_ text: String) -> String {
         // ASCII and the common ideographs have no accents or width forms, and Foundation's

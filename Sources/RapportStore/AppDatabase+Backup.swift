@@ -53,6 +53,14 @@ extension AppDatabase {
         }
     }
 
+    /// The whole book copied into memory (SQLite's online backup): what is written to the
+    /// copy never reaches the file. `rapport --snapshot --dry` runs its keys on one.
+    public func inMemoryCopy() throws -> AppDatabase {
+        let copy = try DatabaseQueue(configuration: Self.makeConfiguration())
+        try writer.backup(to: copy)
+        return try AppDatabase(copy)
+    }
+
     /// Checks a backup before it replaces the book: a sound SQLite file with a Rapport schema
     /// this version knows, holding exactly the schema objects its migrations make (a trigger
     /// or view planted in a backup would run inside the book). Opened read-only.

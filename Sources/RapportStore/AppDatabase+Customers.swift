@@ -180,6 +180,32 @@ extension AppDatabase {
     public func customers(named name: String) throws -> [Int64] {
         try read { db in try Int64.fetchAll(db, sql: "SELECT id FROM customer WHERE name = ? ORDER BY id", arguments: [name]) }
     }
+
+    /// The other customers that have one of `c`'s phones (as `DuplicateKeys` reads a number:
+    /// `+86 138 0013 8000` is `13800138000`) or emails, with what they share
+    /// (`phone 13800138000`), by id.
+    public func customers(sharingContactsOf c: Customer) throws -> [(id: Int64, name: String, shared: String)] {
+        try read { db in
+            var found: [(id: Int64, name: String, shared: String)] = []
+            for phone in Set(c.phones.compactMap { DuplicateKeys.phoneKey($0.value) }).sorted() {
+                let digits = String(phone.dropFirst(4))
+                let forms = [digits, "+" + digits, "86" + digits, "+86" + digits, "0086" + digits]
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT DISTINCT c.id, c.name FROM customer_phone p JOIN customer c ON c.id = p.customer_id
+                    WHERE p.normalized IN (?, ?, ?, ?, ?) AND c.id IS NOT ? ORDER BY c.id
+                    """, arguments: StatementArguments(forms) + [c.id])
+                found += rows.map { ($0["id"], $0["name"], DuplicateKeys.shared(phone)) }
+            }
+            for email in Set(c.emails.map { $0.value.lowercased() }.filter { !$0.isEmpty }).sorted() {
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT DISTINCT c.id, c.name FROM customer_email e JOIN customer c ON c.id = e.customer_id
+                    WHERE e.normalized = ? AND c.id IS NOT ? ORDER BY c.id
+                    """, arguments: [email, c.id])
+                found += rows.map { ($0["id"], $0["name"], "email " + email) }
+            }
+            return found
+        }
+    }
 }
 
 /// How big the book is.

@@ -202,9 +202,10 @@ extension AppDatabase {
                                      _ db: Database) throws {
         guard let id = deal.id else { return }
         let pipeline = try settings(db).pipeline
-        let listed = pipeline.unchecked(from: deal.stage, to: stage, ticked: try Self.ticks(dealID: id, db))
+        let listed = pipeline.items(from: deal.stage, to: stage)
+        let ticked = try Self.ticks(dealID: id, db)
         try store(ticks, dealID: id, undo: false, now: now, db)
-        let left = listed.filter { !ticks.contains($0) }
+        let left = listed.filter { !ticks.contains($0) && !ticked.contains($0) }
         if !force, !left.isEmpty { throw pipeline.uncheckedRefusal(deal, to: stage, listed: listed, left: left) }
     }
 
@@ -333,7 +334,7 @@ extension AppDatabase {
             }
             let sql = """
                 SELECT d.id, d.title, d.stage, d.amount, d.currency, d.probability, d.expected_close_on, d.last_activity_at,
-                  c.name, c.company, c.id AS customer_id
+                  d.lost_reason, d.lost_note, c.name, c.company, c.id AS customer_id
                 FROM deal d JOIN customer c ON c.id = d.customer_id
                 \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
                 ORDER BY coalesce(d.expected_close_on, '9999'), d.id LIMIT ?
@@ -344,7 +345,8 @@ extension AppDatabase {
                 return DealListRow(id: row["id"], title: row["title"], stage: stage, amount: try row.money("amount"),
                                    probability: row["probability"], expectedClose: try row.optionalDay("expected_close_on"),
                                    lastActivityAt: try row.localDateTime("last_activity_at"), customerID: row["customer_id"],
-                                   customerName: row["name"], company: row["company"])
+                                   customerName: row["name"], company: row["company"],
+                                   lostReason: (row["lost_reason"] as String?).flatMap(LostReason.init(rawValue:)), lostNote: row["lost_note"])
             }
         }
     }
@@ -388,4 +390,7 @@ public struct DealListRow: Hashable, Sendable {
     public var customerID: Int64
     public var customerName: String
     public var company: String?
+    /// Why a lost deal was lost, and the seller's note on it.
+    public var lostReason: LostReason?
+    public var lostNote: String?
 }

@@ -8,12 +8,21 @@ public enum Action: Hashable, Sendable {
     case open, log, snooze, done, filter, cycleSort, edit, addCustomer
     case addDeal, moveDeal, winDeal, loseDeal, pay, toggleFunnel
     case undo, editEntry, removeEntry, mergeInto
+    /// In a form or the chooser.
+    case submit, cancel, nextField, previousField
+    /// In the move form: to the line after the checklist, and back to the stage line.
+    case pastChecklist, toStage
 }
 
 /// Where a binding applies: each screen has one, the customers screen two (`timeline` is
-/// it with its timeline pane focused). Each screen's controller names its own.
+/// it with its timeline pane focused), each screen's controller naming its own; and over
+/// them a form (the text forms and the move form) and the deal chooser.
 public enum BindingContext: String, CaseIterable, Sendable {
     case today, main, timeline, card, help
+    case form, chooser
+
+    /// The contexts of a modal rather than of a screen.
+    static let modal: Set<BindingContext> = [.form, .chooser]
 }
 
 /// One line of the key table: keys, where they work, what they do, and the help text.
@@ -30,7 +39,8 @@ public struct KeyBinding: Sendable {
 
 /// The one table that drives both input and the help screen.
 public enum KeyBindings {
-    private static let everywhere = Set(BindingContext.allCases)
+    /// Every screen's contexts; a form's keys are its own.
+    private static let everywhere = Set(BindingContext.allCases).subtracting(BindingContext.modal)
     /// The customers screen, whichever pane has the focus.
     private static let customers: Set<BindingContext> = [.main, .timeline]
 
@@ -80,11 +90,41 @@ public enum KeyBindings {
                    help: "merge a duplicate into this customer", section: "Card and help"),
         KeyBinding(keys: [.escape, .char("h")], contexts: [.card, .help], action: .back, short: "back", help: "back", section: "Card and help"),
         KeyBinding(keys: [.char("?")], contexts: [.help], action: .back, short: "back", help: "close the help", section: "Card and help"),
+        KeyBinding(keys: [.enter], contexts: [.form, .chooser], action: .submit, short: "save", help: "save the form; take the deal chosen",
+                   section: "In a form"),
+        KeyBinding(keys: [.escape], contexts: [.form, .chooser], action: .cancel, short: "cancel", help: "cancel: nothing is written",
+                   section: "In a form"),
+        KeyBinding(keys: [.tab, .down], contexts: [.form, .chooser], action: .nextField, short: "next field", help: "next field",
+                   section: "In a form"),
+        KeyBinding(keys: [.backTab, .up], contexts: [.form, .chooser], action: .previousField, short: "previous", help: "previous field",
+                   section: "In a form"),
+        KeyBinding(keys: [.pageDown], contexts: [.form], action: .pastChecklist, short: "past the checklist",
+                   help: "in the move form: the line after the checklist", section: "In a form"),
+        KeyBinding(keys: [.pageUp], contexts: [.form], action: .toStage, short: "the stage",
+                   help: "in the move form: back to the stage line", section: "In a form"),
+        KeyBinding(keys: [.char("j")], contexts: [.chooser], action: .nextField, short: "down", help: "the next deal (1–9 take one)",
+                   section: "In a form"),
+        KeyBinding(keys: [.char("k")], contexts: [.chooser], action: .previousField, short: "up", help: "the deal before",
+                   section: "In a form"),
     ]
 
     /// The action a key asks for in a context, if any.
     public static func action(for key: Key, in context: BindingContext) -> Action? {
         table.first { $0.contexts.contains(context) && $0.keys.contains(key) }?.action
+    }
+
+    /// `Enter save · Esc cancel · Tab/↓ next field · S-Tab/↑ previous`: a form's keys, from the table.
+    static var formHints: String {
+        [Action.submit, .cancel, .nextField, .previousField].compactMap { action in
+            table.first { $0.action == action && $0.contexts.contains(.form) }.map { $0.keys.map(\.name).joined(separator: "/") + " " + $0.short }
+        }.joined(separator: " · ")
+    }
+
+    /// `Enter win · Esc cancel · Tab/↓ next line · PgDn past the checklist`: the move form's keys.
+    static func moveFormHints(verb: String) -> String {
+        [(Action.submit, verb), (.cancel, nil), (.nextField, "next line"), (.pastChecklist, nil)].compactMap { action, word in
+            table.first { $0.action == action && $0.contexts.contains(.form) }.map { $0.keys.map(\.name).joined(separator: "/") + " " + (word ?? $0.short) }
+        }.joined(separator: " · ")
     }
 
     /// `j ↓` — the keys of a binding as the help and the footer show them.

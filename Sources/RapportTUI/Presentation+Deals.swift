@@ -68,8 +68,7 @@ extension Presentation {
         lines.append(StyledLine("Deals (" + String(card.deals.count) + ")" + (card.deals.isEmpty ? " · d adds one" : " · m move or lose · w win"),
                                 .title))
         for d in card.deals {
-            let stage = d.stage == .lost ? "lost (" + (d.lostReason?.rawValue ?? "other") + ")"
-                : d.stage.rawValue + (d.stage.isOpen ? " " + String(d.probability(pipeline)) + "%" : "")
+            let stage = CustomerCard.stage(of: d, pipeline: pipeline)
             let late = d.stage.isOpen && (d.expectedClose.map { $0 < today } ?? false)
             let close = d.expectedClose.map { "  close " + $0.iso } ?? ""
             lines.append(StyledLine("  " + String(d.id ?? 0) + "  " + clean(d.title) + "  " + stage + "  " + amount(d.amount) + close,
@@ -101,13 +100,13 @@ extension Presentation {
             let text: String
             switch row {
             case .stage:
-                text = "Move to   ‹ " + form.target.label + " ›" + (form.targets.count > 1 ? "   ←/→ another stage" : "")
+                text = "Move to   ‹ " + form.target.label + " ›"
             case .item(let t):
                 text = "  [" + (form.ticked.contains(t) ? "x" : " ") + "] " + clean(t.item) + "  · " + t.stage.rawValue
             case .force:
                 text = "  [" + (form.force ? "x" : " ") + "] " + (form.target == .paid ? "paid although money is outstanding" : "skip the checklist")
             case .reason:
-                text = "Reason    ‹ " + form.reason.rawValue + " " + form.reason.chinese + " ›   ←/→"
+                text = "Reason    ‹ " + form.reason.rawValue + " " + form.reason.chinese + " ›"
             case .note: text = "Note      "
             case .number: text = "Contract  "
             case .amount: text = "Amount    "
@@ -120,10 +119,11 @@ extension Presentation {
         }
     }
 
-    static func moveFormHint(_ row: MoveForm.Row) -> String {
+    /// What the focused line of the move form takes; the form's own keys are on the line below.
+    static func moveFormHint(_ row: MoveForm.Row, targets: Int) -> String {
         switch row {
-        case .stage: "←/→ choose the stage · Tab next line · Enter move · Esc cancel"
-        case .item, .force, .playbook: "Space ticks · Tab next line · Enter move · Esc cancel"
+        case .stage: targets > 1 ? "←/→ another stage" : "the only stage it can move to"
+        case .item, .force, .playbook: "Space ticks"
         case .reason: "←/→ price, competitor, no-budget, no-decision, timing, other"
         case .note: "a one-line note on the move"
         case .number: "the contract number; empty for the year's next"

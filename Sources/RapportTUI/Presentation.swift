@@ -113,14 +113,10 @@ public enum Presentation {
 
     // MARK: - Timeline
 
-    /// The selected customer's timeline for a pane: open follow-ups pinned on top, then
-    /// interactions, stage moves and payments newest first, each note wrapped to the pane.
-    public static func timelineLines(_ card: CustomerCard?, width: Int, today: Day) -> [StyledLine] {
-        timeline(card, width: width, today: today).lines
-    }
-
-    /// The timeline pane: its lines, and where each entry that can be corrected (an open
-    /// follow-up, a logged interaction, a payment) begins.
+    /// The selected customer's timeline for a pane — open follow-ups pinned on top, then
+    /// interactions, stage moves and payments newest first, each note wrapped to the pane —
+    /// and where each entry that can be corrected (an open follow-up, a logged interaction,
+    /// a payment) begins.
     static func timeline(_ card: CustomerCard?, width: Int, today: Day) -> SelectableLines {
         guard let card else { return SelectableLines([StyledLine("No customer selected.", .dim)]) }
         let w = max(10, width - 2)
@@ -135,7 +131,7 @@ public enum Presentation {
         for entry in entries {
             switch entry {
             case .interaction(let i):
-                let person = i.contactID.flatMap { id in card.contacts.first { $0.id == id } }.map { " · " + $0.name } ?? ""
+                let person = card.person(of: i).map { " · " + $0.name } ?? ""
                 out.append(StyledLine(i.at.text + "  " + i.kind.rawValue + (i.outcome.map { "  " + $0.rawValue } ?? "") + person, .header),
                            item: .interaction(i))
                 for line in TerminalText.sanitizedKeepingNewlines(i.note).wrapped(toWidth: w - 2) {
@@ -169,35 +165,23 @@ public enum Presentation {
 
     // MARK: - Card
 
-    /// Every field of the card, the contact persons, deals and contracts, open follow-ups
-    /// and the timeline.
-    public static func cardLines(_ card: CustomerCard?, width: Int, today: Day, pipeline: PipelineSettings) -> [StyledLine] {
-        self.card(card, width: width, today: today, pipeline: pipeline).lines
-    }
-
-    /// The card screen with its selectable entries: the card itself (its first line), each
-    /// contact person, deal, contract, and the timeline's entries.
+    /// The card screen — every field, the contact persons, deals and contracts, open
+    /// follow-ups and the timeline — with its selectable entries: the card itself (its first
+    /// line), each contact person, deal, contract, and the timeline's entries.
     static func card(_ card: CustomerCard?, width: Int, today: Day, pipeline: PipelineSettings) -> SelectableLines {
         guard let card else { return SelectableLines([StyledLine("Loading…", .dim)]) }
         let c = card.customer
         var out = SelectableLines()
-        out.append(StyledLine(c.name + "  #" + String(c.id ?? 0) + "  " + (c.grade.map { "grade " + $0.rawValue } ?? "ungraded")
-                              + " · " + c.status.rawValue + " · " + c.kind.rawValue, .title), item: .customer(c))
-        let fields = CustomerField.allCases.filter { $0 != .name }
+        out.append(StyledLine(clean(c.name) + "  " + CustomerCard.standing(c), .title), item: .customer(c))
+        let subtitle = CustomerCard.subtitle(c)
+        if !subtitle.isEmpty { out.append(StyledLine(" " + subtitle)) }
+        let fields = CustomerCard.fieldLines(c, today: today)
         let labelWidth = fields.map(\.label.displayWidth).max() ?? 0
         for field in fields {
-            let value = field.text(of: c)
-            guard !value.isEmpty else { continue }
-            let wrapped = TerminalText.sanitizedKeepingNewlines(value).wrapped(toWidth: max(10, width - labelWidth - 4))
-            for (i, part) in wrapped.enumerated() {
+            for (i, part) in field.value.wrapped(toWidth: max(10, width - labelWidth - 4)).enumerated() {
                 out.append(StyledLine(" " + (i == 0 ? field.label : "").padded(toWidth: labelWidth) + "  " + part))
             }
         }
-        for key in c.customFields.keys.sorted() {
-            out.append(StyledLine(" " + key.padded(toWidth: labelWidth) + "  " + (c.customFields[key] ?? "")))
-        }
-        out.append(StyledLine(" " + "contacted".padded(toWidth: labelWidth) + "  "
-                              + (c.lastContactAt.map { $0.text + " (" + RelativeDay.describe($0.day, today: today) + ")" } ?? "never")))
         out.append(StyledLine(""))
         out.append(StyledLine("Contact persons (" + String(card.contacts.count) + ")", .title))
         for p in card.contacts {

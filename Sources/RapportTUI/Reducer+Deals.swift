@@ -90,24 +90,23 @@ extension Reducer {
 
     static func handlePicker(_ key: Key, _ state: inout AppState) -> [Effect] {
         guard var picker = state.picker else { return [] }
-        switch key {
-        case .escape:
+        switch KeyBindings.action(for: key, in: .chooser) {
+        case .cancel?:
             state.picker = nil
             return []
-        case .down, .char("j"), .tab:
+        case .nextField?:
             picker.selected = min(picker.deals.count - 1, picker.selected + 1)
-        case .up, .char("k"), .backTab:
+        case .previousField?:
             picker.selected = max(0, picker.selected - 1)
-        case .enter:
+        case .submit?:
             state.picker = nil
             return picker.deals[safe: picker.selected]?.id.map { [.loadDeal(dealID: $0, action: picker.purpose)] } ?? []
-        case .char(let c):
+        default:
             // 1–9 choose directly.
-            guard let n = Int(String(c)), (1...picker.deals.count).contains(n), let id = picker.deals[n - 1].id else { return [] }
+            guard case .char(let c) = key, let n = Int(String(c)), (1...picker.deals.count).contains(n), let id = picker.deals[n - 1].id
+            else { return [] }
             state.picker = nil
             return [.loadDeal(dealID: id, action: picker.purpose)]
-        default:
-            return []
         }
         state.picker = picker
         return []
@@ -119,28 +118,33 @@ extension Reducer {
         guard var form = state.moveForm else { return [] }
         let count = form.rows.count
         let onText = form.field(form.selectedRow) != nil
-        switch key {
-        case .escape:
+        // Off a text row j and k move too; on a text row they are typing.
+        let action = KeyBindings.action(for: key, in: .form)
+            ?? (onText ? nil : key == .char("j") ? .nextField : key == .char("k") ? .previousField : nil)
+        switch (action, key) {
+        case (.cancel?, _):
             state.moveForm = nil
             state.message = StatusMessage(text: "nothing moved", isError: false)
             return []
-        case .enter:
+        case (.submit?, _):
             do {
                 return [try form.effect(today: state.today, now: state.now)]
             } catch {
                 form.error = error.description
             }
-        // On a text row, j, k, space and the arrows across are typing.
-        case .tab, .down,
-             .char("j") where !onText:
+        case (.nextField?, _):
             form.selected = (form.selected + 1) % count
-        case .backTab, .up,
-             .char("k") where !onText:
+        case (.previousField?, _):
             form.selected = (form.selected + count - 1) % count
-        case .left where !onText, .right where !onText:
+        case (.pastChecklist?, _):
+            form.selected = form.rows.lastIndex { if case .item = $0 { true } else { false } }.map { $0 + 1 } ?? form.selected
+        case (.toStage?, _):
+            form.selected = 0
+        // The form's own keys off a text row: ←/→ choose, Space ticks.
+        case (nil, .left) where !onText, (nil, .right) where !onText:
             form.cycle(key == .left ? -1 : 1)
             form.error = nil
-        case .char(" ") where !onText:
+        case (nil, .char(" ")) where !onText:
             if form.toggle() { form.error = nil }
         default:
             let row = form.selectedRow

@@ -36,6 +36,11 @@ public enum Reducer {
             return loadSelectedCard(state)
         case .filtered(let query, let ids, let rows):
             guard state.list.filter == query else { return [] }
+            // Nobody matches: no customer is selected, so the timeline shows nobody.
+            if ids.isEmpty {
+                state.card = nil
+                state.timelineWindow = ListWindow()
+            }
             state.list.filterIDs = ids
             state.list.rows = rows
             state.list.offset = 0
@@ -75,23 +80,7 @@ public enum Reducer {
             state.bookVersion = version
             return newDay || written ? reloadAfterWrite(state, customerID: nil) : []
         case .failed(let message):
-            switch state.modal {
-            case .prompt(var p)?:
-                p.error = message
-                state.modal = .prompt(p)
-            case .customerForm(var f)?:
-                f.error = message
-                state.modal = .customerForm(f)
-            case .dealForm(var f)?:
-                f.error = message
-                state.modal = .dealForm(f)
-            case .contactForm(var f)?:
-                f.error = message
-                state.modal = .contactForm(f)
-            case .moveForm(var f)?:
-                f.error = message
-                state.modal = .moveForm(f)
-            case .picker?, nil:
+            if state.modal?.showError(message) != true {
                 state.message = StatusMessage(text: message, isError: true)
             }
             state.list.loading = false
@@ -169,7 +158,8 @@ public enum Reducer {
         case .filter:
             let wasToday = state.screen == .today
             state.screen = .main
-            state.prompt = Prompt(purpose: .filter, field: TextField(state.list.filter ?? ""))
+            // A new search each time; ↑ brings back the one kept.
+            state.prompt = Prompt(purpose: .filter, field: TextField(), recall: state.list.filter)
             return wasToday && state.list.rows.isEmpty ? loadList(&state, offset: 0) + [.loadFunnel] : []
         case .cycleSort:
             state.list.sort = state.list.sort.next
@@ -224,6 +214,9 @@ public enum Reducer {
         case .pay: return payKey(&state)
         case .toggleFunnel:
             state.funnelByAmount.toggle()
+            return []
+        case .submit, .cancel, .nextField, .previousField, .pastChecklist, .toStage:
+            // A form's and the chooser's own keys, read by their handlers.
             return []
         }
     }
@@ -342,7 +335,12 @@ public enum Reducer {
             }
             return []
         default:
-            guard prompt.field.handle(key) else { return [] }
+            if key == .up, let recall = prompt.recall {
+                prompt.field = TextField(recall)
+                prompt.recall = nil
+            } else {
+                guard prompt.field.handle(key) else { return [] }
+            }
             prompt.error = nil
             state.prompt = prompt
             guard prompt.purpose == .filter else { return [] }

@@ -104,9 +104,9 @@ public enum Renderer {
                 if i == form.selected { b.cursor = (x + cursor, y) }
             }
         }
-        let hint = Presentation.moveFormHint(form.selectedRow)
+        let hint = Presentation.moveFormHint(form.selectedRow, targets: form.targets.count)
         b.put(form.error.map { "✗ " + $0 } ?? hint, x: 0, y: layout.hintRow, style: form.error == nil ? .dim : .error)
-        b.put("Enter " + (form.target == .won ? "win" : form.target == .lost ? "lose" : "move") + " · Esc cancel · Tab/↓ next line",
+        b.put(KeyBindings.moveFormHints(verb: form.target == .won ? "win" : form.target == .lost ? "lose" : "move"),
               x: 0, y: layout.statusRow, style: .dim)
     }
 
@@ -142,6 +142,6 @@ public enum Renderer {
             if selected { b.cursor = (x + cursor, y) }
         }
         b.put(form.error.map { "✗ " + $0 } ?? form.hint(form.selected), x: 0, y: layout.hintRow, style: form.error == nil ? .dim : .error)
-        b.put("Enter save · Esc cancel · Tab/↓ next field · S-Tab/↑ previous", x: 0, y: layout.statusRow, style: .dim)
+        b.put(KeyBindings.formHints, x: 0, y: layout.statusRow, style: .dim)
     }
 }

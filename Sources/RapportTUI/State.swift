@@ -128,6 +128,8 @@ public struct Prompt: Sendable {
     public var field: TextField
     /// The parser's message after a failed Enter; the text is kept.
     public var error: String?
+    /// What ↑ brings back: the filter kept before this one.
+    public var recall: String?
 
     /// The label before the typed text; a long name is cut so that at least two thirds of
     /// the line stay for typing.
@@ -185,6 +187,20 @@ public enum Modal: Sendable {
     case contactForm(ContactForm)
     case moveForm(MoveForm)
     case picker(DealPicker)
+
+    /// Puts an effect's error on the prompt or form, which stays open; false for the chooser,
+    /// which has no line for one.
+    mutating func showError(_ message: String) -> Bool {
+        switch self {
+        case .prompt(var p): p.error = message; self = .prompt(p)
+        case .customerForm(var f): f.error = message; self = .customerForm(f)
+        case .dealForm(var f): f.error = message; self = .dealForm(f)
+        case .contactForm(var f): f.error = message; self = .contactForm(f)
+        case .moveForm(var f): f.error = message; self = .moveForm(f)
+        case .picker: return false
+        }
+        return true
+    }
 
     /// The form of text fields, when the modal is one.
     var textForm: (any TextForm)? {

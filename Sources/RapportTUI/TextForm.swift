@@ -22,14 +22,15 @@ enum TextFormKey {
 }
 
 extension TextForm {
-    /// Tab and the arrows move between fields, Enter submits, Esc cancels, anything else types.
+    /// The form's keys of the key table (Tab and the arrows move between fields, Enter
+    /// submits, Esc cancels); anything else types.
     mutating func handle(_ key: Key) -> TextFormKey {
         let count = labels.count
-        switch key {
-        case .escape: return .cancel
-        case .enter: return .submit
-        case .tab, .down: selected = (selected + 1) % count
-        case .backTab, .up: selected = (selected + count - 1) % count
+        switch KeyBindings.action(for: key, in: .form) {
+        case .cancel?: return .cancel
+        case .submit?: return .submit
+        case .nextField?: selected = (selected + 1) % count
+        case .previousField?: selected = (selected + count - 1) % count
         default:
             var field = value(selected)
             if field.handle(key) {

@@ -62,6 +62,15 @@ struct CorrectionCommandTests {
         #expect(try r.ok(["deal", "show", "1"]).stdout.contains("年度服务"))
     }
 
+    /// A call logged on a day without a time is logged at the time now, and says so.
+    @Test func aDayWithoutATimeIsLoggedAtTheTimeNowAndSaysSo() throws {
+        let r = try Self.binary()
+        try r.ok(["add", "王建国"])
+        #expect(try r.ok(["log", "wjg", "call", "--at", "2026-11-20"]).stdout
+                == "Logged call 1 with 王建国 (#1) at 2026-11-20 15:00 (no time given: the time now)\n")
+        #expect(try r.ok(["log", "wjg", "call", "--at", "2026-11-21 09:30"]).stdout == "Logged call 2 with 王建国 (#1) at 2026-11-21 09:30\n")
+    }
+
     @Test func aCallIsCorrectedAndTheContactClockFollows() throws {
         let r = try Self.binary()
         try r.ok(["add", "王建国", "--grade", "A"])
@@ -71,6 +80,9 @@ struct CorrectionCommandTests {
         let card = try r.ok(["show", "wjg"]).stdout
         #expect(card.contains("Contacted  2026-11-20 10:00 (3 days ago)"))
         #expect(card.contains("  1  2026-11-20 10:00  visit    reached    现场演示\n"))
+        // A new day alone keeps the entry's time of day
+        #expect(try r.ok(["log", "edit", "1", "--at", "2026-11-19"]).stdout == "Interaction 1: 2026-11-19 10:00 visit, reached · 现场演示\n")
+        #expect(try r.ok(["log", "edit", "1", "--at", "2026-11-20"]).stdout == "Interaction 1: 2026-11-20 10:00 visit, reached · 现场演示\n")
         // Bad corrections name the bad value and change nothing
         for (arguments, message) in [
             (["log", "edit", "1", "--kind", "fax"], "rapport: invalid kind \"fax\"; use call, email, visit, meeting, message, note\n"),

@@ -99,6 +99,21 @@ struct EndToEndTests {
         #expect(again.stderr.contains("already has 60 customers"))
     }
 
+    /// `--snapshot --keys` really writes what the keys do; with `--dry` the book is untouched.
+    @Test func snapshotKeysWriteTheBookUnlessDry() throws {
+        let r = try RapportBinary()
+        try r.ok(["add", "王建国"])
+        let before = try r.snapshot()
+        let dry = try r.ok(["--snapshot", "100x30", "--keys", "\\tlc 谈了报价\\r", "--dry"]).stdout
+        #expect(dry.contains("Logged call · u undoes it"))
+        #expect(try r.snapshot() == before)
+        #expect(try r.ok(["show", "wjg"]).stdout.contains("nothing logged yet"))
+        try r.ok(["--snapshot", "100x30", "--keys", "\\tlc 谈了报价\\r"])
+        #expect(try r.ok(["show", "wjg"]).stdout.contains("谈了报价"))
+        let refused = try r.run(["--dry"])
+        #expect(refused.status != 0 && refused.stderr.contains("--dry goes with --snapshot"))
+    }
+
     @Test func aNewerDatabaseIsRefusedAndLeftAlone() throws {
         let r = try RapportBinary()
         try r.ok(["add", "Anna"])

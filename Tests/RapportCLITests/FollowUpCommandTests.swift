@@ -38,6 +38,16 @@ struct FollowUpCommandTests {
         #expect(try r.ok(["followup", "list", "anna"]).stdout == "No open follow-ups.\n")
     }
 
+    /// One- and two-digit numbers on the card: right-aligned, the days in one column.
+    @Test func followUpNumbersOnTheCardAreAligned() throws {
+        var r = try RapportBinary()
+        r.today = "2026-11-23"
+        try r.ok(["add", "王建国"])
+        for _ in 1...10 { try r.ok(["followup", "add", "wjg", "+1w", "回访"]) }
+        let card = try r.ok(["show", "wjg"]).stdout
+        #expect(card.contains("\n   9  Mon 2026-11-30  回访  (in 7 days)\n  10  Mon 2026-11-30  回访  (in 7 days)\n"))
+    }
+
     @Test(arguments: [
         (["followup", "edit", "1"], 64),          // neither a day nor a title
         (["followup", "edit", "1", "-2d"], 2),    // a day in the past

@@ -5,6 +5,19 @@ import Testing
 struct MergeCommandTests {
     static func spaces(_ n: Int) -> String { String(repeating: " ", count: n) }
 
+    /// `add` says when another card has the same number typed another way, or the same email,
+    /// and how to merge them; the card is added all the same.
+    @Test func addNotesASharedPhoneOrEmailAndPointsAtMerge() throws {
+        let r = try CorrectionCommandTests.binary()
+        try r.ok(["add", "王建国", "--phone", "+86 138-0013-8000", "--email", "wang@hx.cn"])
+        let second = try r.ok(["add", "周敏", "--phone", "138 0013 8000"])
+        #expect(second.stdout == "Added #2 周敏\n")
+        #expect(second.stderr == "note: #1 王建国 has the same phone 13800138000; `rapport merge 1 2` makes them one\n")
+        #expect(try r.ok(["add", "Wang", "--email", "WANG@hx.cn"]).stderr
+                == "note: #1 王建国 has the same email wang@hx.cn; `rapport merge 1 3` makes them one\n")
+        #expect(try r.ok(["add", "李明", "--phone", "010-1234"]).stderr == "")
+    }
+
     @Test func duplicatesAreGroupedLargestFirstAndAligned() throws {
         let r = try CorrectionCommandTests.binary()
         try r.ok(["add", "王建国", "--company", "华信科技", "--phone", "+86 138-0013-8000"])   // 1

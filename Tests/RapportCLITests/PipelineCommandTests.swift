@@ -100,11 +100,11 @@ struct PipelineCommandTests {
         try r.expectRefused(["deal", "move", "1", "proposal", "--note", "x"],
                           "deal 1 cannot leave needs for proposal with 4 items unticked: 1. situation understood 现状; "
                             + "2. problem understood 问题; 3. implication understood 影响; 4. need-payoff understood 需求效益 — "
-                            + "tick them with --done 1,2 or --done all, or move with --force")
+                            + "tick them with --done 1,2,3,4 or --done all, or move with --force")
         // When two are ticked with it / Then the other two are named by the numbers they were listed with, and still nothing is written
         try r.expectRefused(["deal", "move", "wjg", "proposal", "--done", "1,2"],
                           "deal 1 cannot leave needs for proposal with 2 items unticked: 3. implication understood 影响; "
-                            + "4. need-payoff understood 需求效益 — tick them with --done 1,2 or --done all, or move with --force")
+                            + "4. need-payoff understood 需求效益 — tick them with --done 3,4 or --done all, or move with --force")
         try r.expectRefused(["deal", "move", "1", "proposal", "--done", "5"], "invalid --done \"5\"; use numbers from 1 to 4, or all")
         // When it is forced with a note / Then it moves, and the history keeps the note
         #expect(try r.ok(["deal", "move", "1", "proposal", "--force", "--note", "老板拍板"]).stdout == "Deal 1: needs → proposal (60%)\n")
@@ -120,6 +120,14 @@ struct PipelineCommandTests {
                 == "Deal 2: needs → proposal (60%), 4 items ticked\n")
         #expect(try objects(try object(try r.json(["deal", "show", "2", "--json"]))["checklist"])
                     .filter { $0["ticked"] as? Bool == true }.map { $0["stage"] as? String } == Array(repeating: "needs", count: 4))
+        // One numbering: after `deal check` ticks 1 and 2, --done counts every item as `deal check` and `deal show` list them
+        try r.ok(["deal", "add", "李明", "三期", "--amount", "5000", "--stage", "needs"])
+        #expect(try r.ok(["deal", "check", "3", "1", "2"]).stdout.contains("  3. [ ] implication understood 影响\n"))
+        try r.expectRefused(["deal", "move", "3", "proposal", "--done", "3"],
+                          "deal 3 cannot leave needs for proposal with 1 item unticked: 4. need-payoff understood 需求效益 — "
+                            + "tick them with --done 4 or --done all, or move with --force")
+        #expect(try r.ok(["deal", "move", "3", "proposal", "--done", "3,4", "--note", "需求确认"]).stdout
+                == "Deal 3: needs → proposal (60%), 2 items ticked\n")
         // And going back needs no checklist
         #expect(try r.ok(["deal", "move", "2", "needs", "--note", "重新评估"]).stdout == "Deal 2: proposal → needs (40%)\n")
     }
@@ -144,6 +152,16 @@ struct PipelineCommandTests {
         #expect(deal["stage"] as? String == "lost")
         #expect(deal["lost_reason"] as? String == "competitor")
         #expect(deal["lost_note"] as? String == "选了友商")
+        // The list, its JSON, the deals export and the card name the reason too
+        #expect(try r.ok(["deal", "list", "--all"]).stdout.contains("lost (competitor)"))
+        let listed = try #require((try r.json(["deal", "list", "--all", "--json"]) as? [[String: Any]])?.first)
+        #expect(listed["lost_reason"] as? String == "competitor" && listed["lost_note"] as? String == "选了友商")
+        let csv = try r.ok(["export", "--format", "csv", "--kind", "deals"]).stdout
+        // (after the byte-order mark Excel wants)
+        #expect(csv.hasPrefix("\u{FEFF}Id,Customer,Company,Title,Stage,Amount,Currency,Probability,Expected Close,Last Activity,Lost Reason,Lost Note\r\n"))
+        #expect(csv.contains(",lost,") && csv.contains(",competitor,选了友商"))
+        #expect(try r.ok(["deal", "show", "1"]).stdout.contains("competitor"))
+        #expect(try r.ok(["show", "wjg"]).stdout.contains("lost (competitor)"))
         // And it cannot move anywhere, forced or not; by its customer it is no longer an open deal
         for stage in ["lead", "needs", "won", "paid"] {
             try r.expectRefused(["deal", "move", "1", stage, "--force"], "deal 1 is lost; a lost deal cannot move (add a new deal instead)")
@@ -155,6 +173,21 @@ struct PipelineCommandTests {
 
     // MARK: - Winning and payments
 
+    /// `deal move N won` takes what `deal won` takes; the contract options are refused for another stage.
+    @Test func aMoveToWonTakesTheContractOptions() throws {
+        let r = try RapportBinary()
+        try r.ok(["add", "王建国"])
+        try r.ok(["deal", "add", "wjg", "年度服务", "--amount", "3.6万", "--stage", "closing"])
+        let refused = try r.run(["deal", "move", "1", "proposal", "--instalments", "3"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("the contract options (--instalments, --term, --amount, --playbook, …) are for a move to won"))
+        let won = try r.ok(["deal", "move", "1", "won", "--done", "all", "--instalments", "3", "--term", "12", "--number", "HT-7",
+                            "--no-playbook", "--note", "签约"]).stdout
+        #expect(won.hasPrefix("Deal 1 won: contract HT-7, 36,000.00 CNY, 2026-11-23 to 2027-11-22\n"))
+        let contract = try object(try object(try r.json(["deal", "show", "1", "--json"]))["contract"])
+        #expect((contract["instalments"] as? [Any])?.count == 3)
+    }
+
     @Test func aWonDealsContractIsPaidInPartsUntilTheDealIsPaid() throws {
         let r = try RapportBinary()
         try r.ok(["add", "王建国"])
@@ -165,7 +198,7 @@ struct PipelineCommandTests {
                             + "unticked: 1. situation understood 现状; 2. problem understood 问题; 3. implication understood 影响; "
                             + "4. need-payoff understood 需求效益; 5. real decision maker identified 找到真正的决策者; "
                             + "6. expectations and end time agreed 设定期望与结束时间; 7. value stated for each level of the buyer 讲清各层级的价值; "
-                            + "8. objections recorded 记录异议; 9. terms agreed 谈妥条款 — tick them with --done 1,2 or --done all, or move with --force")
+                            + "8. objections recorded 记录异议; 9. terms agreed 谈妥条款 — tick them with --done 1,2,3,4,5,6,7,8,9 or --done all, or move with --force")
         // When it is won with the items ticked, a year's term, three instalments and the onboarding playbook:
         // the term ends the day before 2027-11-23; 36,000.00 / 3 = 12,000.00 monthly from 11-23
         // (12-23 is 30 days on, 01-23 61); onboarding is +1d Tue 11-24, +3d Thu 11-26, +30d Wed 12-23

@@ -22,14 +22,18 @@ struct ReminderCommandTests {
         try r.ok(["log", "wjg", "call", "--at", "2026-11-02 10:00"])
         // 21 days since 11-02 with cadence 14: cadence 8 × (0.25 + 0.75 × 7/14) = 5.00, grade A 3.00.
         let out = try r.ok(["today", "--explain", "wjg"]).stdout
+        // The rule names in a column of 14: close-passed, the widest, and two spaces.
         #expect(out == """
             王建国 (#1) · urgency 8.00 · 1st of 1 today
-              forgotten   A · 21 days since last contact (cadence 14)
-                          cadence 5.00 + grade 3.00 = 8.00
+              forgotten     A · 21 days since last contact (cadence 14)
+                            cadence 5.00 + grade 3.00 = 8.00
 
             """)
         try r.ok(["add", "Zoë Müller", "--grade", "B"])
         #expect(try r.ok(["today", "--explain", "zoe"]).stdout == "Zoë Müller (#2): nothing today (never contacted, cadence 14 days).\n")
+        // The widest name keeps its two spaces before the text.
+        try r.ok(["deal", "add", "wjg", "年度服务", "--amount", "12000", "--close", "2026-11-20"])
+        #expect(try r.ok(["today", "--explain", "wjg"]).stdout.contains("\n  close-passed  "))
     }
 
     @Test func daysAheadListsWhatComesDue() throws {

@@ -136,40 +136,31 @@ struct CustomerMatcherTests {
 
     // MARK: - Tiers
 
-    @Test(arguments: [
-        ("王建国", MatchTier?.some(.exactName)),
-        ("王", .namePrefix),
-        ("王建", .namePrefix),
-        ("建国", .substring),
-        ("国", .substring),
-        ("华信", .substring),                    // company
-        ("13800138000", .substring),            // phone
-        ("+8613800", .substring),
-        ("138", .substring),
-        ("wangjianguo", .pinyin),
-        ("wjg", .pinyin),
-        ("huaxinkeji", .pinyin),                // company pinyin
-        ("hxkj", .pinyin),
-        ("jianguo", .pinyinPartial),
-        ("wj", .pinyinPartial),                 // initials prefix
-        ("guo", .pinyinPartial),
-        ("hx", .pinyinPartial),
-        ("g", .pinyinPartial),                  // one letter: the initial of a syllable (国)
-        ("jg", .pinyinPartial),                 // initials anywhere: 建国
-        ("u", nil),                             // one letter inside a syllable is not an initial
-        ("13", .substring),                     // digits typed so far are in the phone
-        ("zhang", nil),
-        ("", nil),
-    ])
+    // 王建国 at 华信科技 (huaxinkeji, hxkj), phone 138-0013-8000: a match by the name outranks
+    // one by the company; as typed, or at the start, outranks inside.
+    static let tierCases: [(String, MatchTier?)] = [
+        ("王建国", .exactName), ("王", .namePrefix), ("王建", .namePrefix), ("建国", .nameSubstring), ("国", .nameSubstring),
+        ("wangjianguo", .namePinyin), ("wjg", .namePinyin),
+        ("wang", .namePinyinPrefix), ("wj", .namePinyinPrefix), ("w", .namePinyinPrefix),
+        ("华信", .company), ("huaxinkeji", .company), ("hxkj", .company), ("hx", .company), ("h", .company), ("huaxin", .company),
+        ("13800138000", .phone), ("+8613800", .phone), ("138", .phone), ("13", .phone),
+        ("jianguo", .pinyinPartial), ("guo", .pinyinPartial), ("g", .pinyinPartial), ("jg", .pinyinPartial),
+        ("u", nil), ("zhang", nil), ("", nil),
+    ]
+
+    @Test(arguments: tierCases)
     func tier(query: String, tier: MatchTier?) {
         let keys = SearchKeys(name: "王建国", company: "华信科技", phones: ["+86 138-0013-8000"])
         #expect(CustomerMatcher.tier(of: keys, query: query) == tier)
     }
 
-    @Test func tiersAreOrdered() {
-        #expect(MatchTier.exactName < .namePrefix)
-        #expect(MatchTier.namePrefix < .substring)
-        #expect(MatchTier.substring < .pinyin)
-        #expect(MatchTier.pinyin < .pinyinPartial)
+    /// `wang` finds 王建 and 王建国 by their names before a customer at 网络 (wangluo) by the company.
+    @Test func aNameOutranksACompany() {
+        let candidates = [(1, "赵敏", "网络科技"), (2, "王建国", nil), (3, "王建", nil)].map { id, name, company in
+            CustomerCandidate(id: Int64(id), name: name, company: company, keys: SearchKeys(name: name, company: company, phones: []))
+        }
+        #expect(CustomerMatcher.match("wang", among: candidates) == .several([candidates[2], candidates[1]]))
+        #expect(CustomerMatcher.match("wangjian", among: candidates) == .one(candidates[2]))
+        #expect(CustomerMatcher.match("wangluo", among: candidates) == .one(candidates[0]))
     }
 }

@@ -111,10 +111,10 @@ struct StageChecklistTests {
         let left = [ChecklistTick(stage: .needs, item: Self.needs[1]), ChecklistTick(stage: .closing, item: Self.closing[0])]
         #expect(p.uncheckedRefusal(deal, to: .won, listed: listed, left: left) == .conflict(
             "deal 12 cannot leave needs, closing for won with 2 items unticked: 2. problem understood 问题; "
-            + "8. objections recorded 记录异议 — tick them with --done 1,2 or --done all, or move with --force"))
+            + "8. objections recorded 记录异议 — tick them with --done 2,8 or --done all, or move with --force"))
         let one = [ChecklistTick(stage: .proposal, item: Self.proposal[2])]
         #expect(p.uncheckedRefusal(deal, to: .closing, listed: listed, left: one) == .conflict(
             "deal 12 cannot leave proposal for closing with 1 item unticked: 7. value stated for each level of the buyer 讲清各层级的价值"
-            + " — tick them with --done 1,2 or --done all, or move with --force"))
+            + " — tick them with --done 7 or --done all, or move with --force"))
     }
 }

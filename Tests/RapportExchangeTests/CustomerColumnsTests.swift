@@ -34,6 +34,12 @@ import Testing
          [(1, .field(.creditLimit)), (2, .field(.creditLevel)), (3, .field(.cadence)), (4, .field(.channel)),
           (5, .field(.route)), (6, .field(.needs)), (7, .field(.concerns)), (8, .field(.kind)), (9, .field(.name))],
          [0]),
+        // The fields a Chinese spreadsheet names that had no header before: 区域 and 片区 both region (the second
+        // reported), 路线, 客户类型, 跟进周期, 首选渠道, 信用等级, 信用额度, 客户需求, 关注点.
+        (["客户", "区域", "片区", "路线", "客户类型", "跟进周期", "首选渠道", "信用等级", "信用额度", "客户需求", "关注点"],
+         [(0, .field(.name)), (1, .field(.region)), (3, .field(.route)), (4, .field(.kind)), (5, .field(.cadence)),
+          (6, .field(.channel)), (7, .field(.creditLevel)), (8, .field(.creditLimit)), (9, .field(.needs)), (10, .field(.concerns))],
+         [2]),
     ] as [([String], [(Int, Target)], [Int])])
     func mapsHeaders(_ header: [String], mapped: [(Int, Target)], unmapped: [Int]) throws {
         let columns = try CustomerColumns(header: header)
@@ -102,6 +108,28 @@ import Testing
     }
 
     // MARK: - Rows
+
+    /// Every card field can be named by a Chinese header.
+    @Test func everyFieldHasAChineseHeader() {
+        func field(of target: Target) -> CustomerField? {
+            switch target {
+            case .field(let f): f
+            case .phones: .phones
+            case .emails: .emails
+            default: nil
+            }
+        }
+        let chinese = CustomerColumns.synonyms.filter { key, _ in key.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
+        for f in CustomerField.allCases {
+            #expect(chinese.values.contains { field(of: $0) == f }, "no Chinese header names \(f)")
+        }
+    }
+
+    @Test func readsChineseKindStatusAndChannelValues() throws {
+        let columns = try CustomerColumns(header: ["客户名称", "客户类型", "客户状态", "首选渠道"])
+        let c = try columns.customer(from: ["华信科技", "企业", "意向客户", "微信"], line: 2, restToNotes: false, createdAt: Fixtures.stamp)
+        #expect(c.kind == .company && c.status == .prospect && c.preferredChannel == .wechat)
+    }
 
     @Test func readsAChineseRow() throws {
         let columns = try CustomerColumns(header: ["姓名", "公司", "手机", "电话", "邮箱", "城市", "等级", "标签", "生日", "备注"])

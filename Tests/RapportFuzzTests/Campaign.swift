@@ -102,13 +102,18 @@ final class Campaign: Sendable {
         try FileManager.default.removeItem(at: header)
     }
 
+    /// How many cases have run so far.
+    var casesRun: Int {
+        tallies.withLock { $0.values.reduce(0) { $0 + $1.cases } }
+    }
+
     func cleanUp() {
         try? FileManager.default.removeItem(at: workspace)
     }
 
-    /// Runs cases 0..<count on two lanes.
-    func run(cases count: Int) {
-        run { $0 < count }
+    /// Runs cases 0..<count on two lanes, starting none after `deadline`.
+    func run(cases count: Int, until deadline: Date) {
+        run { $0 < count && Date() < deadline }
     }
 
     /// Runs cases on two lanes until `deadline`.

@@ -83,22 +83,23 @@ struct DealStoreTests {
         // Then it is refused, the two left numbered as they were listed (3 and 4), and nothing is written
         try P.expectNothingWritten(db, throws: .conflict(
             "deal 1 cannot leave needs for proposal with 2 items unticked: 3. implication understood 影响; "
-                + "4. need-payoff understood 需求效益 — tick them with --done 1,2 or --done all, or move with --force")) {
+                + "4. need-payoff understood 需求效益 — tick them with --done 3,4 or --done all, or move with --force")) {
             _ = try db.moveDeal(id: deal.id!, to: .proposal, note: "x", ticking: given, now: Fixture.at("2026-11-10 09:00"))
         }
         #expect(try P.count(db, "deal_check") == 0)
         #expect(try db.deal(id: deal.id!)?.stage == .needs)
     }
 
-    @Test func itemsTickedEarlierAreNotListedAgainAndTheRestAreNumberedAmongThemselves() throws {
+    @Test func itemsTickedEarlierAreNotListedAgainAndTheRestKeepTheirChecklistNumbers() throws {
         // Given a deal in needs with its first two items ticked beforehand
         let db = try AppDatabase.empty()
         let deal = try P.deal(db, try Fixture.customer(db, "王建国"), stage: .needs)
         try db.tick(dealID: deal.id!, Self.needsItems.prefix(2).map { ChecklistTick(stage: .needs, item: $0) }, now: Fixture.at("2026-11-05 09:00"))
-        // When it is moved on with nothing more ticked / Then the refusal lists the other two as 1 and 2
+        // When it is moved on with nothing more ticked / Then the refusal lists the other two by their
+        // place in the checklist, 3 and 4, as `deal check` and `deal show` number them
         try P.expectNothingWritten(db, throws: .conflict(
-            "deal 1 cannot leave needs for proposal with 2 items unticked: 1. implication understood 影响; "
-                + "2. need-payoff understood 需求效益 — tick them with --done 1,2 or --done all, or move with --force")) {
+            "deal 1 cannot leave needs for proposal with 2 items unticked: 3. implication understood 影响; "
+                + "4. need-payoff understood 需求效益 — tick them with --done 3,4 or --done all, or move with --force")) {
             _ = try db.moveDeal(id: deal.id!, to: .proposal, note: "", now: Fixture.at("2026-11-10 09:00"))
         }
         // When the move ticks those two / Then it goes through, and all four are ticked

@@ -114,13 +114,17 @@ struct DealKeyTests {
         #expect(form.selected == 1)
         let lines = s.buffer.lines
         #expect(lines[1] == " Deal 7 · 年度服务 · 王建国 · now needs · 12,000.00 CNY")
-        #expect(lines[2] == " Move to   ‹ proposal 方案 ›   ←/→ another stage")
+        #expect(lines[2] == " Move to   ‹ proposal 方案 ›")
         #expect(lines[3] == "   [x] situation understood 现状  · needs")
         #expect(lines[4] == "   [ ] problem understood 问题  · needs")
         #expect(lines[7] == "   [ ] skip the checklist")
         #expect(lines[8] == " Note")
-        #expect(lines[22] == "Space ticks · Tab next line · Enter move · Esc cancel")
-        #expect(lines[23] == "Enter move · Esc cancel · Tab/↓ next line")
+        // One footer: the hint line says what the focused line takes, the line below the form's keys.
+        #expect(lines[22] == "Space ticks")
+        #expect(lines[23] == "Enter move · Esc cancel · Tab/↓ next line · PgDn past the checklist")
+        var top = s
+        top.press(.up)
+        #expect(top.buffer.lines[22] == "←/→ another stage")
     }
 
     @Test func enterRefusesUntickedItemsThenMovesWithTheNewTicks() {
@@ -148,9 +152,12 @@ struct DealKeyTests {
         s.press(.right)
         #expect(s.moveForm?.target == .closing)
         #expect(s.moveForm?.items.count == 7)
-        s.press(.up)  // wraps to the note, then up to the force line
-        s.press(.up)
+        // PgDn jumps past the seven items to the force line; PgUp back to the stage line.
+        s.press(.pageDown)
         #expect(s.moveForm?.selectedRow == .force)
+        var back = s
+        back.press(.pageUp)
+        #expect(back.moveForm?.selectedRow == .stage)
         s.press(.char(" "))
         #expect(s.press(.enter) == [.moveDeal(dealID: 7, to: .closing, note: "", ticks: [], force: true, lost: nil)])
     }
@@ -164,7 +171,7 @@ struct DealKeyTests {
         s.press(.up)
         s.press(.left)  // other → timing
         s.press(.left)  // → no-decision
-        #expect(s.buffer.lines[3] == " Reason    ‹ no-decision 没有决策 ›   ←/→")
+        #expect(s.buffer.lines[3] == " Reason    ‹ no-decision 没有决策 ›")
         s.press(.down)
         s.type("领导换人")
         #expect(s.press(.enter) == [.moveDeal(dealID: 7, to: .lost, note: "领导换人", ticks: [], force: false, lost: .noDecision)])

@@ -79,7 +79,7 @@ struct FilterTests {
         s.press(.enter)
         s.type("jjj")
         #expect(s.list.window.selected == 3)
-        s.type("/j")
+        s.type("/wj")
         s.send(.filtered(query: "wj", ids: [1, 4], rows: [Fx.rows[0], Fx.rows[3]]))
         #expect(s.list.window.selected == 0)
     }
@@ -92,10 +92,19 @@ struct FilterTests {
         #expect(s.prompt == nil)
         #expect(s.list.filter == "wjg")
         #expect(s.list.total == 2)
-        // The next / starts from the kept text.
+        // The next / starts a new search, typed from nothing; ↑ brings back the kept one.
         s.press(.char("/"))
-        #expect(s.prompt?.field.text == "wjg")
-        #expect(s.prompt?.field.cursor == 3)
+        #expect(s.prompt?.field.text == "")
+        #expect(s.type("sh") == [.filterCustomers(query: "s"), .filterCustomers(query: "sh")])
+        // While typing, ↑ brings back the filter kept before this one.
+        var recalled = s
+        #expect(recalled.press(.up) == [.filterCustomers(query: "wjg")])
+        #expect(recalled.prompt?.field.text == "wjg")
+        var back = s
+        back.press(.enter)
+        back.press(.char("/"))
+        #expect(back.press(.up) == [.filterCustomers(query: "sh")])
+        #expect(back.prompt?.field.text == "sh")
     }
 
     @Test func escClearsTheFilterAndReloadsTheList() {
@@ -164,6 +173,10 @@ struct FilterTests {
         let lines = s.buffer.lines
         #expect(lines[1].hasPrefix(" Customers (0) matching “zzz”"))
         #expect(lines[3].hasPrefix(" Nobody matches." + sp(44 - 16) + "│"))
+        // The timeline shows nobody rather than the customer selected before.
+        #expect(s.card == nil)
+        #expect(lines[1].hasSuffix("│ Timeline"))
+        #expect(lines[2].hasSuffix("│ No customer selected."))
         // Enter keeps the filter; with nothing selected, l does nothing.
         s.press(.enter)
         #expect(s.press(.char("l")) == [])

@@ -14,7 +14,8 @@ import Testing
 ///          so the company starts at cell 9. Today: name and company columns min(20, 60/5) = 12,
 ///          company at cell 16, reason at cell 30.
 ///   80x24: body rows 2…21 (height 20), hint row 22, status row 23; list pane 44 cells, border
-///          at x 44, right pane from 45, 35 cells; timeline rows 2…14, funnel title row 15.
+///          at x 44, right pane from 45, 35 cells; timeline rows 2…12, funnel title row 13,
+///          funnel rows 14…21.
 ///          List columns: flexible 24, name 13, company 9: company at cell 15.
 ///          Today columns 16 and 16.
 ///   100 columns: today columns 20 and 20: company at cell 24, reason at cell 46.
@@ -417,7 +418,8 @@ struct RendererTests {
     }
 
     @Test func theCardScreenShowsTheFields() {
-        // 80x24: the card from y 1; labels padded to 12 ("credit level"), values from x 16.
+        // 80x24: the card from y 1, its company and title under the name; labels padded to 9
+        // ("Contacted"), values from x 13; the region on the city's line.
         var s = Fx.mainState()
         s.press(.char("j"))
         s.send(.cardLoaded(Fx.ouyangCard))
@@ -425,10 +427,10 @@ struct RendererTests {
         let lines = s.buffer.lines
         #expect(lines[0].hasPrefix(" Rapport · 欧阳子涵 "))
         #expect(lines[1] == " 欧阳子涵  #2  grade B · prospect · company")
-        #expect(lines[2] == "  company" + sp(5) + "  " + "中联医疗器械有限公司")
-        #expect(lines[3] == "  title" + sp(7) + "  " + "采购总监")
-        #expect(lines[4] == "  kind" + sp(8) + "  " + "company")
-        #expect(lines[5] == "  phones" + sp(6) + "  " + "mobile:138-0013-8000, work:010-1234")
+        #expect(lines[2] == "  中联医疗器械有限公司 · 采购总监")
+        #expect(lines[3] == "  Phone" + sp(4) + "  " + "mobile:138-0013-8000, work:010-1234")
+        #expect(lines[4] == "  Email" + sp(4) + "  " + "ouyang@zhonglian.cn")
+        #expect(lines[5] == "  City" + sp(5) + "  " + "上海, 华东")
         #expect(lines[22] == "l log · e correct · x remove · m move · p paid · u undo · Esc back · q quit")
     }
 

@@ -46,7 +46,8 @@ struct Today: ParsableCommand {
             return
         }
         let plan = scanner.plan(today: session.today, daysAhead: days, review: review)
-        let reminders = scanner.scan(try session.database.reminderInputs(for: plan), today: session.today, daysAhead: days)
+        let report = scanner.report(try session.database.reminderInputs(for: plan), today: session.today, daysAhead: days)
+        let reminders = report.reminders
         if let explain {
             let customer = try session.database.resolveCustomer(explain)
             Terminal.write(TodayView.explanation(of: customer, in: reminders, today: session.today, settings: scanner.settings))
@@ -54,16 +55,16 @@ struct Today: ParsableCommand {
             TodayView.json(reminders, today: session.today).withBytes(Terminal.write)
         } else {
             let upcoming = reminders.isEmpty ? try session.database.upcomingFollowUps(after: session.today, limit: 3) : []
-            Terminal.write(TodayView.text(reminders, today: session.today, upcoming: upcoming))
+            Terminal.write(TodayView.text(report, today: session.today, upcoming: upcoming))
         }
     }
 
     /// The today view as text: `rapport today`, and `rapport` when not on a terminal.
     static func printText(_ session: Session, settings: ReminderSettings) throws {
         let scanner = ReminderScanner(settings: settings)
-        let reminders = scanner.scan(try session.database.reminderInputs(for: scanner.plan(today: session.today)), today: session.today)
-        let upcoming = reminders.isEmpty ? try session.database.upcomingFollowUps(after: session.today, limit: 3) : []
-        Terminal.write(TodayView.text(reminders, today: session.today, upcoming: upcoming))
+        let report = scanner.report(try session.database.reminderInputs(for: scanner.plan(today: session.today)), today: session.today)
+        let upcoming = report.isEmpty ? try session.database.upcomingFollowUps(after: session.today, limit: 3) : []
+        Terminal.write(TodayView.text(report, today: session.today, upcoming: upcoming))
     }
 }
 
@@ -100,9 +101,9 @@ enum TodayView {
         return w
     }
 
-    static func text(_ reminders: [Reminder], today: Day, upcoming: [DueFollowUp]) -> String {
+    static func text(_ report: ReminderReport, today: Day, upcoming: [DueFollowUp]) -> String {
         var out = Style.bold.apply("Today · \(RelativeDay.dated(today))") + "\n"
-        guard !reminders.isEmpty else {
+        guard !report.isEmpty else {
             out += "\nNothing due today, and nobody forgotten.\n"
             if !upcoming.isEmpty {
                 out += "\nComing up:\n"
@@ -113,19 +114,16 @@ enum TodayView {
             }
             return out
         }
-        let names = reminders.map { TerminalText.sanitized($0.customer.name) }
-        let companies = reminders.map { TerminalText.sanitized($0.customer.company ?? "") }
-        let nameWidth = min(names.map(\.displayWidth).max() ?? 0, 20)
-        let companyWidth = min(companies.map(\.displayWidth).max() ?? 0, 20)
-        for kind in ReminderRuleKind.allCases {
-            let group = reminders.indices.filter { reminders[$0].rule == kind }
-            guard !group.isEmpty else { continue }
-            let heading = "\(kind.heading) (\(group.count))"
-            out += "\n" + (kind == .overdue ? Style.red : Style.bold).apply(heading) + "\n"
-            for i in group {
-                let r = reminders[i]
+        let groups = report.groups
+        let lines = groups.flatMap(\.reminders)
+        let nameWidth = min(lines.map { TerminalText.sanitized($0.customer.name).displayWidth }.max() ?? 0, 20)
+        let companyWidth = min(lines.map { TerminalText.sanitized($0.customer.company ?? "").displayWidth }.max() ?? 0, 20)
+        for group in groups {
+            out += "\n" + (group.rule == .overdue ? Style.red : Style.bold).apply(group.rule.heading(count: group.total.grouped)) + "\n"
+            for r in group.reminders {
                 let id = "#\(r.customer.id)"
-                out += "  " + names[i].padded(toWidth: nameWidth) + "  " + companies[i].padded(toWidth: companyWidth) + "  "
+                out += "  " + TerminalText.sanitized(r.customer.name).padded(toWidth: nameWidth) + "  "
+                    + TerminalText.sanitized(r.customer.company ?? "").padded(toWidth: companyWidth) + "  "
                     + TerminalText.sanitized(r.detail) + "  "
                     + Style.dim.apply(id + (r.followUpID.map { " f\($0)" } ?? "") + (r.dealID.map { " d\($0)" } ?? "")) + "\n"
             }
@@ -153,7 +151,7 @@ extension TodayView {
 
     /// `7 overdue · 3 due · 12 forgotten`, or that nothing needs attention.
     static func summary(_ report: ReminderReport) -> String {
-        let parts = ReminderRuleKind.allCases.filter { report.total($0) > 0 }.map { "\(report.total($0).grouped) \($0.rawValue)" }
+        let parts = report.tallies { $0.grouped }
         let urgent = ReminderRuleKind.allCases.contains { $0.needsAttention && report.total($0) > 0 }
         return (urgent ? "" : "Nothing overdue or forgotten") + (parts.isEmpty ? "" : (urgent ? "" : " · ") + parts.joined(separator: " · "))
     }

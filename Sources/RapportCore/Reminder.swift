@@ -14,6 +14,9 @@ public struct Reminder: Hashable, Sendable {
     public var terms: UrgencyTerms
     /// Why, as data; `detail` puts it in words when something prints it.
     public var reason: ReminderReason
+    /// Other rules' reminders about the same follow-up, told on this one's line (an overdue
+    /// follow-up that is also stale); set by `ReminderReport.groups`.
+    public var also: [Reminder] = []
 
     public init(customer: CustomerSummary, followUpID: Int64? = nil, contactID: Int64? = nil, dealID: Int64? = nil,
                 contractID: Int64? = nil, instalmentID: Int64? = nil, days: Int, terms: UrgencyTerms, reason: ReminderReason) {
@@ -38,5 +41,5 @@ public struct Reminder: Hashable, Sendable {
     var recordID: Int64 { followUpID ?? dealID ?? instalmentID ?? contractID ?? 0 }
 
     /// The reason in words (`A · 23 days since last contact (cadence 14)`).
-    public var detail: String { reason.text(days: days) }
+    public var detail: String { ([reason.text(days: days)] + also.map { $0.reason.brief(days: $0.days) }).joined(separator: " · ") }
 }

@@ -5,6 +5,8 @@ import RapportBase
 public struct BirthdayRule: ReminderRule {
     public var kind: ReminderRuleKind { .birthday }
     public var heading: String { "Birthdays" }
+    public var tally: String { "to greet" }
+    public var order: ReminderOrder { .soonest }
     public var settings: [Setting] { [Self.window, Self.weight] }
     public var looksAhead: Bool { true }
 

@@ -5,6 +5,7 @@ import RapportBase
 public struct StuckDealRule: ReminderRule {
     public var kind: ReminderRuleKind { .stuck }
     public var heading: String { "Stuck deals" }
+    public var tally: String { "stuck" }
     public var settings: [Setting] { [Self.after, Self.weight] }
 
     public init() {}
@@ -41,6 +42,7 @@ public struct StuckDealRule: ReminderRule {
 public struct ClosePassedRule: ReminderRule {
     public var kind: ReminderRuleKind { .closePassed }
     public var heading: String { "Deals past their close date" }
+    public var tally: String { "past close" }
     public var settings: [Setting] { [Self.weight] }
 
     public init() {}

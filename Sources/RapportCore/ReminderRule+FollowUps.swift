@@ -4,6 +4,7 @@ import RapportBase
 public struct OverdueFollowUpRule: ReminderRule {
     public var kind: ReminderRuleKind { .overdue }
     public var heading: String { "Overdue follow-ups" }
+    public var tally: String { "overdue" }
     public var settings: [Setting] { [Self.weight] }
     public var needsAttention: Bool { true }
 
@@ -38,6 +39,7 @@ public struct OverdueFollowUpRule: ReminderRule {
 public struct DueTodayRule: ReminderRule {
     public var kind: ReminderRuleKind { .due }
     public var heading: String { "Due today" }
+    public var tally: String { "due today" }
     public var settings: [Setting] { [OverdueFollowUpRule.weight] }
 
     public init() {}
@@ -72,6 +74,8 @@ public struct DueTodayRule: ReminderRule {
 public struct UpcomingFollowUpRule: ReminderRule {
     public var kind: ReminderRuleKind { .upcoming }
     public var heading: String { "Coming up" }
+    public var tally: String { "coming up" }
+    public var order: ReminderOrder { .soonest }
     public var settings: [Setting] { [OverdueFollowUpRule.weight] }
     public var looksAhead: Bool { true }
 

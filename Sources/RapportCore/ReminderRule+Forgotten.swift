@@ -5,6 +5,7 @@ import RapportBase
 public struct ForgottenCustomerRule: ReminderRule {
     public var kind: ReminderRuleKind { .forgotten }
     public var heading: String { "Forgotten customers" }
+    public var tally: String { "forgotten" }
     public var settings: [Setting] { Self.cadences + [Self.weight] }
     public var needsAttention: Bool { true }
 

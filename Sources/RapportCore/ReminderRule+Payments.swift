@@ -5,6 +5,7 @@ import RapportBase
 public struct PaymentDueRule: ReminderRule {
     public var kind: ReminderRuleKind { .payment }
     public var heading: String { "Payments due (回款)" }
+    public var tally: String { "to collect" }
     public var settings: [Setting] { [Self.ahead, Self.weight] }
 
     public init() {}
@@ -57,6 +58,7 @@ public struct PaymentDueRule: ReminderRule {
 public struct RenewalRule: ReminderRule {
     public var kind: ReminderRuleKind { .renewal }
     public var heading: String { "Contracts up for renewal" }
+    public var tally: String { "to renew" }
     public var settings: [Setting] { [Self.window, Self.weight] }
     public var looksAhead: Bool { true }
 

@@ -6,6 +6,7 @@ import RapportBase
 public struct RegradeRule: ReminderRule {
     public var kind: ReminderRuleKind { .regrade }
     public var heading: String { "Grade review" }
+    public var tally: String { "to regrade" }
     public var settings: [Setting] { [Self.window, Self.interactions, Self.quiet, Self.firstDays, Self.weight] }
 
     public init() {}

@@ -5,6 +5,7 @@ import RapportBase
 public struct SilentCustomerRule: ReminderRule {
     public var kind: ReminderRuleKind { .silent }
     public var heading: String { "Silent — try a light touch" }
+    public var tally: String { "silent" }
     public var settings: [Setting] { [Self.attempts, Self.retry, Self.weight] }
 
     public init() {}

@@ -5,6 +5,7 @@ import RapportBase
 public struct StaleFollowUpRule: ReminderRule {
     public var kind: ReminderRuleKind { .stale }
     public var heading: String { "Stale follow-ups" }
+    public var tally: String { "stale" }
     public var settings: [Setting] { [Self.after, Self.weight] }
 
     public init() {}
@@ -37,6 +38,9 @@ public struct StaleFollowUpRule: ReminderRule {
         ReminderReason.writeSuffix(title, to: &out)
         out.append(" — close it?")
     }
+
+    /// Told on the follow-up's overdue line, which already says its day and title.
+    static func brief(days: Int) -> String { "open \(days) days with nothing logged since — close it?" }
 }
 
 extension ScanPlan {

@@ -4,6 +4,7 @@ import RapportBase
 public struct UncontactedRule: ReminderRule {
     public var kind: ReminderRuleKind { .uncontacted }
     public var heading: String { "New, not yet contacted" }
+    public var tally: String { "not contacted" }
     public var settings: [Setting] { [Self.within, ForgottenCustomerRule.weight] }
 
     public init() {}

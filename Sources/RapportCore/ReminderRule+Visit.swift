@@ -4,6 +4,7 @@ import RapportBase
 public struct VisitRule: ReminderRule {
     public var kind: ReminderRuleKind { .visit }
     public var heading: String { "Due for a visit" }
+    public var tally: String { "to visit" }
     public var settings: [Setting] { [Self.every, ForgottenCustomerRule.weight] }
 
     public init() {}

@@ -6,6 +6,10 @@ public protocol ReminderRule: Sendable {
     var kind: ReminderRuleKind { get }
     /// The heading of the rule's group in the today view.
     var heading: String { get }
+    /// The rule's count in words on the today view's one summary line (`4 overdue · 1 stale`).
+    var tally: String { get }
+    /// How the rule's group is listed (its heading says so).
+    var order: ReminderOrder { get }
     /// What the rule looks for, with the numbers `settings` holds (`rapport today --help`).
     func summary(_ settings: ReminderSettings) -> String
     /// The settings that shape the rule, its urgency weight among them (the grade weights,
@@ -23,6 +27,23 @@ public protocol ReminderRule: Sendable {
 extension ReminderRule {
     public var needsAttention: Bool { false }
     public var looksAhead: Bool { false }
+    public var order: ReminderOrder { .urgency }
+}
+
+/// How a group of the today view is listed.
+public enum ReminderOrder: Sendable {
+    /// Who to contact first: grade and wait together (`rapport today --explain`).
+    case urgency
+    /// The nearest day first: what comes up in the days ahead.
+    case soonest
+
+    /// What a group's heading says of its order.
+    public var words: String {
+        switch self {
+        case .urgency: "most urgent first"
+        case .soonest: "soonest first"
+        }
+    }
 }
 
 /// Today and the settings, as every rule sees them.

@@ -29,6 +29,12 @@ public enum ReminderRuleKind: String, CaseIterable, Sendable, Codable {
     /// The heading of the rule's group in the today view.
     public var heading: String { rule.heading }
 
+    /// The group's heading with its count and its order: `Overdue follow-ups (4) · most urgent first`.
+    public func heading(count: String) -> String { heading + " (" + count + ") · " + rule.order.words }
+
+    /// The rule's count in words on the summary line.
+    public var tally: String { rule.tally }
+
     /// What `rapport today --check` fails on.
     public var needsAttention: Bool { rule.needsAttention }
 }

@@ -22,13 +22,16 @@ public struct ReminderScanner: Sendable {
     /// or `limit`) and how many each rule has in all.
     public func report(_ inputs: ReminderInputs, today: Day, limit: Int? = nil, daysAhead: Int = 0) -> ReminderReport {
         let all = scan(inputs, today: today, daysAhead: daysAhead)
-        var kept: [Reminder] = []
         var counts: [ReminderRuleKind: Int] = [:]
-        for r in all {
-            counts[r.rule, default: 0] += 1
-            if limit.map({ counts[r.rule, default: 0] <= $0 }) ?? true { kept.append(r) }
+        for r in all { counts[r.rule, default: 0] += 1 }
+        guard let limit else { return ReminderReport(reminders: all, totals: counts) }
+        // Each rule's first `limit` in its group's order, kept in the order of urgency.
+        var kept = [Bool](repeating: false, count: all.count)
+        for group in ReminderReport.ruleIndices(all) {
+            for i in group.rule.rule.order.arranged(group.indices, of: all).prefix(limit) { kept[i] = true }
         }
-        return ReminderReport(reminders: kept, totals: limit == nil ? counts : counts.merging(inputs.totals) { _, stored in stored })
+        return ReminderReport(reminders: all.indices.filter { kept[$0] }.map { all[$0] },
+                              totals: counts.merging(inputs.totals) { _, stored in stored })
     }
 
     /// Every reminder for `today`, most urgent first. Urgency stops growing (a week overdue,

@@ -55,7 +55,7 @@ public enum Presentation {
     // MARK: - Today
 
     public static func todayHeading(_ rule: ReminderRuleKind, total: Int) -> StyledLine {
-        StyledLine(rule.heading + " (" + count(total) + ")", rule == .overdue ? .alert : .title)
+        StyledLine(rule.heading(count: count(total)), rule == .overdue ? .alert : .title)
     }
 
     /// User text made safe and measurable: padding and cutting count the cells the
@@ -102,13 +102,22 @@ public enum Presentation {
         let days = s.lastContactOn.map { $0.days(until: today) }
         let dayText = days.map { String($0) + "d" } ?? "—"
         let dayStyle = days.map { cadenceStyle(daysSince: $0, cadence: settings.cadence(for: s.grade)) } ?? .warning
-        let next = row.nextFollowUp.map { Day.formatMonthDay($0.day) } ?? ""
+        let next = row.nextFollowUp.map { nextDay($0.day, today: today) } ?? ""
         let nextStyle: CellStyle = (row.nextFollowUp?.day).map { $0 < today ? .alert : .normal } ?? .normal
         return [
             StyledLine(" " + clean(s.name).padded(toWidth: n) + " " + clean(s.company).padded(toWidth: c) + " " + (s.grade?.rawValue ?? "-").padded(toWidth: 2)),
             StyledLine(dayText.padded(toWidth: 6, alignment: .right), s.status.isChased ? dayStyle : .dim),
             StyledLine(" " + next, nextStyle),
         ]
+    }
+
+    /// The list's Next column in five cells: `-412d` when overdue (a bare `10-17` would read
+    /// as next October), `today`, `12-08` within the half year ahead, else the year.
+    static func nextDay(_ day: Day, today: Day) -> String {
+        let ahead = today.days(until: day)
+        if ahead < 0 { return "-" + String(-ahead) + "d" }
+        if ahead == 0 { return "today" }
+        return ahead <= 183 ? Day.formatMonthDay(day) : String(day.year)
     }
 
     // MARK: - Timeline
@@ -221,13 +230,21 @@ public enum Presentation {
 
     /// The footer's hints for what is on screen: the screen's actions, each with its key and
     /// word from the key table.
-    static func hints(_ state: AppState) -> String {
+    /// The footer's key hints as many as fit `width`, the screen's first ones first; the help
+    /// key stays last whatever is left out, since the help lists every key.
+    static func hints(_ state: AppState, width: Int) -> String {
         let context = state.context
-        return state.screen.controller.footer(context).compactMap { action in
+        var parts: [(action: Action, text: String)] = state.screen.controller.footer(context).compactMap { action in
             KeyBindings.table.first { $0.action == action && $0.contexts.contains(context) }.map { b in
-                (b.keys.first?.name ?? "") + " " + b.short
+                (action, (b.keys.first?.name ?? "") + " " + b.short)
             }
-        }.joined(separator: " · ")
+        }
+        let all = parts.map(\.text).joined(separator: " · ")
+        if all.displayWidth <= width { return all }
+        let help = parts.firstIndex { $0.action == .show(.help) }.map { parts.remove(at: $0) }
+        func line() -> String { (parts + (help.map { [$0] } ?? [])).map(\.text).joined(separator: " · ") }
+        while line().displayWidth > width, !parts.isEmpty { parts.removeLast() }
+        return line().truncated(toWidth: width)
     }
 }
 

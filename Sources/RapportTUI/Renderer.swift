@@ -60,7 +60,7 @@ public enum Renderer {
             b.put("j/k or 1–9 choose · Enter take · Esc cancel", x: 0, y: layout.hintRow, style: .dim)
             return
         }
-        b.put(Presentation.hints(state), x: 0, y: layout.hintRow, style: .dim)
+        b.put(Presentation.hints(state, width: b.width), x: 0, y: layout.hintRow, style: .dim)
         if let message = state.message {
             b.put(message.text, x: 0, y: layout.statusRow, style: message.isError ? .error : .good)
         }

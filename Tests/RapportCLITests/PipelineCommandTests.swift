@@ -446,10 +446,10 @@ struct PipelineCommandTests {
         // the deal untouched 10-01 → 11-23: 30 + 23 = 53 days; its close 11-20, 3 days ago;
         // the contract ends 12-23, in 30 days, the window's last day
         for block in [
-            "Payments due (回款) (1)\n  李明      2,000.00 CNY on 2025-001/1 is 3 days overdue (due 2026-11-20)  #2\n",
-            "Stuck deals (1)\n  王建国    in lead, nothing done for 53 days: 年度服务 (12,000.00 CNY)  #1 d1\n",
-            "Deals past their close date (1)\n  王建国    in lead, expected to close 2026-11-20, 3 days ago: 年度服务 (12,000.00 CNY)  #1 d1\n",
-            "Contracts up for renewal (1)\n  李明      contract 2025-001 ends in 30 days (2026-12-23) — renew?  #2\n",
+            "Payments due (回款) (1) · most urgent first\n  李明      2,000.00 CNY on 2025-001/1 is 3 days overdue (due 2026-11-20)  #2\n",
+            "Stuck deals (1) · most urgent first\n  王建国    in lead, nothing done for 53 days: 年度服务 (12,000.00 CNY)  #1 d1\n",
+            "Deals past their close date (1) · most urgent first\n  王建国    in lead, expected to close 2026-11-20, 3 days ago: 年度服务 (12,000.00 CNY)  #1 d1\n",
+            "Contracts up for renewal (1) · most urgent first\n  李明      contract 2025-001 ends in 30 days (2026-12-23) — renew?  #2\n",
         ] {
             #expect(text.contains(block), "\(text)")
         }

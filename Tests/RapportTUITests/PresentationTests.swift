@@ -71,9 +71,9 @@ struct PresentationTests {
     }
 
     @Test(arguments: [
-        (ReminderRuleKind.overdue, 7_288, StyledLine("Overdue follow-ups (7,288)", .alert)),
-        (.due, 1, StyledLine("Due today (1)", .title)),
-        (.forgotten, 0, StyledLine("Forgotten customers (0)", .title)),
+        (ReminderRuleKind.overdue, 7_288, StyledLine("Overdue follow-ups (7,288) · most urgent first", .alert)),
+        (.due, 1, StyledLine("Due today (1) · most urgent first", .title)),
+        (.forgotten, 0, StyledLine("Forgotten customers (0) · most urgent first", .title)),
     ])
     func todayHeadings(_ rule: ReminderRuleKind, total: Int, expected: StyledLine) {
         #expect(Presentation.todayHeading(rule, total: total) == expected)
@@ -130,12 +130,12 @@ struct PresentationTests {
     @Test(arguments: [
         // 33: name 7, company 4. 华信科技有限公司 in 4 keeps 3 cells: 华 and "…", then a blank.
         (Fx.rows[0], 33, [StyledLine(" 王建国" + sp(1) + " " + "华…" + sp(1) + " " + "A "),
-                          StyledLine("   21d", .alert), StyledLine(" 11-20", .alert)]),
+                          StyledLine("   21d", .alert), StyledLine(" -3d", .alert)]),
         // 44: name 13, company 9 (8 cells of budget: four characters and "…").
         (Fx.rows[0], 44, [StyledLine(" 王建国" + sp(7) + " " + "华信科技…" + " " + "A "),
-                          StyledLine("   21d", .alert), StyledLine(" 11-20", .alert)]),
+                          StyledLine("   21d", .alert), StyledLine(" -3d", .alert)]),
         (Fx.rows[0], 110, [StyledLine(" 王建国" + sp(43) + " " + "华信科技有限公司" + sp(23) + " " + "A "),
-                           StyledLine("   21d", .alert), StyledLine(" 11-20", .alert)]),
+                           StyledLine("   21d", .alert), StyledLine(" -3d", .alert)]),
         // 欧阳子涵 (8 cells) in 7: 欧阳子 and "…". 3 of 14 days: good; the next is ahead.
         (Fx.rows[1], 33, [StyledLine(" 欧阳子…" + " " + "中…" + sp(1) + " " + "B "),
                           StyledLine("    3d", .good), StyledLine(" 11-27")]),
@@ -151,6 +151,15 @@ struct PresentationTests {
     ])
     func listRows(_ row: CustomerRow, width: Int, expected: [StyledLine]) {
         #expect(Presentation.listRow(row, width: width, today: Fx.today, settings: .defaults) == expected)
+    }
+
+    /// Today is Fx.today; the column must never read an old date as a coming one.
+    @Test(arguments: [
+        ("2026-11-23", "today"), ("2026-11-22", "-1d"), ("2025-10-07", "-412d"), ("2023-01-01", "-1422d"),
+        ("2026-11-24", "11-24"), ("2027-05-25", "05-25"), ("2027-05-26", "2027"), ("2031-01-01", "2031"),
+    ])
+    func theNextColumnSaysHowLateOrWhen(due: String, expected: String) throws {
+        #expect(Presentation.nextDay(try #require(Day(iso: due)), today: Fx.today) == expected)
     }
 
     // MARK: - The funnel pane

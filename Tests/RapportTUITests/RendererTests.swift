@@ -25,33 +25,34 @@ struct RendererTests {
     /// The today view at the minimum size, every line derived by hand:
     /// - row 0: " Rapport · Today" (16 cells) left, "Mon 2026-11-23 " (15 cells) ending at
     ///   column 60, i.e. from x 45; the frame's text trims the trailing space.
-    /// - row 1: each rule's total, "7,288 overdue · 1 due · 2 forgotten".
+    /// - row 1: each rule's total in its words, "7,288 overdue · 1 due today · 2 forgotten".
     /// - rows 2…10: the nine rows of the report (see ReducerTodayTests): headings at x 1,
     ///   reminders as "  " + name padded to 12 + "  " + company padded to 12 + "  " + reason,
-    ///   cut at column 60 (so the reason shows its first 30 cells). 华信科技有限公司 (16 cells)
+    ///   cut at column 60 with "…" (so the reason shows its first 29 cells). Headings name their
+    ///   order: " · most urgent first". 华信科技有限公司 (16 cells)
     ///   cut to 12 keeps 11 cells of budget: 5 characters (10 cells) + "…" + 1 space;
     ///   "Nordwind GmbH" (13) becomes "Nordwind Gm…"; 中联医疗器械有限公司 "中联医疗器…" + 1 space.
     /// - "more": 7,288 − 2 loaded = 7,286.
     /// - row 13: the today hints, "Enter open · l log · s snooze · d done · / filter · Tab customers · ? help
-    ///   · q quit" (83 cells) cut at 60: 10 + 3 + 5 + 3 + 8 + 3 + 6 + 3 + 8 + 3 = 52 cells before
-    ///   "Tab customers", of which 8 fit: "Tab cust".
+    ///   · q quit" (83 cells), are too many for 60: hints go from the end, "? help" kept last:
+    ///   10 + 3 + 5 + 3 + 8 + 3 + 6 + 3 + 8 + 3 = 52 cells before it, + 6 = 58.
     @Test func theTodayViewAtTheMinimumSize() {
         let s = Fx.todayState(Fx.small)
         let expected = [
             " Rapport · Today" + sp(29) + "Mon 2026-11-23",
-            " 7,288 overdue · 1 due · 2 forgotten",
-            " Overdue follow-ups (7,288)",
-            "  王建国" + sp(6) + "  " + "华信科技有…" + sp(1) + "  " + "3 days overdue (due 2026-11-20",
-            "  Zoë Müller" + sp(2) + "  " + "Nordwind Gm…" + "  " + "1 day overdue (due 2026-11-22",
+            " 7,288 overdue · 1 due today · 2 forgotten",
+            " Overdue follow-ups (7,288) · most urgent first",
+            "  王建国" + sp(6) + "  " + "华信科技有…" + sp(1) + "  " + "3 days overdue (due 2026-11-2…",
+            "  Zoë Müller" + sp(2) + "  " + "Nordwind Gm…" + "  " + "1 day overdue (due 2026-11-22…",
             "  … 7,286 more — Enter shows more",
-            " Due today (1)",
+            " Due today (1) · most urgent first",
             "  欧阳子涵" + sp(4) + "  " + "中联医疗器…" + sp(1) + "  " + "due today at 10:00: 回访",
-            " Forgotten customers (2)",
-            "  单田芳" + sp(6) + "  " + sp(12) + "  " + "C · 45 days since last contact",
-            "  Li Ming" + sp(5) + "  " + sp(12) + "  " + "ungraded · 70 days since last",
+            " Forgotten customers (2) · most urgent first",
+            "  单田芳" + sp(6) + "  " + sp(12) + "  " + "C · 45 days since last contac…",
+            "  Li Ming" + sp(5) + "  " + sp(12) + "  " + "ungraded · 70 days since last…",
             "",
             "",
-            "Enter open · l log · s snooze · d done · / filter · Tab cust",
+            "Enter open · l log · s snooze · d done · / filter · ? help",
             "",
         ]
         let b = s.buffer
@@ -73,7 +74,7 @@ struct RendererTests {
     ///   " ◆ Fri 2026-11-20 (3 days ago) 报价单" cut at 60 after " (3 days" (+ a trimmed space).
     /// - rows 3…8: the customers. Name cut to 7: 欧阳子涵 (8) → "欧阳子…", "Zoë Müller" → "Zoë Mü…";
     ///   company cut to 4: "华…" + space, "中…" + space, "Nor…", "花…" + space. Days right-aligned
-    ///   in 6: 21d, 3d, 45d, 7d, "—" (never), 114d; next as MM-DD.
+    ///   in 6: 21d, 3d, 45d, 7d, "—" (never), 114d; next by Presentation.nextDay: -3d and -1d overdue, 11-27 ahead.
     /// - row 7 right: the funnel title " Funnel · by amount (f) " (24 cells) from 35 over the
     ///   "─" rule, whose last cell (59) stays.
     /// - rows 8…11 right: four bars fit (funnel height min(8, 11/2) = 5, less the summary row):
@@ -90,17 +91,17 @@ struct RendererTests {
             " Rapport · Customers" + sp(25) + "Mon 2026-11-23",
             " Customers (6) · by attention" + sp(4) + border + " Timeline · 王建国",
             " Name    Com… Gr  Last Next" + sp(6) + border + " ◆ Fri 2026-11-20 (3 days",
-            " 王建国  华…  A    21d 11-20" + sp(5) + border + " 2026-11-02 16:00  call",
+            " 王建国  华…  A    21d -3d" + sp(7) + border + " 2026-11-02 16:00  call",
             " 欧阳子… 中…  B     3d 11-27" + sp(5) + border + "   约了下周报价",
             " 单田芳" + sp(7) + "C" + sp(4) + "45d" + sp(11) + border,
-            " Zoë Mü… Nor… A     7d 11-22" + sp(5) + border,  // "Nor…" fills its 4 cells: one blank before A
+            " Zoë Mü… Nor… A     7d -1d" + sp(7) + border,  // "Nor…" fills its 4 cells: one blank before A
             " Li Ming" + sp(6) + "-" + sp(6) + "—" + sp(11) + border + "─" + " Funnel · by amount (f) " + "─",
             " Amy 🌸" + sp(2) + "花…" + sp(2) + "B" + sp(3) + "114d" + sp(11) + border + " lead" + sp(6) + "█" + " 2.4万 · 2",
             sp(33) + border + " qualified " + " 0 · 0",
             sp(33) + border + " needs" + sp(5) + "███" + " 12万 · 1",
             sp(33) + border + " proposal" + sp(2) + "█" + " 5,000 · 1",
             sp(33) + border + " owed 3.6万 · overdue 1.2",
-            "Enter open · l log · / filter · o sort · a add · e edit · d",
+            "Enter open · l log · / filter · o sort · a add · ? help",
             "",
         ]
         #expect(s.buffer.lines == expected)
@@ -112,7 +113,7 @@ struct RendererTests {
         let s = Fx.todayState(Fx.small, report: Fx.emptyReport)
         var expected = [" Rapport · Today" + sp(29) + "Mon 2026-11-23", "", " Nothing due today, and nobody forgotten."]
         expected += Array(repeating: "", count: 10)  // rows 3…12
-        expected += ["Enter open · l log · s snooze · d done · / filter · Tab cust", ""]
+        expected += ["Enter open · l log · s snooze · d done · / filter · ? help", ""]
         #expect(s.buffer.lines == expected)
     }
 
@@ -142,7 +143,7 @@ struct RendererTests {
             sp(33) + border,
             sp(33) + border,
             sp(33) + border,
-            "Enter open · l log · / filter · o sort · a add · e edit · d",
+            "Enter open · l log · / filter · o sort · a add · ? help",
             "",
         ]
         #expect(s.buffer.lines == expected)
@@ -164,15 +165,15 @@ struct RendererTests {
         // Name and company columns of 20: company at cell 24, the reason at cell 46.
         let b = Fx.todayState(Fx.wide).buffer
         let lines = b.lines
-        #expect(lines[1] == " 7,288 overdue · 1 due · 2 forgotten")
-        #expect(lines[2] == " Overdue follow-ups (7,288)")
+        #expect(lines[1] == " 7,288 overdue · 1 due today · 2 forgotten")
+        #expect(lines[2] == " Overdue follow-ups (7,288) · most urgent first")
         #expect(lines[3] == "  王建国" + sp(14) + "  " + "华信科技有限公司" + sp(4) + "  " + "3 days overdue (due 2026-11-20): 报价单")
         #expect(lines[4] == "  Zoë Müller" + sp(10) + "  " + "Nordwind GmbH" + sp(7) + "  "
             + "1 day overdue (due 2026-11-22 14:30): Send contract")
         #expect(lines[5] == "  … 7,286 more — Enter shows more")
-        #expect(lines[6] == " Due today (1)")
+        #expect(lines[6] == " Due today (1) · most urgent first")
         #expect(lines[7] == "  欧阳子涵" + sp(12) + "  " + "中联医疗器械有限公司" + "  " + "due today at 10:00: 回访")
-        #expect(lines[8] == " Forgotten customers (2)")
+        #expect(lines[8] == " Forgotten customers (2) · most urgent first")
         #expect(lines[9] == "  单田芳" + sp(14) + "  " + sp(20) + "  " + "C · 45 days since last contact (cadence 30)")
         // 46 + 58 cells: cut at 100 after "(cadence".
         #expect(lines[10] == "  Li Ming" + sp(13) + "  " + sp(20) + "  " + "ungraded · 70 days since last contact (cadence 60)")
@@ -201,10 +202,10 @@ struct RendererTests {
         // follow-up, 34 without.
         let b = Fx.mainState().buffer
         let rows = [
-            " 王建国" + sp(7) + " " + "华信科技…" + " " + "A " + "   21d" + " 11-20" + sp(5),
+            " 王建国" + sp(7) + " " + "华信科技…" + " " + "A " + "   21d" + " -3d" + sp(7),
             " 欧阳子涵" + sp(5) + " " + "中联医疗…" + " " + "B " + "    3d" + " 11-27" + sp(5),
             " 单田芳" + sp(7) + " " + sp(9) + " " + "C " + "   45d" + " " + sp(10),
-            " Zoë Müller" + sp(3) + " " + "Nordwind…" + " " + "A " + "    7d" + " 11-22" + sp(5),
+            " Zoë Müller" + sp(3) + " " + "Nordwind…" + " " + "A " + "    7d" + " -1d" + sp(7),
             " Li Ming" + sp(6) + " " + sp(9) + " " + "- " + "     —" + " " + sp(10),
             " Amy 🌸" + sp(7) + " " + "花漾 Stu…" + " " + "B " + "  114d" + " " + sp(10),
         ]

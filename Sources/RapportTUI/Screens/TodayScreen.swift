@@ -1,3 +1,4 @@
+import RapportBase
 import RapportCore
 
 /// The today view's rows: group headings, reminders, and a "more" line where a group has
@@ -26,13 +27,10 @@ extension AppState {
                 + (upcoming.isEmpty ? [] : [.empty(""), .empty("Coming up:")] + upcoming.map { .upcoming($0) })
         }
         var rows: [TodayRow] = []
-        for rule in ReminderRuleKind.allCases {
-            let total = report.total(rule)
-            guard total > 0 else { continue }
-            let items = report.reminders.filter { $0.rule == rule }
-            rows.append(.heading(rule, total: total))
-            rows += items.map { .reminder($0) }
-            if items.count < total { rows.append(.more(rule, shown: items.count, total: total)) }
+        for group in report.groups {
+            rows.append(.heading(group.rule, total: group.total))
+            rows += group.reminders.map { .reminder($0) }
+            if group.reminders.count < group.total { rows.append(.more(group.rule, shown: group.reminders.count, total: group.total)) }
         }
         return rows
     }
@@ -55,9 +53,7 @@ enum TodayScreen: ScreenController {
         let window = state.todayWindow
         let top = min(window.top, max(0, rows.count - layout.bodyHeight))
         if let report = state.report, !report.isEmpty {
-            let summary = ReminderRuleKind.allCases.filter { report.total($0) > 0 }
-                .map { Presentation.count(report.total($0)) + " " + $0.rawValue }.joined(separator: " · ")
-            b.put(" " + summary, x: 0, y: 1, style: .dim)
+            b.put((" " + report.tallies(count: Presentation.count).joined(separator: " · ")).truncated(toWidth: b.width), x: 0, y: 1, style: .dim)
         }
         for (i, row) in rows.dropFirst(top).prefix(layout.bodyHeight).enumerated() {
             let y = layout.bodyTop + i
@@ -65,13 +61,13 @@ enum TodayScreen: ScreenController {
             switch row {
             case .heading(let rule, let total):
                 let line = Presentation.todayHeading(rule, total: total)
-                b.put(line.text, x: 1, y: y, style: line.style)
+                b.put(line.text.truncated(toWidth: b.width - 1), x: 1, y: y, style: line.style)
             case .reminder(let r):
-                b.put(Presentation.todayLine(r, width: b.width), x: 0, y: y, style: selected ? .selected : .normal)
+                b.put(Presentation.todayLine(r, width: b.width).truncated(toWidth: b.width), x: 0, y: y, style: selected ? .selected : .normal)
             case .more(_, let shown, let total):
-                b.put(Presentation.moreLine(shown: shown, total: total), x: 0, y: y, style: selected ? .selected : .dim)
+                b.put(Presentation.moreLine(shown: shown, total: total).truncated(toWidth: b.width), x: 0, y: y, style: selected ? .selected : .dim)
             case .upcoming(let f):
-                b.put(Presentation.upcomingLine(f), x: 0, y: y, style: selected ? .selected : .normal)
+                b.put(Presentation.upcomingLine(f).truncated(toWidth: b.width), x: 0, y: y, style: selected ? .selected : .normal)
             case .empty(let text):
                 b.put(" " + text, x: 0, y: y)
             }

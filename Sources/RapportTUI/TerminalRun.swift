@@ -4,22 +4,32 @@ public struct TerminalRun: Hashable, Sendable {
     public var y: Int
     public var style: CellStyle
     public var text: String
+
+    /// Cuts row `y` into runs of one style, covering every cell. A run never starts inside a
+    /// wide character, drawn in its first cell's style: a terminal erases the whole character
+    /// when its right half is written. A half without its other half goes as a blank.
+    static func cut(_ row: ArraySlice<Cell>, y: Int) -> [TerminalRun] {
+        var out: [TerminalRun] = []
+        var x = row.startIndex
+        while x < row.endIndex {
+            let cell = row[x]
+            let whole = cell.width == 2 && x + 1 < row.endIndex && row[x + 1].width == 0
+            let text = whole || cell.width == 1 ? cell.text : " "
+            let column = x - row.startIndex
+            if let last = out.last, last.style == cell.style {
+                out[out.count - 1].text += text
+            } else {
+                out.append(TerminalRun(x: column, y: y, style: cell.style, text: text))
+            }
+            x += whole ? 2 : 1
+        }
+        return out
+    }
 }
 
 extension ScreenBuffer {
-    /// The frame cut into runs of same-style cells, row by row, covering every cell.
+    /// The frame as the backend sends it: each row's runs, top to bottom.
     public var runs: [TerminalRun] {
-        var out: [TerminalRun] = []
-        for y in 0..<height {
-            for x in 0..<width {
-                let cell = self[x, y]
-                if let last = out.last, last.y == y, last.style == cell.style {
-                    out[out.count - 1].text += cell.text
-                } else {
-                    out.append(TerminalRun(x: x, y: y, style: cell.style, text: cell.text))
-                }
-            }
-        }
-        return out
+        (0..<height).flatMap { y in TerminalRun.cut(cells[y * width..<(y + 1) * width], y: y) }
     }
 }

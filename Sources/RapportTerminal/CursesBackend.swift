@@ -57,21 +57,11 @@ final class CursesBackend {
     func draw(_ buffer: ScreenBuffer) {
         let screen = rapport_stdscr()
         werase(screen)
-        for y in 0..<buffer.height {
-            var x = 0
-            while x < buffer.width {
-                // One call per run of cells with the same style.
-                let style = buffer[x, y].style
-                let start = x
-                var text: [wchar_t] = []
-                while x < buffer.width, buffer[x, y].style == style {
-                    for scalar in buffer[x, y].text.unicodeScalars { text.append(wchar_t(bitPattern: scalar.value)) }
-                    x += 1
-                }
-                apply(style)
-                wmove(screen, Int32(y), Int32(start))
-                waddnwstr(screen, text, Int32(text.count))
-            }
+        for run in buffer.runs {
+            let text = run.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+            apply(run.style)
+            wmove(screen, Int32(run.y), Int32(run.x))
+            waddnwstr(screen, text, Int32(text.count))
         }
         apply(.normal)
         if let (x, y) = buffer.cursor {

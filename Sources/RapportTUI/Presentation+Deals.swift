@@ -40,13 +40,17 @@ extension Presentation {
     }
 
     /// The stages lead … paid with their bars, by amount (in the seller's currency) or by count.
+    /// A stage's amount in another currency than the seller's goes on a line of its own
+    /// under it, without a bar (amounts in two currencies do not share a scale), as the
+    /// CLI's `funnel` gives it its own row.
     public static func funnelBars(_ report: FunnelReport, byAmount: Bool) -> [FunnelBar] {
-        report.stages.filter { $0.stage != .lost }.map { line in
+        report.stages.filter { $0.stage != .lost }.flatMap { line in
             let total = line.totals.first
             let amount = total.map { compact($0.amount) } ?? "0"
             let conversion = line.conversion.map { " →" + String(Int(($0 * 100).rounded())) + "%" } ?? ""
-            return FunnelBar(label: line.stage.rawValue, measure: byAmount ? total?.amount.minorUnits ?? 0 : Int64(line.count),
-                             text: byAmount ? amount + " · " + line.count.grouped + conversion : line.count.grouped + " · " + amount + conversion)
+            let bar = FunnelBar(label: line.stage.rawValue, measure: byAmount ? total?.amount.minorUnits ?? 0 : Int64(line.count),
+                                text: byAmount ? amount + " · " + line.count.grouped + conversion : line.count.grouped + " · " + amount + conversion)
+            return [bar] + line.totals.dropFirst().map { FunnelBar(label: "", measure: 0, text: "+ " + compact($0.amount) + " " + $0.amount.currency.code) }
         }
     }
 

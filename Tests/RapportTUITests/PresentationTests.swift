@@ -175,8 +175,9 @@ struct PresentationTests {
                             bar("proposal", 1, "1 · 5,000"), bar("closing", 0, "0 · 0"), bar("won", 1, "1 · 3.6万"),
                             bar("paid", 0, "0 · 0")]),
         // Lead: 4 entered, 1 went on to qualified (lost is not on), 25 %. Qualified: 2 of 3, 66.7 %
-        // rounded to 67. Paid is the last stage: no conversion. Lead's dollars are not the seller's.
-        (converting, true, [bar("lead", 1_000_000, "1万 · 3 →25%"), bar("qualified", 0, "0 · 0 →67%"), bar("needs", 0, "0 · 0"),
+        // rounded to 67. Paid is the last stage: no conversion. Lead's dollars are not the
+        // seller's: 50,000.00 USD on a line of their own under lead, without a bar, "+ 50k USD".
+        (converting, true, [bar("lead", 1_000_000, "1万 · 3 →25%"), bar("", 0, "+ 50k USD"), bar("qualified", 0, "0 · 0 →67%"), bar("needs", 0, "0 · 0"),
                             bar("proposal", 0, "0 · 0"), bar("closing", 0, "0 · 0"), bar("won", 0, "0 · 0"), bar("paid", 0, "0 · 0")]),
     ])
     func funnelBars(_ report: FunnelReport, byAmount: Bool, expected: [Presentation.FunnelBar]) {

@@ -80,9 +80,20 @@ struct ImportCommand: ParsableCommand {
             printReport(report, refused: refused)
         case let .interactions(logged, refused):
             for reason in refused { Terminal.write("refused: \(reason)\n") }
-            Terminal.write((dryRun ? "Dry run: would log " : "Logged ") + "\(logged.grouped) interactions"
-                           + (refused.isEmpty ? "" : "; refused \(refused.count) bad rows") + ".\n")
+            Terminal.write((dryRun ? "Dry run: would log " : "Logged ") + "\(logged.logged.grouped) interactions"
+                           + (refused.isEmpty ? "" : "; refused \(refused.count) bad rows") + (dryRun && !logged.matches.isEmpty ? ":" : ".") + "\n")
+            // Before anything is written, the seller sees whom each name in the file was read as.
+            if dryRun { Terminal.write(Self.matchLines(logged.matches)) }
         }
+    }
+
+    /// `  wjg → 王建国 (#1): lines 2, 5`, a reference per line, at most five line numbers each.
+    static func matchLines(_ matches: [AppDatabase.InteractionImport.Match]) -> String {
+        matches.map { m in
+            let lines = m.lines.prefix(5).map(String.init).joined(separator: ", ") + (m.lines.count > 5 ? " and \(m.lines.count - 5) more" : "")
+            return "  " + TerminalText.sanitized(m.reference) + " → " + TerminalText.sanitized(m.name) + " (#\(m.customerID)): "
+                + (m.lines.count == 1 ? "line " : "lines ") + lines + "\n"
+        }.joined()
     }
 
     /// A count of rows on standard error while a large import is written, on a terminal only.

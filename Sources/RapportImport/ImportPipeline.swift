@@ -68,8 +68,8 @@ public struct ImportPipeline {
         /// Customers from a CSV or vCards: the store's report on the `rows` read, and the bad
         /// rows left out.
         case customers(ImportReport, rows: Int, refused: [String])
-        /// Interactions from a CSV: how many were logged, and the bad rows left out.
-        case interactions(logged: Int, refused: [String])
+        /// Interactions from a CSV: what the store logged, and the bad rows left out.
+        case interactions(AppDatabase.InteractionImport, refused: [String])
     }
 
     public var database: AppDatabase
@@ -136,9 +136,8 @@ public struct ImportPipeline {
             let columns = try InteractionColumns(header: header, overrides: overrides)
             let restToNotes = options.restToNotes
             let (rows, refusedRows) = try readRows(records) { try columns.row(from: $0.fields, line: $0.line, restToNotes: restToNotes) }
-            let (logged, unknown) = try database.importInteractions(rows, skippingUnknown: options.skipBad, dryRun: options.dryRun,
-                                                                     now: now)
-            return .interactions(logged: logged, refused: refusedRows + unknown)
+            let logged = try database.importInteractions(rows, skippingUnknown: options.skipBad, dryRun: options.dryRun, now: now)
+            return .interactions(logged, refused: refusedRows + logged.refused)
         }
     }
 

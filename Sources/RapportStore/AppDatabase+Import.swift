@@ -144,10 +144,27 @@ extension AppDatabase {
     /// name exactly one customer, else nothing is written and the error names the line
     /// (with `skippingUnknown`, such a row is left out and its reason returned instead).
     /// The contact clocks of the customers touched are brought up to date once at the end.
+    /// What an import of interactions did, or would do: how many were logged, the rows
+    /// refused, and the customer each reference was read as (for the dry run to show).
+    public struct InteractionImport: Sendable {
+        public struct Match: Sendable {
+            public var reference: String
+            public var customerID: Int64
+            public var name: String
+            public var lines: [Int]
+        }
+
+        public var logged: Int
+        public var refused: [String]
+        public var matches: [Match]
+    }
+
     public func importInteractions(_ rows: [InteractionRow], skippingUnknown: Bool = false, dryRun: Bool,
-                                   now: LocalDateTime) throws -> (logged: Int, refused: [String]) {
+                                   now: LocalDateTime) throws -> InteractionImport {
         try writeOrRollBack(dryRun) { db, _ in
             var resolved: [String: Result<Int64, RapportError>] = [:]
+            var matches: [InteractionImport.Match] = []
+            var matchOf: [String: Int] = [:]
             var touched: Set<Int64> = []
             var refused: [String] = []
             for row in rows {
@@ -163,6 +180,13 @@ extension AppDatabase {
                 case .success(let id):
                     _ = try RecordWriter.insert(Interaction(customerID: id, kind: row.kind, at: row.at, outcome: row.outcome, note: row.note), db)
                     touched.insert(id)
+                    if let m = matchOf[row.reference] {
+                        matches[m].lines.append(row.line)
+                    } else {
+                        matchOf[row.reference] = matches.count
+                        let name = try String.fetchOne(db, sql: "SELECT name FROM customer WHERE id = ?", arguments: [id]) ?? ""
+                        matches.append(.init(reference: row.reference, customerID: id, name: name, lines: [row.line]))
+                    }
                 case .failure(let error):
                     let bad = RapportError.invalid(field: "customer on line \(row.line)", value: row.reference, expected: error.description)
                     guard skippingUnknown else { throw bad }
@@ -170,7 +194,7 @@ extension AppDatabase {
                 }
             }
             for id in touched.sorted() { try Self.refreshContactState(customerID: id, now: now, db) }
-            return (rows.count - refused.count, refused)
+            return InteractionImport(logged: rows.count - refused.count, refused: refused, matches: matches)
         }
     }
 

@@ -212,6 +212,11 @@ struct ExchangeCommandTests {
         let r = try RapportBinary()
         try r.ok(["add", "王建国"])
         let file = try Self.write("客户,类型,日期,内容\n王建国,call,2026-11-20 14:30,谈了报价\nwjg,visit,2026/11/21,上门\n", to: "calls.csv", in: r)
+        // The dry run says whom each reference was read as (王建国 is #1), and writes nothing
+        let untouched = try r.snapshot()
+        #expect(try r.ok(["import", file, "--kind", "interactions", "--dry-run"]).stdout
+                == "Dry run: would log 2 interactions:\n  王建国 → 王建国 (#1): line 2\n  wjg → 王建国 (#1): line 3\n")
+        #expect(try r.snapshot() == untouched)
         #expect(try r.ok(["import", file, "--kind", "interactions"]).stdout == "Logged 2 interactions.\n")
         #expect(try Self.card(r, "wjg")["last_contact_at"] as? String == "2026-11-21 00:00")
         // A reference that names nobody stops the import, naming the line

@@ -80,18 +80,18 @@ extension DuplicateKeys {
             for i in members {
                 hold(nameKey(name: cards[i].name, company: cards[i].company), i) { first in named([first], cards[first].company) }
             }
-            if members.contains(where: { !isHan(cards[$0].name) }) { spelt.append(members) }
+            if members.contains(where: { !Pinyin.hasHan(cards[$0].name) }) { spelt.append(members) }
         }
-        memo.learn(spelt.flatMap { $0.filter { isHan(cards[$0].name) }.map { cards[$0].name.trimmingSpaces() } })
+        memo.learn(spelt.flatMap { $0.filter { Pinyin.hasHan(cards[$0].name) }.map { cards[$0].name.trimmingSpaces() } })
         for members in spelt {
             // Names in letters first, so each Han name meets the first of them spelt its way.
-            let ordered = members.filter { !isHan(cards[$0].name) } + members.filter { isHan(cards[$0].name) }
+            let ordered = members.filter { !Pinyin.hasHan(cards[$0].name) } + members.filter { Pinyin.hasHan(cards[$0].name) }
             var bySpelling: [String: Int] = [:]
             for i in ordered {
                 let name = cards[i].name.trimmingSpaces()
-                for spelling in spellings(name, han: isHan(name), memo: memo) where !spelling.isEmpty {
+                for spelling in spellings(name, han: Pinyin.hasHan(name), memo: memo) where !spelling.isEmpty {
                     guard let first = bySpelling[spelling] else {
-                        if !isHan(name) { bySpelling[spelling] = i }
+                        if !Pinyin.hasHan(name) { bySpelling[spelling] = i }
                         continue
                     }
                     let other = cards[first].name.trimmingSpaces()
@@ -108,10 +108,6 @@ extension DuplicateKeys {
         return members.filter { $0.value.count > 1 }
             .sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.value[0] < $1.value[0] }
             .map { root, positions in DuplicateGroup(customers: positions.map { cards[$0] }, reasons: reasons[root] ?? []) }
-    }
-
-    private static func isHan(_ name: String) -> Bool {
-        name.unicodeScalars.contains(where: Pinyin.isHan)
     }
 }
 

@@ -78,6 +78,9 @@ public enum Pinyin {
 
     private static let surnameFirsts = Set(surnameReadings.compactMap { $0.0.unicodeScalars.first })
 
+    /// Whether the text has a Chinese character: a name written in Chinese.
+    static func hasHan(_ text: String) -> Bool { text.unicodeScalars.contains(where: isHan) }
+
     /// CJK Unified Ideographs, extension A, and the compatibility block.
     static func isHan(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

@@ -31,8 +31,9 @@ extension AppDatabase {
             }
             var created: FollowUp?
             if let next {
+                let name = try String.fetchOne(db, sql: "SELECT name FROM customer WHERE id = ?", arguments: [interaction.customerID]) ?? ""
                 let followUp = FollowUp(customerID: interaction.customerID, due: next,
-                                        title: NextFollowUpTitle.from(interaction), createdAt: now)
+                                        title: NextFollowUpTitle.from(interaction, customerName: name), createdAt: now)
                 created = try RecordWriter.insert(followUp, createdBy: saved.id, db)
             }
             return LoggedInteraction(interaction: saved, closed: closed, created: created)

@@ -6,6 +6,8 @@ public enum Effect: Equatable, Sendable {
     case loadToday(limit: Int)
     case loadCustomers(sort: CustomerSort, offset: Int, limit: Int)
     case filterCustomers(query: String)
+    /// The customers a log line's first word names, for the `L` prompt.
+    case findCandidates(query: String)
     case loadFilteredRows(ids: [Int64], offset: Int)
     case loadCard(customerID: Int64)
     case loadFunnel
@@ -42,6 +44,7 @@ public enum Event: Sendable {
     /// A page of the list; `total` is nil for a page of the filtered list, whose size the state knows.
     case customersLoaded(rows: [CustomerRow], offset: Int, total: Int?)
     case filtered(query: String, ids: [Int64], rows: [CustomerRow])
+    case candidatesFound(query: String, rows: [CustomerRow])
     case cardLoaded(CustomerCard?)
     case funnelLoaded(FunnelReport)
     case dealLoaded(DealDetail, DealAction, hasPlaybook: Bool)

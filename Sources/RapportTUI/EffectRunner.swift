@@ -68,6 +68,14 @@ public final class EffectRunner {
             let ids = corpus.matches(query).map { corpus.ids[$0] }
             // A screenful and some: the rest loads as the seller scrolls.
             return [.filtered(query: query, ids: ids, rows: try database.customerRows(ids: Array(ids.prefix(Reducer.filterPageSize))))]
+        case .findCandidates(let query):
+            // `#12` is the customer numbered 12, as on the command line.
+            if query.hasPrefix("#"), let id = Int64(query.dropFirst()) {
+                return [.candidatesFound(query: query, rows: try database.customerRows(ids: [id]))]
+            }
+            let corpus = try searchCorpus()
+            let ids = corpus.matches(query).prefix(Reducer.candidateCount).map { corpus.ids[$0] }
+            return [.candidatesFound(query: query, rows: try database.customerRows(ids: Array(ids)))]
         case .loadFilteredRows(let ids, let offset):
             return [.customersLoaded(rows: try database.customerRows(ids: ids), offset: offset, total: nil)]
         case .loadCard(let id):
@@ -80,7 +88,9 @@ public final class EffectRunner {
             let logged = try database.logInteraction(
                 Interaction(customerID: id, kind: entry.kind, at: now, outcome: entry.outcome, note: entry.note),
                 next: entry.next, keepOpen: false, now: now)
-            var message = "Logged " + entry.kind.rawValue + (entry.outcome.map { ", " + $0.rawValue } ?? "")
+            // Named, since `L` logs for a customer typed rather than one on the screen (the frame sanitizes it).
+            let name = try database.customerRows(ids: [id]).first.map { " with " + $0.summary.name } ?? ""
+            var message = "Logged " + entry.kind.rawValue + name + (entry.outcome.map { ", " + $0.rawValue } ?? "")
             if logged.closed != nil { message += " · follow-up done" }
             if let next = logged.created { message += " · next " + RelativeDay.dated(next.when) }
             return [.saved(message, customerID: id)]

@@ -5,7 +5,7 @@ public enum Action: Hashable, Sendable {
     case quit, back
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case focusNext, focusPrevious
-    case open, log, snooze, done, filter, cycleSort, edit, addCustomer
+    case open, log, logFor, snooze, done, filter, cycleSort, edit, addCustomer
     case addDeal, moveDeal, winDeal, loseDeal, pay, toggleFunnel
     case undo, editEntry, removeEntry, mergeInto
     /// In a form or the chooser.
@@ -58,6 +58,8 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("G"), .end], contexts: everywhere, action: .bottom, short: "bottom", help: "bottom", section: "Moving"),
         KeyBinding(keys: [.enter], contexts: [.today], action: .open, short: "open", help: "open the customer (on a “more” line: show more)", section: "Today"),
         KeyBinding(keys: [.char("l")], contexts: [.today, .main, .timeline, .card], action: .log, short: "log", help: "log a call, visit, … : c 谈了报价 Tab 周五 Enter", section: "Today"),
+        KeyBinding(keys: [.char("L")], contexts: [.today, .main, .timeline, .card], action: .logFor, short: "log for",
+                   help: "log for anyone: sxm c 谈了报价 Tab 周五; 1–9 a recent one", section: "Today"),
         KeyBinding(keys: [.char("s")], contexts: [.today], action: .snooze, short: "snooze", help: "snooze the follow-up to another day", section: "Today"),
         KeyBinding(keys: [.char("d")], contexts: [.today], action: .done, short: "done", help: "mark the follow-up done (a stale one: close it)", section: "Today"),
         KeyBinding(keys: [.tab, .escape], contexts: [.today], action: .show(.main), short: "customers", help: "the customer list", section: "Today"),

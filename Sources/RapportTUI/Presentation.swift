@@ -156,6 +156,20 @@ public enum Presentation {
         return out
     }
 
+    /// The `L` prompt's hint: the recent customers by number while nothing is typed, then
+    /// the customers the first word matches, the first of whom Enter logs for.
+    static func logForHint(_ prompt: Prompt, recent: [(id: Int64, name: String)]) -> String {
+        let reference = LogFor.reference(in: prompt.field.text)
+        if reference.isEmpty {
+            let numbered = recent.enumerated().map { String($0.offset + 1) + " " + clean($0.element.name) }
+            return (numbered.isEmpty ? "" : numbered.joined(separator: " · ") + " · or ") + "a name, pinyin or phone, then c 谈了报价 Tab 周五"
+        }
+        guard prompt.candidatesFor == reference else { return "…" }
+        guard !prompt.candidates.isEmpty else { return "nobody matches " + clean(reference).quotedForMessage }
+        return "→ " + prompt.candidates.map { c in clean(c.summary.name) + (c.summary.company.map { " (" + clean($0) + ")" } ?? "") }
+            .joined(separator: " · ") + " · Enter logs for the first"
+    }
+
     /// The question before an entry goes, with what `y` does: `Remove the call of
     /// 2026-11-23 14:02 of 王建国? y removes`, `Void the payment …? y voids`.
     static func removal(_ item: CardItem, of name: String) -> String {

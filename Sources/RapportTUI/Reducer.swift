@@ -7,6 +7,8 @@ public enum Reducer {
     static let pageSize = 200
     /// Rows fetched with each keystroke of the filter: a screenful and some.
     static let filterPageSize = 80
+    /// Customers the `L` prompt offers for the name typed.
+    static let candidateCount = 5
 
     /// The effects to run at launch: the today view, a screenful of it.
     public static func start(_ state: AppState) -> [Effect] {
@@ -58,6 +60,12 @@ public enum Reducer {
             state.timelineWindow.selected = min(state.timelineWindow.selected, max(0, items - 1))
             let cardItems = CardScreen.lines(state).items.count
             state.cardWindow.selected = min(state.cardWindow.selected, max(0, cardItems - 1))
+            return []
+        case .candidatesFound(let query, let rows):
+            guard var prompt = state.prompt, prompt.purpose == .logFor, LogFor.reference(in: prompt.field.text) == query else { return [] }
+            prompt.candidates = rows
+            prompt.candidatesFor = query
+            state.prompt = prompt
             return []
         case .funnelLoaded(let report):
             state.funnel = report
@@ -139,8 +147,14 @@ public enum Reducer {
         case .open:
             return open(&state)
         case .log:
-            guard let (id, name) = selectedCustomer(state) else { return [] }
+            guard let (id, name) = selectedCustomer(state) else {
+                state.prompt = Prompt(purpose: .logFor, field: TextField())
+                return []
+            }
             state.prompt = Prompt(purpose: .log(customerID: id, name: name), field: TextField())
+            return []
+        case .logFor:
+            state.prompt = Prompt(purpose: .logFor, field: TextField())
             return []
         case .snooze:
             guard let (id, name) = selectedFollowUp(state) else {
@@ -324,10 +338,15 @@ public enum Reducer {
             return []
         case .enter:
             return submit(prompt, &state)
+        case .char(let digit) where prompt.purpose == .logFor && prompt.field.text.isEmpty && digit.isWholeNumber:
+            // A recent customer by their number: the usual log prompt for them.
+            guard let n = digit.wholeNumberValue, n >= 1, let recent = state.recent[safe: n - 1] else { return [] }
+            state.prompt = Prompt(purpose: .log(customerID: recent.id, name: recent.name), field: TextField())
+            return []
         case .tab:
             // In the log prompt Tab writes ` next `: a call with a date is l, the note, Tab,
             // the date, Enter.
-            if case .log = prompt.purpose {
+            if prompt.purpose == .logFor || { if case .log = prompt.purpose { true } else { false } }() {
                 let before = prompt.field.cursor > 0 ? prompt.field.characters[prompt.field.cursor - 1] : " "
                 prompt.field.insert(before == " " ? "next " : " next ")
                 prompt.error = nil
@@ -343,6 +362,15 @@ public enum Reducer {
             }
             prompt.error = nil
             state.prompt = prompt
+            if prompt.purpose == .logFor {
+                let reference = LogFor.reference(in: prompt.field.text)
+                guard !reference.isEmpty else {
+                    state.prompt?.candidates = []
+                    state.prompt?.candidatesFor = ""
+                    return []
+                }
+                return reference == prompt.candidatesFor ? [] : [.findCandidates(query: reference)]
+            }
             guard prompt.purpose == .filter else { return [] }
             let query = prompt.field.text
             if query.allSatisfy({ $0 == " " }) {
@@ -356,18 +384,19 @@ public enum Reducer {
 
     private static func submit(_ prompt: Prompt, _ state: inout AppState) -> [Effect] {
         switch prompt.purpose {
-        case .log(let id, _):
-            do {
-                let entry = try QuickLog.parse(prompt.field.text, today: state.today)
-                if let next = entry.next, next.day < state.today {
-                    state.prompt?.error = "the next follow-up cannot be in the past (\(next))"
-                    return []
-                }
-                return [.log(customerID: id, entry: entry)]
-            } catch {
-                state.prompt?.error = error.description
+        case .log(let id, let name):
+            return log(prompt.field.text, for: id, name, &state)
+        case .logFor:
+            let reference = LogFor.reference(in: prompt.field.text)
+            guard !reference.isEmpty else {
+                state.prompt?.error = "start with the customer: a name, pinyin (wjg), phone or #id; or 1–9 for a recent one"
                 return []
             }
+            guard prompt.candidatesFor == reference, let customer = prompt.candidates.first?.summary else {
+                state.prompt?.error = "no customer matches " + TerminalText.sanitized(reference).quotedForMessage
+                return []
+            }
+            return log(String(prompt.field.text.drop { $0 == " " }.drop { $0 != " " }), for: customer.id, customer.name, &state)
         case .snooze(let id, _):
             do {
                 let when = try DateExpression.parse(prompt.field.text, today: state.today)
@@ -411,6 +440,22 @@ public enum Reducer {
             }
             return [.mergeCustomer(keep: id, other: other)]
         case .remove:
+            return []
+        }
+    }
+
+    /// A log line for a customer: the log effect, or the line's error on the prompt.
+    private static func log(_ line: String, for id: Int64, _ name: String, _ state: inout AppState) -> [Effect] {
+        do {
+            let entry = try QuickLog.parse(line, today: state.today)
+            if let next = entry.next, next.day < state.today {
+                state.prompt?.error = "the next follow-up cannot be in the past (\(next))"
+                return []
+            }
+            state.remember(id, name)
+            return [.log(customerID: id, entry: entry)]
+        } catch {
+            state.prompt?.error = error.description
             return []
         }
     }

@@ -45,7 +45,7 @@ public enum Renderer {
             if let error = prompt.error {
                 b.put("✗ " + error, x: 0, y: layout.hintRow, style: .error)
             } else {
-                b.put(promptHint(prompt), x: 0, y: layout.hintRow, style: .dim)
+                b.put(promptHint(prompt, recent: state.recent).truncated(toWidth: b.width), x: 0, y: layout.hintRow, style: .dim)
             }
             // A label too long for the line is cut, so that the cursor stays on the screen.
             let x = b.put(prompt.label(width: b.width) + " ", x: 0, y: layout.statusRow, style: .title, maxX: b.width - 1)
@@ -66,8 +66,9 @@ public enum Renderer {
         }
     }
 
-    private static func promptHint(_ prompt: Prompt) -> String {
+    private static func promptHint(_ prompt: Prompt, recent: [(id: Int64, name: String)]) -> String {
         switch prompt.purpose {
+        case .logFor: Presentation.logForHint(prompt, recent: recent)
         case .log: "kind note … next WHEN outcome X · Tab: next · Enter save · Esc cancel"
         case .snooze: "a day: tomorrow, 周五, +1w, 12-01 … · Enter save · Esc cancel"
         case .filter: "name, company, phone or pinyin (wjg) · Enter keep · Esc clear"

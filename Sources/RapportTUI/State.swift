@@ -105,6 +105,14 @@ public struct CustomerListState: Sendable {
     var selectedRow: CustomerRow? { row(at: window.selected) }
 }
 
+/// The `L` prompt's line: the customer first, then the log line.
+enum LogFor {
+    /// The line's first word, the customer it names.
+    static func reference(in line: String) -> String {
+        String(line.drop { $0 == " " }.prefix { $0 != " " })
+    }
+}
+
 /// A one-line prompt at the bottom of the screen.
 public struct Prompt: Sendable {
     public enum Purpose: Sendable, Equatable {
@@ -122,6 +130,9 @@ public struct Prompt: Sendable {
         case remove(CardItem, name: String)
         /// Merge the customer typed (#id, name, phone, pinyin) into this one.
         case merge(keepID: Int64, name: String)
+        /// Log for the customer the line starts with (`sxm c 发了方案 next fri`), or one of
+        /// the recent customers by their number.
+        case logFor
     }
 
     public var purpose: Purpose
@@ -130,6 +141,9 @@ public struct Prompt: Sendable {
     public var error: String?
     /// What ↑ brings back: the filter kept before this one.
     public var recall: String?
+    /// In `logFor`: the customers the line's first word matches, best first, and that word.
+    public var candidates: [CustomerRow] = []
+    public var candidatesFor = ""
 
     /// The label before the typed text; a long name is cut so that at least two thirds of
     /// the line stay for typing.
@@ -142,6 +156,7 @@ public struct Prompt: Sendable {
         case .pay(_, _, let label, let currency): return "paid on " + name(label) + " " + currency.code + " ›"
         case .correct(_, let n): return "correct the entry of " + name(n) + " ›"
         case .merge(_, let n): return "merge into " + name(n) + " the duplicate ›"
+        case .logFor: return "log for ›"
         case .remove(let item, let n): return Presentation.removal(item, of: name(n))
         }
     }
@@ -294,6 +309,16 @@ public struct AppState: Sendable {
     public var settings: ReminderSettings
     public var pipeline: PipelineSettings
     public var quitting = false
+    /// The customers last logged or opened, the latest first: `L` then a digit logs for one.
+    public var recent: [(id: Int64, name: String)] = []
+    static let recentCount = 9
+
+    /// Puts a customer first among the recent ones.
+    mutating func remember(_ id: Int64, _ name: String) {
+        recent.removeAll { $0.id == id }
+        recent.insert((id, name), at: 0)
+        if recent.count > Self.recentCount { recent.removeLast(recent.count - Self.recentCount) }
+    }
 
     public init(size: Size, now: LocalDateTime, settings: ReminderSettings = .defaults, pipeline: PipelineSettings = .defaults,
                 todayLimit: Int = 50) {

@@ -177,10 +177,10 @@ struct FilterTests {
         #expect(s.card == nil)
         #expect(lines[1].hasSuffix("│ Timeline"))
         #expect(lines[2].hasSuffix("│ No customer selected."))
-        // Enter keeps the filter; with nothing selected, l does nothing.
+        // Enter keeps the filter; with nothing selected, l asks whom the call was with.
         s.press(.enter)
         #expect(s.press(.char("l")) == [])
-        #expect(s.prompt == nil)
+        #expect(s.prompt?.purpose == .logFor)
     }
 
     @Test func aChineseQueryInTheTitleIsCutAtTheListBorderWithoutSplittingACharacter() {

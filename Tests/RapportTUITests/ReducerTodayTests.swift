@@ -178,8 +178,9 @@ struct ReducerTodayTests {
         #expect(s.todayRows == [.empty("Nothing due today, and nobody forgotten.")])
         #expect(s.press(.enter) == [])
         #expect(s.screen == .today)
+        // With nobody selected, l asks whom for, as L does.
         #expect(s.press(.char("l")) == [])
-        #expect(s.prompt == nil)
+        #expect(s.prompt?.purpose == .logFor)
     }
 
     @Test func tReturnsToTodayFromEveryScreen() {

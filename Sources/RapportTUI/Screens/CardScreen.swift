@@ -37,7 +37,8 @@ enum CardScreen: ScreenController {
 
     /// The card of the customer selected (Enter), opened by `Reducer.open`.
     static func show(_ state: inout AppState) -> [Effect] {
-        guard let (id, _) = state.screen.controller.selectedCustomer(state) else { return [] }
+        guard let (id, name) = state.screen.controller.selectedCustomer(state) else { return [] }
+        state.remember(id, name)
         state.previousScreen = state.screen
         state.screen = .card
         state.cardWindow = ListWindow()

@@ -16,7 +16,7 @@ public struct Rapport: ParsableCommand {
             Record a call in one line, and open every morning on who to call today:
 
               rapport add 王建国 --company 华信科技 --phone 138-0013-8000 --grade A
-              rapport log wjg call 谈了报价 --next 周五
+              rapport call wjg 谈了报价 next 周五
               rapport today
               rapport deal add wjg 年度服务 --amount 1.2万 --close 月底
               rapport funnel
@@ -26,7 +26,9 @@ public struct Rapport: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Open.self, Today.self, Add.self, Edit.self, List.self, Show.self, Log.self, FollowUpCommand.self,
+            Open.self, Today.self, Add.self, Edit.self, List.self, Show.self, Log.self,
+            KindLog<CallKind>.self, KindLog<VisitKind>.self, KindLog<EmailKind>.self, KindLog<MeetingKind>.self, KindLog<MessageKind>.self,
+            FollowUpCommand.self,
             ContactCommand.self, DealCommand.self, Pay.self, FunnelCommand.self, ContractCommand.self, ProductCommand.self,
             PlaybookCommand.self, ImportCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self,
             CheckCommand.self, Config.self, Demo.self, UndoCommand.self, RedoCommand.self, HistoryCommand.self,

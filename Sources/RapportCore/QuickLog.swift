@@ -1,5 +1,5 @@
-/// One line typed at the TUI's log prompt, read with the CLI's grammar:
-/// `call 谈了报价 next 周五`, `v met the CFO next +2w outcome reached`.
+/// A log entry in the seller's words, typed at the TUI's log prompt or after `rapport log`
+/// and `rapport call`: `call 谈了报价 next 周五`, `v met the CFO next +2w outcome reached`.
 public struct QuickLog: Hashable, Sendable {
     public var kind: InteractionKind
     public var note: String
@@ -13,10 +13,6 @@ public struct QuickLog: Hashable, Sendable {
     public static let nextWords: Set<String> = ["next", "下次", "下一次"]
     public static let outcomeWords: Set<String> = ["outcome", "结果"]
 
-    /// Reads a log line. The kind comes first (a name, a one-letter shortcut, or 电话 …),
-    /// else it is a call; `next WHEN` (one or two words) and `outcome X` are taken from
-    /// anywhere; the rest is the note. A `next` whose date does not read is an error at the
-    /// end of the line (most likely a typo) and an ordinary word elsewhere (`next steps`).
     /// An interaction in the words `parse` reads back: `call 谈了报价 outcome reached` (the
     /// note on one line), for correcting it in the log prompt.
     public static func line(kind: InteractionKind, note: String, outcome: Outcome?) -> String {
@@ -24,10 +20,22 @@ public struct QuickLog: Hashable, Sendable {
             .filter { !$0.isEmpty }.joined(separator: " ")
     }
 
+    /// Reads a log line. The kind comes first (a name, a one-letter shortcut, or 电话 …),
+    /// else it is a call; `next WHEN` (one or two words) and `outcome X` are taken from
+    /// anywhere; the rest is the note. A `next` whose date does not read is an error at the
+    /// end of the line (most likely a typo) and an ordinary word elsewhere (`next steps`).
     public static func parse(_ line: String, today: Day) throws(QuickLogError) -> QuickLog {
-        var words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }).map(String.init)
-        var kind = defaultKind
-        if let first = words.first, let k = InteractionKind(text: first) {
+        try parse(words: line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }).map(String.init), kind: nil, today: today)
+    }
+
+    /// Reads the words as the shell hands them over. `kind` is the one a command names
+    /// (`rapport call`): then the first word is the note's, even `note` or `c`; without it
+    /// the first word may name one, as in a typed line. A word with a space in it (quoted in
+    /// the shell) is never `next` or `outcome`, so `"next steps"` stays in the note.
+    public static func parse(words: [String], kind named: InteractionKind?, today: Day) throws(QuickLogError) -> QuickLog {
+        var words = words
+        var kind = named ?? defaultKind
+        if named == nil, let first = words.first, let k = InteractionKind(text: first) {
             kind = k
             words.removeFirst()
         }

@@ -6,6 +6,7 @@ public enum RapportError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooLong(field: String, value: String, length: Int, limit: Int)
     case invalid(field: String, value: String, expected: String)
     case date(DateExpressionError)
+    case logLine(QuickLogError)
     case money(MoneyError)
     case customerNotFound(String)
     case ambiguousCustomer(String, [CustomerCandidate])
@@ -23,6 +24,8 @@ public enum RapportError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalid(let field, let value, let expected):
             "invalid \(field) \(value.quotedForMessage); \(expected)"
         case .date(let e):
+            e.description
+        case .logLine(let e):
             e.description
         case .money(let e):
             e.description

@@ -10,18 +10,31 @@ struct CommandParsingTests {
         let log = try #require(command as? Log.Record)
         #expect(log.customer == "wjg")
         #expect(log.kind == "call")
-        #expect(log.note == ["谈了报价", "下周"])
-        #expect(log.next == "周五")
-        #expect(log.outcome == "reached")
-        #expect(log.keepOpen == false)
+        #expect(log.line.note == ["谈了报价", "下周"])
+        #expect(log.line.next == "周五")
+        #expect(log.line.outcome == "reached")
+        #expect(log.line.keepOpen == false)
     }
 
     @Test func optionsMayComeBeforeTheNote() throws {
         let log = try #require(try Rapport.parseAsRoot(["log", "--next", "+2w", "#12", "v", "met", "the", "CFO"]) as? Log.Record)
         #expect(log.customer == "#12")
         #expect(log.kind == "v")
-        #expect(log.note == ["met", "the", "CFO"])
-        #expect(log.next == "+2w")
+        #expect(log.line.note == ["met", "the", "CFO"])
+        #expect(log.line.next == "+2w")
+    }
+
+    /// The kind may be left out (a call), and each contact kind is a command with its shortcut.
+    @Test func theKindIsAWordOrTheCommand() throws {
+        let bare = try #require(try Rapport.parseAsRoot(["log", "wjg"]) as? Log.Record)
+        #expect(bare.kind == nil)
+        #expect(bare.line.note.isEmpty)
+        let call = try #require(try Rapport.parseAsRoot(["c", "wjg", "note", "about", "price", "--next", "周五"]) as? KindLog<CallKind>)
+        #expect(call.customer == "wjg")
+        #expect(call.line.note == ["note", "about", "price"])
+        #expect(call.line.next == "周五")
+        #expect(try Rapport.parseAsRoot(["visit", "wjg"]) is KindLog<VisitKind>)
+        #expect(try Rapport.parseAsRoot(["s", "wjg"]) is KindLog<MessageKind>)
     }
 
     @Test func noSubcommandOpensTheInterface() throws {
@@ -31,7 +44,7 @@ struct CommandParsingTests {
         #expect(snapshot.keys == "/wjg")
     }
 
-    @Test(arguments: [["frobnicate"], ["add"], ["log", "wjg"], ["add", "x", "--kind", "robot"], ["demo", "--customers", "0"], ["--snapshot", "100"], ["--snapshot", "0x30"]])
+    @Test(arguments: [["frobnicate"], ["add"], ["call"], ["add", "x", "--kind", "robot"], ["demo", "--customers", "0"], ["--snapshot", "100"], ["--snapshot", "0x30"]])
     func badCommandLinesAreRefused(arguments: [String]) {
         #expect(throws: (any Error).self) { try Rapport.parseAsRoot(arguments) }
     }

@@ -139,7 +139,6 @@ struct BadInputTests {
         (["log", "wjg", "call", "--next", "2026-02-30"], "\"2026-02-30\""),
         (["log", "wjg", "call", "--next", "yesterday"], "cannot be in the past"),
         (["log", "wjg", "call", "--at", "tomorrow"], "cannot be logged in the future"),
-        (["log", "wjg", "teleport", "hello"], "\"teleport\""),
         (["log", "wjg", "call", "--outcome", "maybe"], "\"maybe\""),
         (["log", "wjg", "call", "--contact", "nobody"], "\"nobody\""),
         (["edit", "wjg", "--credit-limit", "12abc"], "\"12abc\""),

@@ -35,7 +35,7 @@ struct SnapshotTests {
         }
     }
 
-    @Test(arguments: [[], ["today"], ["log"], ["import"]])
+    @Test(arguments: [[], ["today"], ["log"], ["call"], ["import"]])
     func helpText(_ command: [String]) throws {
         let help = try RapportBinary.run(command + ["--help"], environment: ["COLUMNS": "80", "PATH": "/usr/bin:/bin"])
         #expect(help.status == 0)

@@ -28,6 +28,27 @@ struct QuickLogTests {
         #expect(entry == QuickLog(kind: kind, note: note, next: next, outcome: outcome))
     }
 
+    /// The shell's words: a kind the command names makes the first word the note's, and a
+    /// quoted word (one with a space) is never `next` or `outcome`, though it may be the date.
+    @Test(arguments: [
+        (["发了方案", "next", "fri", "outcome", "reached"], .call, .call, "发了方案", When(day: day(11, 27)), .reached),
+        (["note", "about", "price"], .call, .call, "note about price", nil, nil),
+        (["c", "现场演示"], .visit, .visit, "c 现场演示", nil, nil),
+        (["note", "about", "price"], nil, .note, "about price", nil, nil),
+        (["c", "note", "about", "price"], nil, .call, "note about price", nil, nil),
+        (["teleport", "hello"], nil, .call, "teleport hello", nil, nil),
+        (["discuss next steps"], nil, .call, "discuss next steps", nil, nil),
+        (["x", "outcome reached"], .email, .email, "x outcome reached", nil, nil),
+        (["review", "next", "tomorrow 14:30"], .meeting, .meeting, "review",
+         When(day: day(11, 24), time: ClockTime(hour: 14, minute: 30)), nil),
+        ([], .message, .message, "", nil, nil),
+        ([], nil, .call, "", nil, nil),
+    ] as [([String], InteractionKind?, InteractionKind, String, When?, Outcome?)])
+    func readsTheShellsWords(words: [String], named: InteractionKind?, kind: InteractionKind, note: String, next: When?, outcome: Outcome?) throws {
+        let entry = try QuickLog.parse(words: words, kind: named, today: Self.today)
+        #expect(entry == QuickLog(kind: kind, note: note, next: next, outcome: outcome))
+    }
+
     @Test(arguments: [
         ("call 谈了报价 next", QuickLogError.missingDate),
         ("call 谈了报价 next fridya", .date(.unrecognized("fridya"))),

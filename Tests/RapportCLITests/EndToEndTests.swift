@@ -105,7 +105,7 @@ struct EndToEndTests {
         try r.ok(["add", "王建国"])
         let before = try r.snapshot()
         let dry = try r.ok(["--snapshot", "100x30", "--keys", "\\tlc 谈了报价\\r", "--dry"]).stdout
-        #expect(dry.contains("Logged call · u undoes it"))
+        #expect(dry.contains("Logged call with 王建国 · u undoes it"))
         #expect(try r.snapshot() == before)
         #expect(try r.ok(["show", "wjg"]).stdout.contains("nothing logged yet"))
         try r.ok(["--snapshot", "100x30", "--keys", "\\tlc 谈了报价\\r"])

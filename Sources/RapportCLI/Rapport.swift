@@ -45,7 +45,7 @@ public struct Rapport: ParsableCommand {
 public enum RapportMain {
     public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         do {
-            var command = try Rapport.parseAsRoot(arguments)
+            var command = try Rapport.parseAsRoot(try commandFirst(arguments))
             try command.run()
             NewBook.keep()
             exit(0)
@@ -69,6 +69,40 @@ public enum RapportMain {
             }
             exit(code.rawValue)
         }
+    }
+
+    /// The arguments with `--db` and `--today` moved after the command's words, so that they
+    /// work anywhere, as `git -C` does: `rapport --db X list` and `rapport deal --db X list`
+    /// read as `rapport list --db X`. A first word that names no command is refused with the
+    /// nearest one, rather than read as an argument of `open`, which takes none.
+    static func commandFirst(_ arguments: [String]) throws(RapportError) -> [String] {
+        var command: ParsableCommand.Type = Rapport.self
+        var path: [String] = []
+        var global: [String] = []
+        var i = 0
+        while i < arguments.count {
+            let word = arguments[i]
+            if ["--db", "--today"].contains(word), i + 1 < arguments.count {
+                global += [word, arguments[i + 1]]
+                i += 2
+            } else if word.hasPrefix("--db=") || word.hasPrefix("--today=") {
+                global.append(word)
+                i += 1
+            } else if let sub = command.configuration.subcommands.first(where: { $0._commandName == word || $0.configuration.aliases.contains(word) }) {
+                command = sub
+                path.append(word)
+                i += 1
+            } else {
+                break
+            }
+        }
+        if path.isEmpty, i < arguments.count, !arguments[i].hasPrefix("-"), arguments[i] != "help" {
+            let word = arguments[i]
+            let names = Rapport.configuration.subcommands.flatMap { [$0._commandName] + $0.configuration.aliases }
+            throw .invalid(field: "command", value: word,
+                           expected: NearestWord.to(word, among: names).map { "did you mean \($0.quotedForMessage)?" } ?? "see rapport --help")
+        }
+        return path + global + arguments[i...]
     }
 
     static func report(_ error: RapportError) {

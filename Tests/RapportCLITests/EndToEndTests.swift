@@ -198,3 +198,33 @@ struct BadInputTests {
         #expect(result.stderr.contains("robot"))
     }
 }
+
+/// The habits of the shell: global options anywhere, and a mistyped command named.
+struct ShellHabitTests {
+    @Test func theBookAndTheDayMayComeBeforeTheCommand() throws {
+        let r = try RapportBinary()
+        try r.ok(["add", "王建国"])
+        let other = r.directory.appendingPathComponent("other.db").path
+        // Before the command, inside a group of commands, and with `=`, as git -C takes them.
+        try r.ok(["--db", other, "add", "Anna"])
+        #expect(try r.ok(["--db", other, "list"]).stdout.contains("Anna"))
+        #expect(!(try r.ok(["list"]).stdout.contains("Anna")))
+        try r.ok(["--db=" + other, "deal", "add", "Anna", "rollout", "--amount", "1000"])
+        #expect(try r.ok(["deal", "--db", other, "list"]).stdout.contains("rollout"))
+        #expect(try r.ok(["--today", "2026-12-01", "--db", other, "log", "Anna", "c", "谈了"]).stdout
+                .hasPrefix("Logged call 1 with Anna (#1) at 2026-12-01 "))
+    }
+
+    @Test(arguments: [
+        (["tody"], "rapport: invalid command \"tody\"; did you mean \"today\"?\n"),
+        (["--today", "2026-12-01", "shwo", "wjg"], "rapport: invalid command \"shwo\"; did you mean \"show\"?\n"),
+        (["teleport"], "rapport: invalid command \"teleport\"; see rapport --help\n"),
+    ])
+    func aMistypedCommandIsNamedWithTheNearestOne(arguments: [String], message: String) throws {
+        let r = try RapportBinary()
+        let result = try r.run(arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr == message)
+        #expect(result.stdout.isEmpty)
+    }
+}

@@ -12,6 +12,15 @@ enum Terminal {
 
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
+    /// The terminal's width when standard output is one (tables fit it); nil into a pipe or
+    /// a file, where lines are whole for the program reading them.
+    static let width: Int? = {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }()
+
     /// Writes text to stdout in one call (buffered output from `print` is slow for big lists).
     static func write(_ text: String) {
         var text = text

@@ -26,12 +26,21 @@ struct TextTable {
         rowStyles.append(style)
     }
 
-    /// The table as lines: a header, then the rows; trailing spaces trimmed.
-    func render() -> String {
+    /// The table as lines: a header, then the rows; trailing spaces trimmed. Wider than
+    /// `width` (the terminal's, by default), the widest columns give up cells, their cells
+    /// ending in "…", down to their title's width, rather than every row wrapping.
+    func render(width: Int? = Terminal.width) -> String {
         var widths = columns.map { $0.title.displayWidth }
         for row in rows {
             for (i, cell) in row.enumerated() where i < widths.count {
                 widths[i] = max(widths[i], min(cell.displayWidth, columns[i].maxWidth))
+            }
+        }
+        if let width {
+            let floors = columns.map { max(4, $0.title.displayWidth) }
+            while widths.reduce(2 * (widths.count - 1), +) > width,
+                  let widest = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] }) {
+                widths[widest] -= 1
             }
         }
         func line(_ cells: [String]) -> String {

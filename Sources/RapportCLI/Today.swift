@@ -101,7 +101,9 @@ enum TodayView {
         return w
     }
 
-    static func text(_ report: ReminderReport, today: Day, upcoming: [DueFollowUp]) -> String {
+    /// On a terminal (`width`), a reason too long for the line ends in "…" before the
+    /// numbers, which stay whole; into a pipe every line is whole.
+    static func text(_ report: ReminderReport, today: Day, upcoming: [DueFollowUp], width: Int? = Terminal.width) -> String {
         var out = Style.bold.apply("Today · \(RelativeDay.dated(today))") + "\n"
         guard !report.isEmpty else {
             out += "\nNothing due today, and nobody forgotten.\n"
@@ -121,11 +123,12 @@ enum TodayView {
         for group in groups {
             out += "\n" + (group.rule == .overdue ? Style.red : Style.bold).apply(group.rule.heading(count: group.total.grouped)) + "\n"
             for r in group.reminders {
-                let id = "#\(r.customer.id)"
-                out += "  " + TerminalText.sanitized(r.customer.name).padded(toWidth: nameWidth) + "  "
+                let ids = "#\(r.customer.id)" + (r.followUpID.map { " f\($0)" } ?? "") + (r.dealID.map { " d\($0)" } ?? "")
+                let head = "  " + TerminalText.sanitized(r.customer.name).padded(toWidth: nameWidth) + "  "
                     + TerminalText.sanitized(r.customer.company ?? "").padded(toWidth: companyWidth) + "  "
-                    + TerminalText.sanitized(r.detail) + "  "
-                    + Style.dim.apply(id + (r.followUpID.map { " f\($0)" } ?? "") + (r.dealID.map { " d\($0)" } ?? "")) + "\n"
+                let detail = TerminalText.sanitized(r.detail)
+                let room = width.map { max(10, $0 - head.displayWidth - 2 - ids.displayWidth) }
+                out += head + (room.map { detail.truncated(toWidth: $0) } ?? detail) + "  " + Style.dim.apply(ids) + "\n"
             }
         }
         return out

@@ -38,7 +38,7 @@ extension ContactCommand {
                                    .init(title: "Phone"), .init(title: "Email"), .init(title: "Birthday"), .init(title: "Notes")])
             for p in people {
                 table.append([String(p.id ?? 0), p.name, p.role?.rawValue ?? "", p.phone ?? "", p.email ?? "",
-                              p.birthday?.description ?? "", p.notes ?? ""])
+                              p.birthday?.shown ?? "", p.notes ?? ""])
             }
             Terminal.write(table.render())
         }

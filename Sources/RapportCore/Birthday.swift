@@ -79,6 +79,9 @@ public struct Birthday: Hashable, Sendable, CustomStringConvertible {
         return bytes.text
     }
 
+    /// As people write it: `1980-03-15`, or `03-15` when the year is unknown.
+    public var shown: String { year == nil ? String(description.dropFirst(2)) : description }
+
     /// The next day, on or after `today`, that this birthday falls on; 29 February is
     /// kept on 28 February in years without it.
     public func nextOccurrence(onOrAfter today: Day) -> Day {

@@ -22,7 +22,7 @@ public enum ContactPersonField: String, CaseIterable, Sendable {
         case .role: p.role?.rawValue ?? ""
         case .phone: p.phone ?? ""
         case .email: p.email ?? ""
-        case .birthday: p.birthday?.description ?? ""
+        case .birthday: p.birthday?.shown ?? ""
         case .notes: p.notes ?? ""
         }
     }

@@ -43,7 +43,7 @@ extension CustomerCard {
         case .city: return ("City", [c.city, c.region].compactMap { $0 }.map(clean).joined(separator: ", "))
         case .tags: return ("Tags", c.tags.map(clean).joined(separator: ", "))
         case .birthday:
-            return c.birthday.map { b in ("Birthday", "\(b) (\(RelativeDay.describe(b.nextOccurrence(onOrAfter: today), today: today)))") }
+            return c.birthday.map { b in ("Birthday", "\(b.shown) (\(RelativeDay.describe(b.nextOccurrence(onOrAfter: today), today: today)))") }
         case .cadence: return c.cadenceDays.map { ("Cadence", $0 == 0 ? "never chased" : "every \($0) days (own)") }
         case .creditLevel:
             return ("Credit", [c.creditLevel.map(clean), c.creditLimit.map { "limit \($0)" }].compactMap { $0 }.joined(separator: ", "))

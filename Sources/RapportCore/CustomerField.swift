@@ -35,7 +35,9 @@ public enum CustomerField: String, CaseIterable, Sendable {
 
     /// The field's value as text (lists comma-separated; empty when unset).
     public func text(of c: Customer) -> String {
-        switch value(of: c) {
+        // The store's `--03-15` is vCard's; people, and spreadsheets, write 03-15.
+        if self == .birthday { return c.birthday?.shown ?? "" }
+        return switch value(of: c) {
         case .text(let text): text ?? ""
         // A cadence of 0 never chases.
         case .number(let n): n.map { self == .cadence && $0 == 0 ? "none" : String($0) } ?? ""

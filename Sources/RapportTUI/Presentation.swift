@@ -208,7 +208,7 @@ public enum Presentation {
         out.append(StyledLine(""))
         out.append(StyledLine("Contact persons (" + String(card.contacts.count) + ")", .title))
         for p in card.contacts {
-            let parts = [p.name, p.role?.rawValue, p.phone, p.email, p.birthday.map { "birthday " + $0.description }, p.notes]
+            let parts = [p.name, p.role?.rawValue, p.phone, p.email, p.birthday.map { "birthday " + $0.shown }, p.notes]
             out.append(StyledLine("  " + parts.compactMap { $0 }.joined(separator: " · ")), item: .contact(p))
         }
         out.append(StyledLine(""))

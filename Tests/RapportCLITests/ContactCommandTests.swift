@@ -10,10 +10,10 @@ struct ContactCommandTests {
         try r.ok(["contact", "add", "wjg", "Bob", "--email", "bob@example.com", "--notes", "采购"])
         try r.ok(["log", "wjg", "call", "报价", "--contact", "李娜"])
         try r.ok(["log", "wjg", "visit", "送样品", "--contact", "李娜"])
-        // Listed in display cells: 李娜 is four cells wide, as wide as "Name"; a birthday without a year is --MM-DD, as on the card
+        // Listed in display cells: 李娜 is four cells wide, as wide as "Name"; a birthday without a year is MM-DD, as typed and on the card
         #expect(try r.ok(["contact", "list", "wjg"]).stdout == """
             ID  Name  Role            Phone          Email            Birthday  Notes
-             1  李娜  decision-maker  139-0000-1111                   --03-15
+             1  李娜  decision-maker  139-0000-1111                   03-15
              2  Bob                                  bob@example.com            采购
 
             """)

@@ -74,12 +74,13 @@ struct VCardDraft {
         if let defect { throw .invalid(field: "vCard", value: "card \(card)", expected: "it begins on line \(line); \(defect)") }
         var warnings = self.warnings
         let fromN = structuredName.map(Self.name(fromN:)).flatMap(nonEmpty)
-        guard let name = formattedName ?? fromN ?? organization else {
+        // As a CSV row without a name: a card of only an email (a phone's export) is named by it.
+        guard let name = formattedName ?? fromN ?? organization ?? emails.first?.value ?? phones.first?.value else {
             throw .invalid(field: "vCard", value: "card \(card)",
-                           expected: "it begins on line \(line) and has no FN, N or ORG to name the customer")
+                           expected: "it begins on line \(line) and has no FN, N, ORG, EMAIL or TEL to name the customer")
         }
         var c = Customer(name: name, createdAt: createdAt)
-        if isOrganization || (formattedName == nil && fromN == nil) { c.kind = .company }
+        if isOrganization || (formattedName == nil && fromN == nil && organization != nil) { c.kind = .company }
         do {
             c = try c.validated()
         } catch {

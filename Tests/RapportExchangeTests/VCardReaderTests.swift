@@ -251,15 +251,28 @@ import Testing
     }
 
     @Test func aCardWithoutANameIsAnErrorNamingIt() throws {
-        let text = "BEGIN:VCARD\r\nFN:A\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:2.1\r\nEMAIL;PREF:a@example.com\r\nEND:VCARD\r\n"
+        let text = "BEGIN:VCARD\r\nFN:A\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:2.1\r\nNOTE:met at the fair\r\nEND:VCARD\r\n"
         let error = RapportError.invalid(field: "vCard", value: "card 2",
-                                         expected: "it begins on line 4 and has no FN, N or ORG to name the customer")
+                                         expected: "it begins on line 4 and has no FN, N, ORG, EMAIL or TEL to name the customer")
         #expect(throws: error) { try read(text) }
         // An import that skips bad cards still gets the good ones.
         let entries = try VCardReader.entries(Data(text.utf8), createdAt: Fixtures.stamp)
         #expect(entries.count == 2)
         #expect((try? entries[0].get())?.customer.name == "A")
         #expect(throws: error) { try entries[1].get() }
+    }
+
+    /// An Android export's card of only an email, or only a phone, is named by it (as a CSV
+    /// row is), a person rather than a company.
+    @Test(arguments: [
+        ("EMAIL;PREF:a@example.com", "a@example.com"),
+        ("TEL;CELL:138 0013 8000", "138 0013 8000"),
+        ("TEL:555-0100\r\nEMAIL:b@example.com", "b@example.com"),
+    ])
+    func aCardOfOnlyAnEmailOrAPhoneIsNamedByIt(lines: String, name: String) throws {
+        let entries = try read("BEGIN:VCARD\r\nVERSION:2.1\r\n" + lines + "\r\nEND:VCARD\r\n")
+        #expect(entries.map(\.customer.name) == [name])
+        #expect(entries.first?.customer.kind == .person)
     }
 
     @Test(arguments: [

@@ -6,6 +6,11 @@ import RapportImport
 import RapportStore
 
 extension ImportPipeline.Kind: ExpressibleByArgument {}
+
+extension CSV.Delimiter: ExpressibleByArgument {
+    public init?(argument: String) { self.init(typed: argument) }
+    public static var allValueStrings: [String] { [",", ";", "tab"] }
+}
 extension DuplicatePolicy: ExpressibleByArgument {}
 extension ConflictPolicy: ExpressibleByArgument {}
 
@@ -40,6 +45,9 @@ struct ImportCommand: ParsableCommand {
     var encoding: String?
     @Option(help: ArgumentHelp("Map headers to fields yourself, e.g. 'Mobile 2=phones,Owner=ignore'.", valueName: "header=field,…"))
     var map: String?
+    @Option(help: ArgumentHelp("For csv: what separates the cells — , ; or tab (default: the one the header line uses most).",
+                               valueName: "char"))
+    var delimiter: CSV.Delimiter?
     @Flag(help: "Put columns that map to no field into the notes as 'Header: value'.") var restToNotes = false
     @Flag(help: "Show what would be created, updated and skipped, and write nothing.") var dryRun = false
     @Option(help: "A row that duplicates a customer: skip (default), update the customer, or add it as new.")
@@ -54,7 +62,8 @@ struct ImportCommand: ParsableCommand {
         let file = try ImportFile(self.file)
         let session = try global.session(.creating)
         let options = ImportPipeline.Options(kind: kind, encoding: encoding, map: map, restToNotes: restToNotes, dryRun: dryRun,
-                                             onDuplicate: onDuplicate, onConflict: onConflict, skipBad: skipBad, recordsOnly: records)
+                                             onDuplicate: onDuplicate, onConflict: onConflict, skipBad: skipBad, recordsOnly: records,
+                                             delimiter: delimiter)
         let pipeline = ImportPipeline(database: session.database, now: session.now, options: options)
         switch try pipeline.run(file, notice: Self.printNotice) {
         case let .restored(schema, tables):

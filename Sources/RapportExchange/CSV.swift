@@ -7,14 +7,47 @@ import RapportCore
 /// skips empty lines and keeps ragged rows as they are. It runs over the UTF-8 bytes: every
 /// byte it looks for is ASCII, so a cut between them never splits a character.
 public enum CSV {
-    /// The records of a whole file's text; an unterminated quote is an error naming the line it opened on.
-    public static func records(_ text: String) throws(RapportError) -> [CSVRecord] {
+    /// The records of a whole file's text, its cells separated by `delimiter` (else the one
+    /// its header line uses most of comma, semicolon and tab); an unterminated quote is an
+    /// error naming the line it opened on.
+    public static func records(_ text: String, delimiter: Delimiter? = nil) throws(RapportError) -> [CSVRecord] {
         var text = text
         let result = text.withUTF8 { bytes in
-            var reader = Reader(bytes: bytes)
+            var reader = Reader(bytes: bytes, delimiter: delimiter?.byte ?? Delimiter.guessed(from: bytes).byte)
             return reader.read()
         }
         return try result.get()
+    }
+
+    /// What separates the cells: a comma, or as Excel writes for some locales a semicolon, or
+    /// in its "Unicode text" a tab.
+    public enum Delimiter: String, CaseIterable, Sendable {
+        case comma = ",", semicolon = ";", tab = "\t"
+
+        var byte: UInt8 { UInt8(ascii: rawValue.unicodeScalars.first!) }
+
+        /// `,`, `;`, or `tab` (also `\t` and a tab itself).
+        public init?(typed: String) {
+            switch typed.lowercased() {
+            case ",", "comma": self = .comma
+            case ";", "semicolon": self = .semicolon
+            case "\t", "\\t", "tab": self = .tab
+            default: return nil
+            }
+        }
+
+        /// The delimiter the first line uses most, outside quotes; a comma when it uses none.
+        static func guessed(from bytes: UnsafeBufferPointer<UInt8>) -> Delimiter {
+            var counts = [Delimiter: Int]()
+            var quoted = false
+            for b in bytes {
+                if b == CSV.quote { quoted.toggle() }
+                if quoted { continue }
+                if b == CSV.lineFeed || b == CSV.carriageReturn { break }
+                if let d = allCases.first(where: { $0.byte == b }) { counts[d, default: 0] += 1 }
+            }
+            return allCases.max { counts[$0, default: 0] < counts[$1, default: 0] }.flatMap { counts[$0, default: 0] > 0 ? $0 : nil } ?? .comma
+        }
     }
 
     /// One CRLF-terminated record, quoting only the cells that need it.
@@ -64,11 +97,13 @@ public enum CSV {
     /// A cursor over the bytes that produces records.
     private struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
+        let delimiter: UInt8
         var i = 0
         var line = 1
 
-        init(bytes: UnsafeBufferPointer<UInt8>) {
+        init(bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) {
             self.bytes = bytes
+            self.delimiter = delimiter
             // A byte-order mark left in the text is not part of the first header.
             if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
         }
@@ -90,7 +125,7 @@ public enum CSV {
                     } else {
                         fields.append(plainField())
                     }
-                    if i < bytes.count, bytes[i] == CSV.comma {
+                    if i < bytes.count, bytes[i] == delimiter {
                         i += 1
                         continue
                     }
@@ -119,12 +154,12 @@ public enum CSV {
             return true
         }
 
-        /// An unquoted cell: everything up to the next comma or line break.
+        /// An unquoted cell: everything up to the next delimiter or line break.
         mutating func plainField() -> String {
             let start = i
             while i < bytes.count {
                 let b = bytes[i]
-                if b == CSV.comma || b == CSV.lineFeed || b == CSV.carriageReturn { break }
+                if b == delimiter || b == CSV.lineFeed || b == CSV.carriageReturn { break }
                 i += 1
             }
             return text(start..<i)
@@ -176,7 +211,7 @@ public enum CSV {
                 field = text(segment..<i)
             }
             i += 1
-            if i < bytes.count, bytes[i] != CSV.comma, bytes[i] != CSV.lineFeed, bytes[i] != CSV.carriageReturn {
+            if i < bytes.count, bytes[i] != delimiter, bytes[i] != CSV.lineFeed, bytes[i] != CSV.carriageReturn {
                 field += plainField()
             }
             return .success(field)

@@ -31,10 +31,13 @@ public struct ImportPipeline {
         public var skipBad: Bool
         /// A CSV's records are read and returned, and nothing is imported.
         public var recordsOnly: Bool
+        /// What separates a CSV's cells, when not the one its header uses most.
+        public var delimiter: CSV.Delimiter?
 
         public init(kind: Kind = .customers, encoding: String? = nil, map: String? = nil, restToNotes: Bool = false,
                     dryRun: Bool = false, onDuplicate: DuplicatePolicy = .skip, onConflict: ConflictPolicy = .new,
-                    skipBad: Bool = false, recordsOnly: Bool = false) {
+                    skipBad: Bool = false, recordsOnly: Bool = false, delimiter: CSV.Delimiter? = nil) {
+            self.delimiter = delimiter
             self.kind = kind
             self.encoding = encoding
             self.map = map
@@ -108,7 +111,7 @@ public struct ImportPipeline {
     private func importCSV(_ file: ImportFile, _ notice: (Notice) -> Void) throws -> Outcome {
         if options.kind == .customers { Pinyin.warmUp() }
         let text = try TextDecoding.decode(file.data, encoding: try options.encoding.map { try TextEncoding(parsing: $0) })
-        var records = try CSV.records(text)
+        var records = try CSV.records(text, delimiter: options.delimiter)
         guard !records.isEmpty else { throw RapportError.invalid(field: "file", value: file.path, expected: "it has no header row") }
         let header = records.removeFirst().fields
         if options.recordsOnly { return .records(header: header, records) }

@@ -99,3 +99,37 @@ import Testing
         }
     }
 }
+
+/// Excel writes `;` for some locales and tabs in its "Unicode text": the header line says which.
+struct CSVDelimiterTests {
+    @Test(arguments: [
+        ("Name,Phone\na,1\n", [["Name", "Phone"], ["a", "1"]]),
+        ("Name;Phone\na;1\n", [["Name", "Phone"], ["a", "1"]]),
+        ("Name\tPhone\na\t1\n", [["Name", "Phone"], ["a", "1"]]),
+        // The most used wins: two semicolons against one comma in the header.
+        ("Name;Company;Note, more\na;b;c,d\n", [["Name", "Company", "Note, more"], ["a", "b", "c,d"]]),
+        // A delimiter inside quotes does not count, nor in a later line.
+        ("\"a;b;c\",d\n1,2;3;4\n", [["a;b;c", "d"], ["1", "2;3;4"]]),
+        // None at all: one column, read as commas.
+        ("Name\n王建国\n", [["Name"], ["王建国"]]),
+        // A quoted cell with the delimiter in it, and a doubled quote.
+        ("Name;Company\n王建国;\"华信; \"\"科技\"\"\"\n", [["Name", "Company"], ["王建国", "华信; \"科技\""]]),
+    ])
+    func theHeaderLineChoosesTheDelimiter(text: String, expected: [[String]]) throws {
+        #expect(try CSV.records(text).map(\.fields) == expected)
+    }
+
+    @Test func aDelimiterGivenOverridesTheGuess() throws {
+        // The header has more commas, but the file says semicolons.
+        #expect(try CSV.records("a,b,c;d\n1,2;3\n", delimiter: .semicolon).map(\.fields) == [["a,b,c", "d"], ["1,2", "3"]])
+    }
+
+    @Test(arguments: [(",", CSV.Delimiter.comma), (";", .semicolon), ("tab", .tab), ("\t", .tab), ("\\t", .tab), ("TAB", .tab)])
+    func delimitersAreTypedAsPeopleWriteThem(typed: String, expected: CSV.Delimiter) {
+        #expect(CSV.Delimiter(typed: typed) == expected)
+    }
+
+    @Test func anUnknownDelimiterIsNone() {
+        #expect(CSV.Delimiter(typed: "|") == nil)
+    }
+}

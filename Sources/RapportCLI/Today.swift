@@ -54,22 +54,31 @@ struct Today: ParsableCommand {
         } else if json {
             TodayView.json(reminders, today: session.today).withBytes(Terminal.write)
         } else {
-            let upcoming = reminders.isEmpty ? try session.database.upcomingFollowUps(after: session.today, limit: 3) : []
-            Terminal.write(TodayView.text(report, today: session.today, upcoming: upcoming))
+            try Self.printText(report, session)
         }
     }
 
     /// The today view as text: `rapport today`, and `rapport` when not on a terminal.
     static func printText(_ session: Session, settings: ReminderSettings) throws {
         let scanner = ReminderScanner(settings: settings)
-        let report = scanner.report(try session.database.reminderInputs(for: scanner.plan(today: session.today)), today: session.today)
+        try printText(scanner.report(try session.database.reminderInputs(for: scanner.plan(today: session.today)), today: session.today),
+                      session)
+    }
+
+    /// A report with nothing in it is asked what comes next, and whether the book is empty.
+    private static func printText(_ report: ReminderReport, _ session: Session) throws {
         let upcoming = report.isEmpty ? try session.database.upcomingFollowUps(after: session.today, limit: 3) : []
-        Terminal.write(TodayView.text(report, today: session.today, upcoming: upcoming))
+        let emptyBook = try report.isEmpty && upcoming.isEmpty && session.database.customerCount() == 0
+        Terminal.write(TodayView.text(report, today: session.today, upcoming: upcoming, emptyBook: emptyBook))
     }
 }
 
 /// The today view as text and as JSON.
 enum TodayView {
+    /// What an empty book's today says, in one line: how a book begins.
+    static let firstSteps = "Your book is empty: add a customer (rapport add NAME), bring in a spreadsheet or vCards "
+        + "(rapport import FILE --dry-run), or try a demo book (rapport demo --db /tmp/demo.db)."
+
     static func json(_ reminders: [Reminder], today: Day) -> JSONWriter {
         var w = JSONWriter(capacity: 64 + reminders.count * 160)
         w.beginObject()
@@ -103,8 +112,10 @@ enum TodayView {
 
     /// On a terminal (`width`), a reason too long for the line ends in "…" before the
     /// numbers, which stay whole; into a pipe every line is whole.
-    static func text(_ report: ReminderReport, today: Day, upcoming: [DueFollowUp], width: Int? = Terminal.width) -> String {
+    static func text(_ report: ReminderReport, today: Day, upcoming: [DueFollowUp], emptyBook: Bool = false,
+                     width: Int? = Terminal.width) -> String {
         var out = Style.bold.apply("Today · \(RelativeDay.dated(today))") + "\n"
+        if emptyBook { return out + "\n" + firstSteps + "\n" }
         guard !report.isEmpty else {
             out += "\nNothing due today, and nobody forgotten.\n"
             if !upcoming.isEmpty {

@@ -7,7 +7,7 @@ public enum Action: Hashable, Sendable {
     case focusNext, focusPrevious
     case open, log, logFor, snooze, done, filter, cycleSort, edit, addCustomer
     case addDeal, moveDeal, winDeal, loseDeal, pay, toggleFunnel
-    case undo, editEntry, removeEntry, mergeInto
+    case undo, editEntry, removeEntry, mergeInto, importFile
     /// In a form or the chooser.
     case submit, cancel, nextField, previousField
     /// In the move form: to the line after the checklist, and back to the stage line.
@@ -15,10 +15,11 @@ public enum Action: Hashable, Sendable {
 }
 
 /// Where a binding applies: each screen has one, the customers screen two (`timeline` is
-/// it with its timeline pane focused), each screen's controller naming its own; and over
-/// them a form (the text forms and the move form) and the deal chooser.
+/// it with its timeline pane focused) and Today two (`start` is it on an empty book), each
+/// screen's controller naming its own; and over them a form (the text forms and the move
+/// form) and the deal chooser.
 public enum BindingContext: String, CaseIterable, Sendable {
-    case today, main, timeline, card, help
+    case today, start, main, timeline, card, help
     case form, chooser
 
     /// The contexts of a modal rather than of a screen.
@@ -46,9 +47,9 @@ public enum KeyBindings {
 
     public static let table: [KeyBinding] = [
         KeyBinding(keys: [.char("t")], contexts: everywhere, action: .show(.today), short: "today", help: "today: who to call, who is forgotten", section: "Everywhere"),
-        KeyBinding(keys: [.char("?")], contexts: [.today, .main, .timeline, .card], action: .show(.help), short: "help", help: "this help", section: "Everywhere"),
+        KeyBinding(keys: [.char("?")], contexts: [.today, .start, .main, .timeline, .card], action: .show(.help), short: "help", help: "this help", section: "Everywhere"),
         KeyBinding(keys: [.char("q")], contexts: everywhere, action: .quit, short: "quit", help: "quit", section: "Everywhere"),
-        KeyBinding(keys: [.char("u")], contexts: [.today, .main, .timeline, .card], action: .undo, short: "undo",
+        KeyBinding(keys: [.char("u")], contexts: [.today, .start, .main, .timeline, .card], action: .undo, short: "undo",
                    help: "undo the last change (rapport history lists them)", section: "Everywhere"),
         KeyBinding(keys: [.char("j"), .down], contexts: everywhere, action: .moveDown, short: "down", help: "down", section: "Moving"),
         KeyBinding(keys: [.char("k"), .up], contexts: everywhere, action: .moveUp, short: "up", help: "up", section: "Moving"),
@@ -62,13 +63,17 @@ public enum KeyBindings {
                    help: "log for anyone: sxm c 谈了报价 Tab 周五; 1–9 a recent one", section: "Today"),
         KeyBinding(keys: [.char("s")], contexts: [.today], action: .snooze, short: "snooze", help: "snooze the follow-up to another day", section: "Today"),
         KeyBinding(keys: [.char("d")], contexts: [.today], action: .done, short: "done", help: "mark the follow-up done (a stale one: close it)", section: "Today"),
-        KeyBinding(keys: [.tab, .escape], contexts: [.today], action: .show(.main), short: "customers", help: "the customer list", section: "Today"),
+        KeyBinding(keys: [.tab, .escape], contexts: [.today, .start], action: .show(.main), short: "customers", help: "the customer list", section: "Today"),
         KeyBinding(keys: [.tab], contexts: customers, action: .focusNext, short: "pane", help: "next pane", section: "Customers"),
         KeyBinding(keys: [.backTab], contexts: customers, action: .focusPrevious, short: "pane", help: "previous pane", section: "Customers"),
         KeyBinding(keys: [.enter], contexts: customers, action: .open, short: "open", help: "open the customer card", section: "Customers"),
         KeyBinding(keys: [.char("/")], contexts: [.main, .timeline, .today], action: .filter, short: "filter", help: "filter by name, company, phone, pinyin (wjg)", section: "Customers"),
         KeyBinding(keys: [.char("o")], contexts: customers, action: .cycleSort, short: "sort", help: "sort by attention, name, last contact", section: "Customers"),
-        KeyBinding(keys: [.char("a")], contexts: [.main, .timeline, .card], action: .addCustomer, short: "add", help: "add a customer", section: "Customers"),
+        KeyBinding(keys: [.char("a")], contexts: [.start, .today, .main, .timeline, .card], action: .addCustomer, short: "add", help: "add a customer",
+                   section: "Customers"),
+        KeyBinding(keys: [.char("i")], contexts: [.start, .today, .main, .timeline, .card], action: .importFile, short: "import",
+                   help: "import a .csv or .vcf file: its dry run first, then y",
+                   section: "Customers"),
         KeyBinding(keys: [.char("e")], contexts: [.main], action: .edit, short: "edit", help: "edit the customer", section: "Customers"),
         KeyBinding(keys: [.char("e")], contexts: [.timeline, .card], action: .editEntry, short: "correct",
                    help: "correct the selected entry: card, person, deal, call, follow-up",

@@ -24,9 +24,10 @@ public enum Reducer {
             state.todayWindow.reveal(height: Layout(size: size).bodyHeight)
             state.list.window.reveal(height: Layout(size: size).listRows)
             return []
-        case .todayLoaded(let report, let upcoming):
+        case .todayLoaded(let report, let upcoming, let emptyBook):
             state.report = report
             state.upcoming = upcoming
+            state.emptyBook = emptyBook
             TodayScreen.select(state.todayWindow.selected, direction: 1, &state)
             return []
         case .customersLoaded(let rows, let offset, let total):
@@ -73,6 +74,9 @@ public enum Reducer {
         case .dealLoaded(let detail, let action, let hasPlaybook):
             openMoveForm(detail, action, hasPlaybook: hasPlaybook, &state)
             return []
+        case .importPreviewed(let preview):
+            state.importPreview = preview
+            return []
         case .saved(let message, let customerID):
             state.modal = nil
             state.message = StatusMessage(text: message + " · u undoes it", isError: false)
@@ -107,6 +111,7 @@ public enum Reducer {
         case .contactForm?: return handleContactForm(key, &state)
         case .moveForm?: return handleMoveForm(key, &state)
         case .picker?: return handlePicker(key, &state)
+        case .importPreview?: return handleImportPreview(key, &state)
         case nil: break
         }
         state.message = nil
@@ -155,6 +160,9 @@ public enum Reducer {
             return []
         case .logFor:
             state.prompt = Prompt(purpose: .logFor, field: TextField())
+            return []
+        case .importFile:
+            state.prompt = Prompt(purpose: .importFile, field: TextField())
             return []
         case .snooze:
             guard let (id, name) = selectedFollowUp(state) else {
@@ -432,6 +440,12 @@ public enum Reducer {
                 state.prompt?.error = error.description
                 return []
             }
+        case .importFile:
+            guard !prompt.field.text.trimmingSpaces().isEmpty else {
+                state.prompt?.error = "name the file: ~/客户.csv, contacts.vcf"
+                return []
+            }
+            return [.previewImport(path: prompt.field.text)]
         case .merge(let id, _):
             let other = prompt.field.text.trimmingSpaces()
             guard !other.isEmpty else {
@@ -458,6 +472,34 @@ public enum Reducer {
             state.prompt?.error = error.description
             return []
         }
+    }
+
+    /// The dry run's report: `y` imports, j/k and the page keys scroll, any other key cancels.
+    private static func handleImportPreview(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard var preview = state.importPreview else { return [] }
+        let height = Layout(size: state.size).bodyHeight - 1
+        let delta: Int? = switch key {
+        case .char("j"), .down: 1
+        case .char("k"), .up: -1
+        case .pageDown, .char(" "): max(1, height - 1)
+        case .pageUp: -max(1, height - 1)
+        default: nil
+        }
+        if let delta {
+            preview.top = max(0, min(preview.top + delta, preview.lines.count - height))
+            state.importPreview = preview
+            return []
+        }
+        state.importPreview = nil
+        guard key == .char("y") || key == .char("Y") else {
+            state.message = StatusMessage(text: "nothing imported", isError: false)
+            return []
+        }
+        guard preview.writes else {
+            state.message = StatusMessage(text: "the file adds and changes nothing: nothing imported", isError: false)
+            return []
+        }
+        return [.importFile(path: preview.path)]
     }
 
     private static func handleForm(_ key: Key, _ state: inout AppState) -> [Effect] {

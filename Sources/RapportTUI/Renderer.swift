@@ -15,6 +15,8 @@ public enum Renderer {
             textForm(form, layout, &buffer)
         } else if let form = state.moveForm {
             moveForm(form, layout, &buffer)
+        } else if let preview = state.importPreview {
+            importPreview(preview, layout, &buffer)
         } else {
             state.screen.controller.draw(state, layout, &buffer)
             if let picker = state.picker { self.picker(picker, layout, &buffer) }
@@ -60,6 +62,11 @@ public enum Renderer {
             b.put("j/k or 1–9 choose · Enter take · Esc cancel", x: 0, y: layout.hintRow, style: .dim)
             return
         }
+        if let preview = state.importPreview {
+            b.put((preview.writes ? "y import · j/k scroll · any other key cancels" : "nothing to write · any key closes")
+                .truncated(toWidth: b.width), x: 0, y: layout.hintRow, style: .dim)
+            return
+        }
         b.put(Presentation.hints(state, width: b.width), x: 0, y: layout.hintRow, style: .dim)
         if let message = state.message {
             b.put(message.text, x: 0, y: layout.statusRow, style: message.isError ? .error : .good)
@@ -76,6 +83,7 @@ public enum Renderer {
         case .correct: "kind note … outcome X (its time stays) · Enter save · Esc cancel"
         case .remove: "any other key keeps it · u undoes a removal"
         case .merge: "#id, name, phone or pinyin of the duplicate; this card's fields are kept · Enter merge · Esc cancel"
+        case .importFile: "a .csv or .vcf file, ~/客户.csv · Enter shows what it would do, writing nothing · Esc cancel"
         }
     }
 
@@ -83,6 +91,20 @@ public enum Renderer {
     static func lines(_ lines: [StyledLine], from top: Int, _ layout: Layout, _ b: inout ScreenBuffer) {
         for (i, line) in lines.dropFirst(top).prefix(layout.bodyHeight + 1).enumerated() {
             b.put(line.text, x: 1, y: layout.bodyTop - 1 + i, style: line.style)
+        }
+    }
+
+    /// The import's dry run over the body: the file, then the report, scrolled from `top`.
+    private static func importPreview(_ preview: ImportPreview, _ layout: Layout, _ b: inout ScreenBuffer) {
+        let name = TerminalText.sanitized(String(preview.path.split(separator: "/").last ?? ""))
+        b.put((" Import " + name + " · a dry run: nothing is written until y").truncated(toWidth: b.width), x: 0, y: 1, style: .title)
+        let rows = layout.bodyHeight - 1
+        for (i, line) in preview.lines.dropFirst(preview.top).prefix(rows).enumerated() {
+            b.put((" " + line).truncated(toWidth: b.width), x: 0, y: layout.bodyTop + i, style: preview.top + i == 0 ? .title : .normal)
+        }
+        if preview.top + rows < preview.lines.count {
+            b.put(" … \(preview.lines.count - preview.top - rows) more lines (j)".truncated(toWidth: b.width),
+                  x: 0, y: layout.bodyTop + rows, style: .dim)
         }
     }
 

@@ -133,6 +133,8 @@ public struct Prompt: Sendable {
         /// Log for the customer the line starts with (`sxm c 发了方案 next fri`), or one of
         /// the recent customers by their number.
         case logFor
+        /// The file to import: its dry run comes first.
+        case importFile
     }
 
     public var purpose: Purpose
@@ -157,6 +159,7 @@ public struct Prompt: Sendable {
         case .correct(_, let n): return "correct the entry of " + name(n) + " ›"
         case .merge(_, let n): return "merge into " + name(n) + " the duplicate ›"
         case .logFor: return "log for ›"
+        case .importFile: return "import the file ›"
         case .remove(let item, let n): return Presentation.removal(item, of: name(n))
         }
     }
@@ -202,6 +205,7 @@ public enum Modal: Sendable {
     case contactForm(ContactForm)
     case moveForm(MoveForm)
     case picker(DealPicker)
+    case importPreview(ImportPreview)
 
     /// Puts an effect's error on the prompt or form, which stays open; false for the chooser,
     /// which has no line for one.
@@ -212,7 +216,7 @@ public enum Modal: Sendable {
         case .dealForm(var f): f.error = message; self = .dealForm(f)
         case .contactForm(var f): f.error = message; self = .contactForm(f)
         case .moveForm(var f): f.error = message; self = .moveForm(f)
-        case .picker: return false
+        case .picker, .importPreview: return false
         }
         return true
     }
@@ -223,7 +227,7 @@ public enum Modal: Sendable {
         case .customerForm(let f): f
         case .dealForm(let f): f
         case .contactForm(let f): f
-        case .prompt, .moveForm, .picker: nil
+        case .prompt, .moveForm, .picker, .importPreview: nil
         }
     }
 }
@@ -261,6 +265,11 @@ extension AppState {
         set { set(newValue.map(Modal.picker), closing: picker != nil) }
     }
 
+    public var importPreview: ImportPreview? {
+        get { if case .importPreview(let p)? = modal { p } else { nil } }
+        set { set(newValue.map(Modal.importPreview), closing: importPreview != nil) }
+    }
+
     private mutating func set(_ new: Modal?, closing: Bool) {
         if let new { modal = new } else if closing { modal = nil }
     }
@@ -287,6 +296,8 @@ public struct AppState: Sendable {
 
     public var report: ReminderReport?
     public var upcoming: [DueFollowUp] = []
+    /// No customer at all: Today says how a book begins.
+    public var emptyBook = false
     /// How many of each rule the today view has loaded.
     public var todayLimit: Int
     public var todayWindow = ListWindow()

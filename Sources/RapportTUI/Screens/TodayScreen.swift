@@ -19,9 +19,28 @@ public enum TodayRow: Hashable, Sendable {
 }
 
 extension AppState {
+    /// An empty book's Today: how a book begins, with the keys the key table gives.
+    static var firstSteps: [String] {
+        func key(_ action: Action) -> String {
+            (KeyBindings.table.first { $0.action == action && $0.contexts.contains(.start) }?.keys.first?.name ?? "").padded(toWidth: 3)
+        }
+        return [
+            "Your book is empty. To begin:",
+            "",
+            "  " + key(.addCustomer) + "add a customer",
+            "  " + key(.importFile) + "import a spreadsheet (.csv) or vCards (.vcf);",
+            "     you read what it would do before anything is written",
+            "",
+            "  Or quit (q) and try a demo book:",
+            "    rapport demo --db /tmp/demo.db",
+            "    rapport --db /tmp/demo.db",
+        ]
+    }
+
     /// The today view as rows, in the order the screen lists them.
     public var todayRows: [TodayRow] {
         guard let report else { return [.empty("Loading…")] }
+        if emptyBook { return Self.firstSteps.map { .empty($0) } }
         if report.isEmpty {
             return [.empty("Nothing due today, and nobody forgotten.")]
                 + (upcoming.isEmpty ? [] : [.empty(""), .empty("Coming up:")] + upcoming.map { .upcoming($0) })
@@ -40,12 +59,14 @@ extension AppState {
 enum TodayScreen: ScreenController {
     static func title(_ state: AppState) -> String { "Today" }
 
-    static let contexts: [BindingContext] = [.today]
+    static let contexts: [BindingContext] = [.today, .start]
 
-    static func context(_ state: AppState) -> BindingContext { .today }
+    static func context(_ state: AppState) -> BindingContext { state.emptyBook ? .start : .today }
 
     static func footer(_ context: BindingContext) -> [Action] {
-        [.open, .log, .snooze, .done, .filter, .show(.main), .show(.help), .quit]
+        context == .start
+            ? [.addCustomer, .importFile, .show(.main), .show(.help), .quit]
+            : [.open, .log, .snooze, .done, .filter, .show(.main), .show(.help), .quit]
     }
 
     static func draw(_ state: AppState, _ layout: Layout, _ b: inout ScreenBuffer) {

@@ -93,25 +93,28 @@ public final class EffectRunner {
                 Interaction(customerID: id, kind: entry.kind, at: now, outcome: entry.outcome, note: entry.note),
                 next: entry.next, keepOpen: false, now: now)
             // Named, since `L` logs for a customer typed rather than one on the screen (the frame sanitizes it).
-            let name = try database.customerRows(ids: [id]).first.map { " with " + $0.summary.name } ?? ""
-            var message = "Logged " + entry.kind.rawValue + name + (entry.outcome.map { ", " + $0.rawValue } ?? "")
-            if logged.closed != nil { message += " · follow-up done" }
-            if let next = logged.created { message += " · next " + RelativeDay.dated(next.when) }
+            let name = try database.customerRows(ids: [id]).first?.summary.name
+            var message = Language.say("Logged " + entry.kind.said + (name.map { " with " + $0 } ?? ""),
+                                       "已记录" + (name.map { "与" + $0 + "的" } ?? "") + entry.kind.said)
+                + (entry.outcome.map { ", " + $0.rawValue } ?? "")
+            if logged.closed != nil { message += Language.say(" · follow-up done", " · 跟进已完成") }
+            if let next = logged.created { message += Language.say(" · next ", " · 下次 ") + RelativeDay.dated(next.when, today: now.day) }
             return [.saved(message, customerID: id)]
         case .snooze(let id, let when):
             let f = try database.rescheduleFollowUp(id: id, to: when)
-            return [.saved("Snoozed to " + RelativeDay.dated(f.when), customerID: f.customerID)]
+            return [.saved(Language.say("Snoozed to ", "已推迟到 ") + RelativeDay.dated(f.when, today: clock().day), customerID: f.customerID)]
         case .completeFollowUp(let id):
             let f = try database.completeFollowUp(id: id, at: clock())
-            return [.saved("Done: " + (f.title.isEmpty ? "follow-up \(id)" : f.title), customerID: f.customerID)]
+            return [.saved(Language.say("Done: ", "已完成：") + (f.title.isEmpty ? Language.say("follow-up \(id)", "跟进 \(id)") : f.title),
+                           customerID: f.customerID)]
         case .saveCustomer(let customer):
             corpus = nil
             if customer.id == nil {
                 let saved = try database.addCustomer(customer)
-                return [.saved("Added " + saved.name, customerID: saved.id)]
+                return [.saved(Language.say("Added ", "已添加 ") + saved.name, customerID: saved.id)]
             }
             try database.updateCustomer(customer)
-            return [.saved("Saved " + customer.name, customerID: customer.id)]
+            return [.saved(Language.say("Saved ", "已保存 ") + customer.name, customerID: customer.id)]
         case .loadDeal(let id, let action):
             guard let detail = try database.dealDetail(id: id) else { return [.failed("deal \(id) is gone")] }
             return [.dealLoaded(detail, action, hasPlaybook: try database.playbook(named: "onboarding") != nil)]
@@ -171,7 +174,7 @@ public final class EffectRunner {
         case .undo:
             corpus = nil
             let undone = try database.undo(now: clock())
-            return [.undone("Undid: " + undone.map { $0.summary + ($0.undoing.isEmpty ? "" : " — " + $0.undoing.joined(separator: ", ")) }
+            return [.undone(Language.say("Undid: ", "已撤销：") + undone.map { $0.summary + ($0.undoing.isEmpty ? "" : " — " + $0.undoing.joined(separator: ", ")) }
                 .joined(separator: "; "))]
         }
     }

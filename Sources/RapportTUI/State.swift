@@ -32,9 +32,9 @@ public enum CustomerSort: String, CaseIterable, Sendable {
 
     public var label: String {
         switch self {
-        case .attention: "attention"
-        case .name: "name"
-        case .lastContact: "last contact"
+        case .attention: Language.say("attention", "紧急程度")
+        case .name: Language.say("name", "姓名")
+        case .lastContact: Language.say("last contact", "上次联系")
         }
     }
 
@@ -152,14 +152,15 @@ public struct Prompt: Sendable {
     func label(width: Int) -> String {
         let name = { (n: String) in TerminalText.sanitized(n).truncated(toWidth: max(6, width / 3 - 12)) }
         switch purpose {
-        case .log(_, let n): return "log " + name(n) + " ›"
-        case .snooze(_, let n): return "snooze " + name(n) + " until ›"
+        case .log(_, let n): return Language.say("log " + name(n) + " ›", "记录 " + name(n) + " ›")
+        case .snooze(_, let n): return Language.say("snooze " + name(n) + " until ›", "把 " + name(n) + " 推迟到 ›")
         case .filter: return "/"
-        case .pay(_, _, let label, let currency): return "paid on " + name(label) + " " + currency.code + " ›"
-        case .correct(_, let n): return "correct the entry of " + name(n) + " ›"
-        case .merge(_, let n): return "merge into " + name(n) + " the duplicate ›"
-        case .logFor: return "log for ›"
-        case .importFile: return "import the file ›"
+        case .pay(_, _, let label, let currency):
+            return Language.say("paid on " + name(label) + " " + currency.code + " ›", name(label) + " 回款 " + currency.code + " ›")
+        case .correct(_, let n): return Language.say("correct the entry of " + name(n) + " ›", "更正 " + name(n) + " 的条目 ›")
+        case .merge(_, let n): return Language.say("merge into " + name(n) + " the duplicate ›", "合并到 " + name(n) + " 的重复客户 ›")
+        case .logFor: return Language.say("log for ›", "为谁记录 ›")
+        case .importFile: return Language.say("import the file ›", "导入文件 ›")
         case .remove(let item, let n): return Presentation.removal(item, of: name(n))
         }
     }

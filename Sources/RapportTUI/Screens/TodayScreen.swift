@@ -25,13 +25,13 @@ extension AppState {
             (KeyBindings.table.first { $0.action == action && $0.contexts.contains(.start) }?.keys.first?.name ?? "").padded(toWidth: 3)
         }
         return [
-            "Your book is empty. To begin:",
+            Language.say("Your book is empty. To begin:", "客户簿还是空的。可以这样开始："),
             "",
-            "  " + key(.addCustomer) + "add a customer",
-            "  " + key(.importFile) + "import a spreadsheet (.csv) or vCards (.vcf);",
-            "     you read what it would do before anything is written",
+            "  " + key(.addCustomer) + Language.say("add a customer", "添加客户"),
+            "  " + key(.importFile) + Language.say("import a spreadsheet (.csv) or vCards (.vcf);", "导入表格（.csv）或名片（.vcf）；"),
+            Language.say("     you read what it would do before anything is written", "     写入之前先看它会做什么"),
             "",
-            "  Or quit (q) and try a demo book:",
+            Language.say("  Or quit (q) and try a demo book:", "  或者退出（q），先试试演示客户簿："),
             "    rapport demo --db /tmp/demo.db",
             "    rapport --db /tmp/demo.db",
         ]
@@ -39,11 +39,11 @@ extension AppState {
 
     /// The today view as rows, in the order the screen lists them.
     public var todayRows: [TodayRow] {
-        guard let report else { return [.empty("Loading…")] }
+        guard let report else { return [.empty(Language.say("Loading…", "正在加载…"))] }
         if emptyBook { return Self.firstSteps.map { .empty($0) } }
         if report.isEmpty {
-            return [.empty("Nothing due today, and nobody forgotten.")]
-                + (upcoming.isEmpty ? [] : [.empty(""), .empty("Coming up:")] + upcoming.map { .upcoming($0) })
+            return [.empty(Language.say("Nothing due today, and nobody forgotten.", "今天没有到期的跟进，也没有被遗忘的客户。"))]
+                + (upcoming.isEmpty ? [] : [.empty(""), .empty(Language.say("Coming up:", "接下来："))] + upcoming.map { .upcoming($0) })
         }
         var rows: [TodayRow] = []
         for group in report.groups {
@@ -57,7 +57,7 @@ extension AppState {
 
 /// Today: who to call, who is forgotten — the reminders by rule, most urgent first.
 enum TodayScreen: ScreenController {
-    static func title(_ state: AppState) -> String { "Today" }
+    static func title(_ state: AppState) -> String { Language.say("Today", "今天") }
 
     static let contexts: [BindingContext] = [.today, .start]
 

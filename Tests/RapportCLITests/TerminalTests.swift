@@ -142,6 +142,33 @@ struct TerminalTests {
         #expect(try r.ok(["list", "--json"]).stdout == "[]\n")
     }
 
+    /// On a terminal a reference that matches several customers asks which one, by number;
+    /// any other answer names none and writes nothing. Into a pipe it stays an error.
+    @Test func anAmbiguousNameAsksWhichOneOnATerminal() throws {
+        let r = try RapportBinary()
+        try r.ok(["add", "王建", "--company", "华信"])
+        try r.ok(["add", "王建", "--company", "远大"])
+        let tmux = try Tmux(width: 100, height: 30, directory: r.directory)
+        let command = "env RAPPORT_DB=\(r.database) RAPPORT_TODAY=\(r.today) \(RapportBinary.url.path)"
+        try tmux.type(command + " log wj c 谈了报价")
+        try tmux.press("Enter")
+        let asked = try tmux.waitFor { $0.contains("which one? [1-2]") }
+        #expect(asked.contains("rapport: \"wj\" matches 2 customers:"))
+        #expect(asked.contains("  2. #2 王建 (远大)"))
+        try tmux.type("2")
+        try tmux.press("Enter")
+        _ = try tmux.waitFor { $0.contains("with 王建 (#2)") }
+        try tmux.type(command + " log wj c 又谈了")
+        try tmux.press("Enter")
+        _ = try tmux.waitFor { $0.components(separatedBy: "which one? [1-2]").count == 3 }
+        try tmux.type("x")
+        try tmux.press("Enter")
+        _ = try tmux.waitFor { $0.contains("rapport: no customer chosen for \"wj\"; name one by #id") }
+        let calls = try #require(try r.json(["show", "#2", "--json"]) as? [String: Any])
+        #expect((calls["timeline"] as? [[String: Any]])?.count == 1)
+        #expect(try r.run(["log", "wj", "c", "谈了"]).status == 2)
+    }
+
     /// In a Chinese locale Rapport speaks Chinese on a real terminal: Today, the help, a
     /// log's report, the wide characters in their cells.
     @Test func aChineseLocaleSpeaksChineseOnTheTerminal() throws {

@@ -29,4 +29,29 @@ struct TypedFormsCommandTests {
         try r.expectRefused(["call", "wjg", "x", "--next", "someday"],
                             "unrecognized date \"someday\"; try tomorrow, +3d, fri, next fri, 12-01, 明天, 下周一, 15号 or 14:30")
     }
+
+    // MARK: - Amounts
+
+    @Test func amountsAsPeopleTypeThem() throws {
+        let r = try RapportBinary()
+        try r.ok(["add", "王建国"])
+        for (i, typed) in ["12000元", "¥12,000", "￥12000", "1.2万元", "１２０００", "RMB 12000", "CNY 12000"].enumerated() {
+            #expect(try r.ok(["deal", "add", "wjg", "单\(i)", "--amount", typed]).stdout.contains("12,000.00 CNY"), "\(typed)")
+        }
+        // A new deal is in the currency its amount names; the decimal comma is the euro's.
+        #expect(try r.ok(["deal", "add", "wjg", "欧洲", "--amount", "€1.200,50"]).stdout.contains("1,200.50 EUR"))
+        #expect(try r.ok(["deal", "add", "wjg", "欧洲二", "--amount", "1.200,50 EUR", "--currency", "EUR"]).stdout
+                .contains("1,200.50 EUR"))
+    }
+
+    @Test func anAmountInAnotherCurrencyOrBelowZeroIsRefusedInOneLine() throws {
+        let r = try RapportBinary()
+        try r.ok(["add", "王建国"])
+        try r.ok(["deal", "add", "wjg", "欧洲", "--amount", "€100"])
+        try r.expectRefused(["deal", "edit", "1", "--amount", "12000元"], "amount \"12000元\" is in CNY, not EUR")
+        try r.expectRefused(["deal", "add", "wjg", "x", "--amount", "€100", "--currency", "CNY"], "amount \"€100\" is in EUR, not CNY")
+        try r.expectRefused(["deal", "add", "wjg", "x", "--amount", "-500"], "amount \"-500\" is negative; amounts are positive")
+        try r.expectRefused(["deal", "add", "wjg", "x", "--amount=-500"], "amount \"-500\" is negative; amounts are positive")
+        try r.expectRefused(["product", "add", "P1", "x", "--price", "-5"], "amount \"-5\" is negative; amounts are positive")
+    }
 }

@@ -54,4 +54,28 @@ struct TypedFormsCommandTests {
         try r.expectRefused(["deal", "add", "wjg", "x", "--amount=-500"], "amount \"-500\" is negative; amounts are positive")
         try r.expectRefused(["product", "add", "P1", "x", "--price", "-5"], "amount \"-5\" is negative; amounts are positive")
     }
+
+    // MARK: - Phones
+
+    @Test func aPhoneTypedWithChinasCodeOrSpacesFindsTheNumberStoredWithDashes() throws {
+        let r = try RapportBinary()
+        try r.ok(["add", "王建国", "--phone", "138-0013-8000"])
+        try r.ok(["add", "李娜", "--phone", "139-0000-1111"])
+        for typed in ["+8613800138000", "8613800138000", "138 0013 8000", "+86 138 0013 8000"] {
+            #expect(try r.ok(["show", typed]).stdout.hasPrefix("王建国  #1"), "\(typed)")
+        }
+    }
+
+    @Test func aPhoneASpreadsheetWroteAsANumberIsRefusedNamingItsLine() throws {
+        let r = try RapportBinary()
+        let file = try ExchangeCommandTests.write("Name,Phone\n王建国,138-0013-8000\n李娜,1.3709E+10\n", to: "p.csv", in: r)
+        let why = "a spreadsheet wrote it as a number and lost digits; format the column as text and save again"
+        let dry = try r.run(["import", file, "--dry-run"])
+        #expect(dry.status == 2)
+        #expect(dry.stderr == "rapport: invalid Phone \"1.3709E+10\"; line 3: \(why)\n")
+        let skipped = try r.ok(["import", file, "--skip-bad"]).stdout
+        #expect(skipped.contains("refused: invalid Phone \"1.3709E+10\"; line 3: \(why)\n"))
+        #expect(skipped.hasSuffix("Created 1, updated 0, skipped 0 duplicates, refused 1 bad rows.\n"))
+        try r.expectRefused(["add", "张伟", "--phone", "1.38001E+10"], "invalid phone \"1.38001E+10\"; \(why)")
+    }
 }

@@ -106,14 +106,15 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
             named = .yuan
             body = body.dropLast()
         } else {
+            // Any code apart from the digits (`12000 EUR`); one of the common ones even against them
+            // (`RMB12000`), where `12abc` is a typo rather than a currency.
             let letters = { (c: Character) in c.isASCII && c.isLetter }
-            let lead = body.prefix(while: letters), tail = body.reversed().prefix(while: letters)
-            if lead.count == 3 {
-                named = Currency(code: lead == "rmb" ? "CNY" : String(lead))
+            let lead = String(body.prefix(while: letters)), tail = String(body.reversed().prefix(while: letters).reversed())
+            if lead.count == 3, body.dropFirst(3).first == " " || commonCodes.contains(lead) {
+                named = Currency(code: lead == "rmb" ? "CNY" : lead)
                 body = body.dropFirst(3)
-            } else if tail.count == 3 {
-                let code = String(tail.reversed())
-                named = Currency(code: code == "rmb" ? "CNY" : code)
+            } else if tail.count == 3, body.dropLast(3).last == " " || commonCodes.contains(tail) {
+                named = Currency(code: tail == "rmb" ? "CNY" : tail)
                 body = body.dropLast(3)
             }
         }
@@ -122,6 +123,8 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     private static let signs: [Character: String] = ["¥": "CNY", "€": "EUR", "$": "USD", "£": "GBP"]
     private static let dollars: Set<String> = ["USD", "HKD", "SGD", "AUD", "CAD", "NZD", "TWD"]
+    /// Codes read even without a space, folded as `marked` sees them.
+    private static let commonCodes: Set<String> = ["rmb", "cny", "eur", "usd", "hkd", "jpy", "gbp"]
 
     /// The digits of an amount without sign or currency, `original` quoted in errors.
     private static func digits(_ amount: Substring, currency: Currency, original text: String) throws(MoneyError) -> Int64 {

@@ -78,4 +78,18 @@ struct TypedFormsCommandTests {
         #expect(skipped.hasSuffix("Created 1, updated 0, skipped 0 duplicates, refused 1 bad rows.\n"))
         try r.expectRefused(["add", "张伟", "--phone", "1.38001E+10"], "invalid phone \"1.38001E+10\"; \(why)")
     }
+
+    // MARK: - Surnames
+
+    @Test func aSurnameReadItsOwnWayIsFoundAndSortedByThatReading() throws {
+        let r = try RapportBinary()
+        for name in ["赵六", "曾国藩", "王建国"] { try r.ok(["add", name]) }
+        #expect(try r.ok(["show", "zeng"]).stdout.hasPrefix("曾国藩  #2"))
+        #expect(try r.ok(["show", "zengguofan"]).stdout.hasPrefix("曾国藩  #2"))
+        // wang, zeng, zhao: 曾 under Z, not under C as céng.
+        let names = try r.ok(["list"]).stdout.split(separator: "\n").dropFirst().compactMap { line in
+            ["王建国", "曾国藩", "赵六"].first { line.contains($0) }
+        }
+        #expect(names == ["王建国", "曾国藩", "赵六"])
+    }
 }

@@ -152,6 +152,8 @@ struct MoneyTests {
         ("10000000000001", Self.yen, .tooLarge),  // 10^13 + 1 yen
         ("9000000000000000", .yuan, .tooLarge),   // the amount: 18 digits of fen, once accepted
         ("90000000万", .yuan, .tooLarge),          // 9 × 10^11 yuan
+        ("12abc", .yuan, .unreadable),             // a typo, not a currency
+        ("abc12", .yuan, .unreadable),
         ("¥", .yuan, .unreadable),
         ("元", .yuan, .unreadable),
         ("RMB", .yuan, .unreadable),

@@ -30,7 +30,7 @@ struct CustomerFields: ParsableArguments {
     @Option(name: .customLong("channel"), help: "Preferred contact channel: phone, email, message, wechat or visit.")
     var preferredChannel: String?
     @Option(name: .customLong("credit-level"), help: "Credit level, e.g. --credit-level AA.") var creditLevel: String?
-    @Option(name: .customLong("credit-limit"), help: "Credit limit: 50000, 12,000.50 or 5万.") var creditLimit: String?
+    @Option(name: .customLong("credit-limit"), parsing: .unconditional, help: "Credit limit: 50000, 12,000.50 or 5万.") var creditLimit: String?
     @Option(help: "Currency of the credit limit (default CNY).") var currency: String?
     @Option(help: "What the customer said they want.") var needs: String?
     @Option(help: "What worries them.") var concerns: String?

@@ -206,15 +206,8 @@ public enum CustomerField: String, CaseIterable, Sendable {
     /// unless one is given.
     static func money(_ text: String, current: Money?) throws(RapportError) -> Money? {
         guard !text.isEmpty else { return nil }
-        var amount = text
-        var currency = current?.currency ?? .yuan
-        let words = text.split(separator: " ")
-        if words.count == 2, let code = words.last, code.count == 3, code.allSatisfy({ $0.isASCII && $0.isLetter }) {
-            amount = String(words[0])
-            currency = Currency(code: String(code))
-        }
         do {
-            return try Money(parsing: amount, currency: currency)
+            return try Money(parsing: text, currency: Money.currency(in: text) ?? current?.currency ?? .yuan)
         } catch {
             throw .money(error)
         }

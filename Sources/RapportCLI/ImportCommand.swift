@@ -19,7 +19,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Bring a book in: a spreadsheet's CSV, vCards, a call history, or a full JSON export.",
-        discussion: """
+        discussion: HelpText.fitted("""
             The format is read from the file's name (.csv, .vcf, .json). Everything goes in as one
             transaction: a bad row stops the whole import and names its line (or, with --skip-bad, is
             reported and left out). Duplicates — the same phone or email under a name that agrees
@@ -34,7 +34,7 @@ struct ImportCommand: ParsableCommand {
             Columns are recognised by their headers in English or Chinese (Name/姓名/客户名称,
             Company/公司, Phone/手机/电话, Email/邮箱, City/城市, Grade/等级, Tags/标签, Birthday/生日,
             Notes/备注, First Name + Last Name, …).
-            """
+            """)
     )
 
     @OptionGroup var global: GlobalOptions

@@ -109,12 +109,23 @@ public enum RapportMain {
 
     static func report(_ error: RapportError) {
         Terminal.error("rapport: " + error.description)
-        guard case .ambiguousCustomer(_, let candidates) = error else { return }
-        for (i, c) in candidates.prefix(10).enumerated() {
-            let company = c.company.map { " (" + TerminalText.sanitized($0) + ")" } ?? ""
-            Terminal.error("  \(i + 1). #\(c.id) \(TerminalText.sanitized(c.name))\(company)")
+        guard case .ambiguousCustomer(let reference, let candidates) = error else { return }
+        for c in candidates.prefix(10) {
+            let who = TerminalText.sanitized(c.name) + (c.company.map { " (" + TerminalText.sanitized($0) + ")" } ?? "")
+            Terminal.error("  " + (commandLine(naming: c.id, for: reference).map { $0 + "   # " + who } ?? "\(c.id)  " + who))
         }
         if candidates.count > 10 { Terminal.error("  … and \(candidates.count - 10) more") }
+    }
+
+    /// The command as typed with the reference replaced by the customer's number, ready to
+    /// paste (a bare number, which no shell takes for a comment as it takes `#2`); nil when
+    /// the reference is not one of the words typed.
+    static func commandLine(naming id: Int64, for reference: String,
+                            arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> String? {
+        guard let at = arguments.firstIndex(of: reference) else { return nil }
+        var words = arguments
+        words[at] = String(id)
+        return TerminalText.sanitized(Session.commandLine(["rapport"] + words))
     }
 }
 

@@ -23,7 +23,7 @@ enum Terminal {
             error("  \(i + 1). #\(c.id) \(TerminalText.sanitized(c.name))" + (c.company.map { " (" + TerminalText.sanitized($0) + ")" } ?? ""))
         }
         if candidates.count > shown.count {
-            error(Language.say("  … and \(candidates.count - shown.count) more: name one by #id", "  … 还有 \(candidates.count - shown.count) 位：请用 #编号"))
+            error(Language.say("  … and \(candidates.count - shown.count) more: name one by its number", "  … 还有 \(candidates.count - shown.count) 位：请用编号"))
         }
         errorInline(Language.say("which one? [1-\(shown.count)] ", "选哪一位？[1-\(shown.count)] "))
         guard let answer = readLine(), let n = Int(answer.trimmingSpaces()), (1...shown.count).contains(n) else { return nil }

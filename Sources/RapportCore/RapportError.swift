@@ -32,7 +32,7 @@ public enum RapportError: Error, Equatable, Sendable, CustomStringConvertible {
         case .customerNotFound(let ref):
             "no customer matches \(ref.quotedForMessage); try `rapport list` to see your customers"
         case .ambiguousCustomer(let ref, let candidates):
-            "\(ref.quotedForMessage) matches \(candidates.count) customers; name one by #id"
+            "\(ref.quotedForMessage) matches \(candidates.count) customers; name one by its number"
         case .notFound(let what, let ref):
             "no \(what) \(ref.quotedForMessage)"
         case .conflict(let message):

@@ -50,7 +50,7 @@ extension AppDatabase {
         } catch RapportError.ambiguousCustomer(let reference, let candidates) {
             guard let choose = chooser.withLock({ $0 }) else { throw RapportError.ambiguousCustomer(reference, candidates) }
             guard let id = choose(reference, candidates), let customer = try read({ try Self.fetchCustomer(id: id, $0) }) else {
-                throw RapportError.conflict("no customer chosen for " + reference.quotedForMessage + "; name one by #id")
+                throw RapportError.conflict("no customer chosen for " + reference.quotedForMessage + "; name one by its number")
             }
             return customer
         }

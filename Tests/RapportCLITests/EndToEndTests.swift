@@ -196,9 +196,9 @@ struct BadInputTests {
         let result = try r.run(["log", "wang", "call", "x"])
         #expect(result.status == 2)
         #expect(result.stderr == """
-            rapport: "wang" matches 2 customers; name one by #id
-              1. #2 王建 (恒达)
-              2. #1 王建国
+            rapport: "wang" matches 2 customers; name one by its number
+              rapport log 2 call x   # 王建 (恒达)
+              rapport log 1 call x   # 王建国
 
             """)
         #expect(try r.snapshot() == before)

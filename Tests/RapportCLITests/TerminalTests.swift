@@ -163,7 +163,7 @@ struct TerminalTests {
         _ = try tmux.waitFor { $0.components(separatedBy: "which one? [1-2]").count == 3 }
         try tmux.type("x")
         try tmux.press("Enter")
-        _ = try tmux.waitFor { $0.contains("rapport: no customer chosen for \"wj\"; name one by #id") }
+        _ = try tmux.waitFor { $0.contains("rapport: no customer chosen for \"wj\"; name one by its number") }
         let calls = try #require(try r.json(["show", "#2", "--json"]) as? [String: Any])
         #expect((calls["timeline"] as? [[String: Any]])?.count == 1)
         #expect(try r.run(["log", "wj", "c", "谈了"]).status == 2)

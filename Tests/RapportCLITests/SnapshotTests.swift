@@ -35,6 +35,21 @@ struct SnapshotTests {
         }
     }
 
+    /// README's picture is what the two commands printed under it draw.
+    @Test func theReadmePictureIsWhatItsCommandDraws() throws {
+        let readme = try String(contentsOf: Self.directory.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "```\n Rapport · Customers"))
+        let end = try #require(readme.range(of: "\n```", range: start.upperBound..<readme.endIndex))
+        let picture = String(readme[readme.index(start.lowerBound, offsetBy: 4)..<end.lowerBound])
+        #expect(readme.contains("rapport demo --db /tmp/readme.db --customers 300 --today 2026-11-23\n"
+            + "rapport --db /tmp/readme.db --today 2026-11-23 --snapshot 100x30 --keys '\\t' --dry"))
+        let r = try RapportBinary()
+        try r.ok(["demo", "--customers", "300", "--today", "2026-11-23"])
+        let drawn = try r.ok(["--today", "2026-11-23", "--snapshot", "100x30", "--keys", "\\t", "--dry"]).stdout
+        #expect(drawn.trimmingCharacters(in: CharacterSet.newlines) == picture.trimmingCharacters(in: CharacterSet.newlines))
+    }
+
     @Test(arguments: [[], ["today"], ["log"], ["call"], ["import"]])
     func helpText(_ command: [String]) throws {
         let help = try RapportBinary.run(command + ["--help"], environment: ["COLUMNS": "80", "PATH": "/usr/bin:/bin"])

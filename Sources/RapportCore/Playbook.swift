@@ -10,9 +10,14 @@ public struct Playbook: Hashable, Sendable {
         self.steps = steps
     }
 
-    /// The follow-ups the playbook schedules for a customer from `start`.
-    public func followUps(customerID: Int64, from start: Day, createdAt: LocalDateTime) -> [FollowUp] {
-        steps.map { FollowUp(customerID: customerID, due: When(day: start.adding(days: $0.offsetDays)), title: $0.title, createdAt: createdAt) }
+    /// The follow-ups the playbook schedules for a customer from `start`; with `workdays`,
+    /// one that falls on a Saturday or a Sunday is on the Monday after.
+    public func followUps(customerID: Int64, from start: Day, createdAt: LocalDateTime, workdays: Bool) -> [FollowUp] {
+        steps.map { step in
+            let day = start.adding(days: step.offsetDays)
+            let due = workdays ? day.adding(days: [.saturday: 2, .sunday: 1][day.weekday] ?? 0) : day
+            return FollowUp(customerID: customerID, due: When(day: due), title: step.title, createdAt: createdAt)
+        }
     }
 
     /// Checks a name and steps as the seller typed them.

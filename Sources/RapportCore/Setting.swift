@@ -18,6 +18,8 @@ public struct Setting: Sendable {
         case currency
         /// The interface's language: `en`, `zh`, or `auto` (the environment's).
         case language
+        /// On or off: `true` or `false` (also yes/no, on/off).
+        case flag
     }
 
     public let key: String
@@ -68,7 +70,7 @@ public struct Setting: Sendable {
                 throw .invalid(field: key, value: text, expected: "use a whole percentage from 0 to 100")
             }
             return Double(n)
-        case .checklist, .currency, .language:
+        case .checklist, .currency, .language, .flag:
             throw .invalid(field: key, value: text, expected: "this setting is text, not a number")
         }
     }
@@ -92,6 +94,15 @@ public struct Setting: Sendable {
                    get: { $0.pipeline.windowDays }, set: { $0.pipeline.windowDays = $1 }),
             number("history.days", "days the history keeps changes for undo (the trash keeps its customers until emptied)",
                    .days(allowsNone: false), get: { $0.historyDays }, set: { $0.historyDays = $1 }),
+            Setting(key: "followups.workdays", help: "follow-ups a playbook schedules on a Saturday or Sunday move to the Monday: true or false",
+                    kind: .flag, get: { $0.workdays ? "true" : "false" },
+                    set: { s, text throws(RapportError) in
+                        switch text.trimmingSpaces().lowercased() {
+                        case "true", "yes", "on": s.workdays = true
+                        case "false", "no", "off": s.workdays = false
+                        default: throw .invalid(field: "followups.workdays", value: text, expected: "use true or false")
+                        }
+                    }),
             Setting(key: "ui.language", help: "the interface's language: en, zh, or auto (LC_ALL, LC_MESSAGES, LANG); RAPPORT_LANG overrides it for one run",
                     kind: .language, get: { $0.language?.rawValue ?? "auto" },
                     set: { s, text throws(RapportError) in

@@ -6,6 +6,8 @@ public struct Settings: Hashable, Sendable {
     public var pipeline: PipelineSettings
     /// How long the history keeps a change that can be undone.
     public var historyDays = 90
+    /// Whether a playbook's follow-ups skip Saturdays and Sundays (to the Monday).
+    public var workdays = true
     /// The interface's language, or nil to follow the environment.
     public var language: Language?
 

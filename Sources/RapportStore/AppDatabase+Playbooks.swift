@@ -49,7 +49,7 @@ extension AppDatabase {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM playbook WHERE name = ?", arguments: [name]) == true else {
             throw RapportError.notFound(what: "playbook", reference: name)
         }
-        return try Self.playbook(name, db).followUps(customerID: customerID, from: start, createdAt: now)
+        return try Self.playbook(name, db).followUps(customerID: customerID, from: start, createdAt: now, workdays: try Self.settings(db).workdays)
             .map { try RecordWriter.insert($0, db) }
     }
 }

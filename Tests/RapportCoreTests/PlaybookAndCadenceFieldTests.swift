@@ -79,7 +79,7 @@ struct PlaybookAndCadenceFieldTests {
             PlaybookStep(parsing: "+30d 价值回顾"),
         ])
         let created = LocalDateTime(day: F.day("2026-11-28"), time: try #require(ClockTime(hour: 10, minute: 15)))
-        let followUps = playbook.followUps(customerID: 42, from: F.day("2026-11-28"), createdAt: created)
+        let followUps = playbook.followUps(customerID: 42, from: F.day("2026-11-28"), createdAt: created, workdays: false)
         // November has 30 days: +3 is 1 December, +30 is 28 December.
         #expect(followUps.map(\.due.iso) == ["2026-11-29", "2026-12-01", "2026-12-28"])
         #expect(followUps.map(\.title) == ["服务启动通知", "使用指导", "价值回顾"])
@@ -90,9 +90,19 @@ struct PlaybookAndCadenceFieldTests {
         let playbook = Playbook(name: "p", steps: [PlaybookStep(offsetDays: 0, title: "a"), PlaybookStep(offsetDays: 14, title: "b"),
                                                     PlaybookStep(offsetDays: 60, title: "c")])
         let created = LocalDateTime(day: F.day("2026-12-20"), time: try #require(ClockTime(hour: 9, minute: 0)))
-        let dues = playbook.followUps(customerID: 1, from: F.day("2026-12-20"), createdAt: created).map(\.due.iso)
+        let dues = playbook.followUps(customerID: 1, from: F.day("2026-12-20"), createdAt: created, workdays: false).map(\.due.iso)
         // 2026-12-20 + 14 = 2027-01-03; + 60: 11 days to 12-31, 31 in January, 18 in February → 2027-02-18.
         #expect(dues == ["2026-12-20", "2027-01-03", "2027-02-18"])
+    }
+
+    /// From Friday 2026-11-27: +1d is Saturday the 28th and +2d Sunday the 29th, both moved
+    /// to Monday the 30th; +0d (Friday) and +3d (Monday) stay; without workdays none moves.
+    @Test(arguments: [(true, ["2026-11-27", "2026-11-30", "2026-11-30", "2026-11-30"]),
+                      (false, ["2026-11-27", "2026-11-28", "2026-11-29", "2026-11-30"])])
+    func aWeekendStepMovesToMondayWithWorkdays(workdays: Bool, dues: [String]) throws {
+        let playbook = Playbook(name: "p", steps: (0...3).map { PlaybookStep(offsetDays: $0, title: "s\($0)") })
+        let created = LocalDateTime(day: F.day("2026-11-27"), time: try #require(ClockTime(hour: 9, minute: 0)))
+        #expect(playbook.followUps(customerID: 1, from: F.day("2026-11-27"), createdAt: created, workdays: workdays).map(\.due.iso) == dues)
     }
 
     // MARK: - 14. The cadence field

@@ -21,13 +21,13 @@ struct ReminderSettingTests {
         "checklist.needs": "situation understood 现状 | problem understood 问题 | implication understood 影响 | need-payoff understood 需求效益",
         "checklist.proposal": "real decision maker identified 找到真正的决策者 | expectations and end time agreed 设定期望与结束时间 | value stated for each level of the buyer 讲清各层级的价值",
         "checklist.closing": "objections recorded 记录异议 | terms agreed 谈妥条款",
-        "currency": "CNY", "funnel.window": "90", "ui.language": "auto",
+        "currency": "CNY", "funnel.window": "90", "ui.language": "auto", "followups.workdays": "true",
     ]
 
     /// The settings that hold a number.
     static let numericKeys = Setting.all.filter {
         switch $0.kind {
-        case .checklist, .currency, .language: false
+        case .checklist, .currency, .language, .flag: false
         default: true
         }
     }.map(\.key)

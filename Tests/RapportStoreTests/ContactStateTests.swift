@@ -159,11 +159,17 @@ struct PlaybookStoreTests {
         let c = try Fixture.customer(db, "王建国")
         let planned = try db.planFollowUps(customerID: c.id!, playbook: "onboarding", from: Fixture.day("2026-11-28"),
                                            now: Fixture.at("2026-11-23 10:00"))
-        #expect(planned.map(\.due.iso) == ["2026-11-29", "2026-12-01", "2026-12-28"])
+        // From Saturday the 28th: +1d is Sunday, planned for Monday the 30th (followups.workdays);
+        // +3d is Tuesday 1 December, +30d Monday the 28th.
+        #expect(planned.map(\.due.iso) == ["2026-11-30", "2026-12-01", "2026-12-28"])
         #expect(throws: RapportError.notFound(what: "playbook", reference: "nosuch")) {
             try db.planFollowUps(customerID: c.id!, playbook: "nosuch", from: Fixture.today, now: Fixture.at("2026-11-23 10:00"))
         }
         #expect(try db.customerCard(id: c.id!)?.openFollowUps.count == 3)
+        try db.setSetting("followups.workdays", to: "false")
+        let asCounted = try db.planFollowUps(customerID: c.id!, playbook: "onboarding", from: Fixture.day("2026-11-28"),
+                                             now: Fixture.at("2026-11-23 10:00"))
+        #expect(asCounted.map(\.due.iso) == ["2026-11-29", "2026-12-01", "2026-12-28"])
     }
 
     @Test func savingReplacesTheSteps() throws {

@@ -5,6 +5,8 @@ import RapportCore
 public struct ImportFile {
     /// The path as given, for messages.
     public let path: String
+    /// The file's name without its folders, for messages that must not be cut short.
+    public var name: String { URL(fileURLWithPath: path).lastPathComponent }
     /// The name's extension in lower case: `csv`, `vcf`, `json`, …
     public let format: String
     public let data: Data

@@ -111,9 +111,9 @@ public struct ImportPipeline {
             return try importRecords(try CSV.records(text, delimiter: options.delimiter), of: file, notice)
         case "xlsx":
             if options.kind == .customers { Pinyin.warmUp() }
-            return try importRecords(try Workbook.records(file.data, file: file.path, sheet: options.sheet), of: file, notice)
+            return try importRecords(try Workbook.records(file.data, file: file.name, sheet: options.sheet), of: file, notice)
         default:
-            throw RapportError.invalid(field: "file", value: URL(fileURLWithPath: file.path).lastPathComponent,
+            throw RapportError.invalid(field: "file", value: file.name,
                                        expected: "Rapport imports .csv, .xlsx, .vcf and .json files")
         }
     }

@@ -24,7 +24,9 @@ enum XMLPart {
     /// Why `data` cannot be parsed into `reader`, or nil once it was.
     static func parse(_ data: Data, into reader: some PartReading) -> String? {
         if let refusal = refusal(data) { return refusal }
-        let parser = XMLParser(data: data)
+        // Fed from a stream, the parser takes the part in small chunks; given the data whole,
+        // libxml2 refuses a line past 10 MB (XML_MAX_LOOKUP_LIMIT), and Excel writes a sheet on one line.
+        let parser = XMLParser(stream: InputStream(data: data))
         // The defaults, said here since they are the defence: no entity or DTD is fetched.
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false

@@ -30,7 +30,7 @@ let package = Package(
         // A file into the book: Exchange reads it, the store writes it.
         .target(name: "RapportImport", dependencies: ["RapportBase", "RapportCore", "RapportExchange", "RapportStore", "RapportWorkbook"]),
         .systemLibrary(name: "CNcursesw"),
-        .target(name: "RapportTUI", dependencies: ["RapportBase", "RapportCore", "RapportStore"]),
+        .target(name: "RapportTUI", dependencies: ["RapportBase", "RapportCore", "RapportStore", "RapportImport"]),
         // The TUI on a real terminal: curses and the run loop, so the TUI itself never links ncursesw.
         .target(name: "RapportTerminal", dependencies: ["RapportCore", "RapportStore", "RapportTUI", "CNcursesw"]),
         .target(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RapportBase
 import RapportCore
 import RapportStore
 
@@ -39,6 +40,7 @@ struct GlobalOptions: ParsableArguments {
         let isNew = !FileManager.default.fileExists(atPath: path)
         let book = try AppDatabase.open(at: path, access: access)
         if isNew { NewBook.opened(book) }
+        Language.speak(.chosen(setting: try book.settings().language, environment: environment))
         let now = try clock()
         book.changes(by: ChangeOrigin(command: Session.commandLine(), now: now))
         return Session(database: book, now: now)

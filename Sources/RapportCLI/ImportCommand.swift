@@ -117,13 +117,10 @@ struct ImportCommand: ParsableCommand {
     /// What the import noticed, on standard error as it comes.
     private static func printNotice(_ notice: ImportPipeline.Notice) {
         switch notice {
-        case .columnsLeftOut(let headers):
-            let names = headers.map(\.quotedForMessage).joined(separator: ", ")
-            Terminal.error("rapport: not imported: \(names) (map them with --map 'Header=field', or keep them with --rest-to-notes)")
-        case .rowWarning(let text):
-            Terminal.error("rapport: " + text)
-        case let .cardWarning(card, line, text):
-            Terminal.error("rapport: card \(card) (line \(line)): \(text)")
+        case .columnsLeftOut:
+            Terminal.error("rapport: " + (notice.text ?? "") + " (map them with --map 'Header=field', or keep them with --rest-to-notes)")
+        case .rowWarning, .cardWarning:
+            Terminal.error("rapport: " + (notice.text ?? ""))
         case let .progress(written, rows):
             if showsProgress(rows) { Terminal.errorInline("\r\(written.grouped) / \(rows.grouped) rows") }
         }
@@ -131,40 +128,8 @@ struct ImportCommand: ParsableCommand {
 
     /// Each row the store reported on, the bad rows, and the totals.
     private func printReport(_ report: ImportReport, refused: [String]) {
-        var out = ""
-        for line in report.lines {
-            let name = TerminalText.sanitized(line.name)
-            switch line.action {
-            case .created(let id) where dryRun: out += "line \(line.line): create \(name) (would be #\(id))\n"
-            case .created: break
-            case let .updated(id, card, changes) where changes.isEmpty:
-                out += "line \(line.line): #\(id) \(TerminalText.sanitized(card)) unchanged\n"
-            case let .updated(id, card, changes):
-                out += "line \(line.line): \(dryRun ? "update" : "updated") #\(id) \(TerminalText.sanitized(card)): "
-                    + changes.map(Self.described).joined(separator: ", ") + "\n"
-            case .skipped(let reason): out += "line \(line.line): \(dryRun ? "skip" : "skipped") \(name) (\(reason))\n"
-            case let .conflict(id, other, shared, created):
-                let outcome = switch (created, dryRun) {
-                case (let new?, true): "would be imported as new (#\(new))"
-                case (_?, false): "imported as new"
-                case (nil, true): "would be skipped"
-                case (nil, false): "skipped"
-                }
-                out += "line \(line.line): \(name) shares \(TerminalText.sanitized(shared)) with #\(id) \(TerminalText.sanitized(other)) — \(outcome)\n"
-            }
-        }
-        for reason in refused { out += "refused: \(reason)\n" }
-        out += (dryRun ? "Dry run, nothing written: would create " : "Created ") + "\(report.created.grouped), "
-            + (dryRun ? "update " : "updated ") + "\(report.updated.grouped), " + (dryRun ? "skip " : "skipped ") + "\(report.skipped.grouped) duplicates"
-            + (report.unchanged == 0 ? "" : ", \(report.unchanged.grouped) unchanged")
-            + (report.conflicts == 0 ? "" : ", \(report.conflicts.grouped) conflicts " + (onConflict == .new ? "added as new" : "skipped"))
-            + (refused.isEmpty ? "" : ", refused \(refused.count.grouped) bad rows") + ".\n"
-        Terminal.write(out)
-    }
-
-    /// A field an update changes, as one line shows it: `city 上海 → 深圳`, `grade → B` when it was empty.
-    static func described(_ change: FieldChange) -> String {
-        [change.field, TerminalText.sanitized(change.before), "→", TerminalText.sanitized(change.after)]
-            .filter { !$0.isEmpty }.joined(separator: " ")
+        let lines = report.rowLines(dryRun: dryRun, refused: refused)
+            + [report.totals(dryRun: dryRun, onConflict: onConflict, refused: refused.count)]
+        Terminal.write(lines.map { $0 + "\n" }.joined())
     }
 }

@@ -44,6 +44,8 @@ public struct Rapport: ParsableCommand {
 /// a customer reference is ambiguous) and exit 2; argument errors go to ArgumentParser.
 public enum RapportMain {
     public static func run(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        // Until a book is opened and its setting read, the environment's language.
+        Language.speak(.chosen(setting: nil, environment: ProcessInfo.processInfo.environment))
         do {
             var command = try Rapport.parseAsRoot(try commandFirst(arguments))
             try command.run()

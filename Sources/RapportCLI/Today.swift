@@ -33,6 +33,11 @@ struct Today: ParsableCommand {
     }
 
     func run() throws {
+        // Scripts read the same words in any language: the scan's too, as a regrade's reason.
+        if json { try Language.$bound.withValue(.en, operation: scan) } else { try scan() }
+    }
+
+    private func scan() throws {
         let session = try global.session()
         let scanner = ReminderScanner(settings: try session.database.reminderSettings())
         if check {
@@ -54,22 +59,37 @@ struct Today: ParsableCommand {
         } else if json {
             TodayView.json(reminders, today: session.today).withBytes(Terminal.write)
         } else {
-            let upcoming = reminders.isEmpty ? try session.database.upcomingFollowUps(after: session.today, limit: 3) : []
-            Terminal.write(TodayView.text(report, today: session.today, upcoming: upcoming))
+            try Self.printText(report, session)
         }
     }
 
     /// The today view as text: `rapport today`, and `rapport` when not on a terminal.
     static func printText(_ session: Session, settings: ReminderSettings) throws {
         let scanner = ReminderScanner(settings: settings)
-        let report = scanner.report(try session.database.reminderInputs(for: scanner.plan(today: session.today)), today: session.today)
+        try printText(scanner.report(try session.database.reminderInputs(for: scanner.plan(today: session.today)), today: session.today),
+                      session)
+    }
+
+    /// A report with nothing in it is asked what comes next, and whether the book is empty.
+    private static func printText(_ report: ReminderReport, _ session: Session) throws {
         let upcoming = report.isEmpty ? try session.database.upcomingFollowUps(after: session.today, limit: 3) : []
-        Terminal.write(TodayView.text(report, today: session.today, upcoming: upcoming))
+        let emptyBook = try report.isEmpty && upcoming.isEmpty && session.database.customerCount() == 0
+        Terminal.write(TodayView.text(report, today: session.today, upcoming: upcoming, emptyBook: emptyBook))
     }
 }
 
 /// The today view as text and as JSON.
 enum TodayView {
+    /// What an empty book's today says, in one line: how a book begins.
+    static var firstSteps: String {
+        Language.say("Your book is empty: add a customer (rapport add NAME), bring in a spreadsheet or vCards "
+                     + "(rapport import FILE --dry-run), or try a demo book (rapport demo --db /tmp/demo.db).",
+                     "客户簿还是空的：添加客户（rapport add 姓名），导入表格或名片（rapport import 文件 --dry-run），"
+                     + "或者先试试演示客户簿（rapport demo --db /tmp/demo.db）。")
+    }
+
+    static var nothingDue: String { Language.say("Nothing due today, and nobody forgotten.", "今天没有到期的跟进，也没有被遗忘的客户。") }
+
     static func json(_ reminders: [Reminder], today: Day) -> JSONWriter {
         var w = JSONWriter(capacity: 64 + reminders.count * 160)
         w.beginObject()
@@ -103,14 +123,16 @@ enum TodayView {
 
     /// On a terminal (`width`), a reason too long for the line ends in "…" before the
     /// numbers, which stay whole; into a pipe every line is whole.
-    static func text(_ report: ReminderReport, today: Day, upcoming: [DueFollowUp], width: Int? = Terminal.width) -> String {
-        var out = Style.bold.apply("Today · \(RelativeDay.dated(today))") + "\n"
+    static func text(_ report: ReminderReport, today: Day, upcoming: [DueFollowUp], emptyBook: Bool = false,
+                     width: Int? = Terminal.width) -> String {
+        var out = Style.bold.apply(Language.say("Today · ", "今天 · ") + RelativeDay.dated(today, today: today)) + "\n"
+        if emptyBook { return out + "\n" + firstSteps + "\n" }
         guard !report.isEmpty else {
-            out += "\nNothing due today, and nobody forgotten.\n"
+            out += "\n" + nothingDue + "\n"
             if !upcoming.isEmpty {
-                out += "\nComing up:\n"
+                out += "\n" + Language.say("Coming up:", "接下来：") + "\n"
                 for f in upcoming {
-                    out += "  " + RelativeDay.dated(f.due.day) + (f.due.time.map { " \($0)" } ?? "") + "  "
+                    out += "  " + RelativeDay.dated(f.due, today: today) + "  "
                         + TerminalText.sanitized(f.customer.name) + FollowUpTitleText.suffix(f.title) + "\n"
                 }
             }
@@ -156,7 +178,7 @@ extension TodayView {
     static func summary(_ report: ReminderReport) -> String {
         let parts = report.tallies { $0.grouped }
         let urgent = ReminderRuleKind.allCases.contains { $0.needsAttention && report.total($0) > 0 }
-        return (urgent ? "" : "Nothing overdue or forgotten") + (parts.isEmpty ? "" : (urgent ? "" : " · ") + parts.joined(separator: " · "))
+        return (urgent ? "" : Language.say("Nothing overdue or forgotten", "没有逾期或被遗忘的")) + (parts.isEmpty ? "" : (urgent ? "" : " · ") + parts.joined(separator: " · "))
     }
 
     /// What makes up a customer's urgency today: each reminder with its terms, and where the

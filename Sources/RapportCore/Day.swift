@@ -173,6 +173,9 @@ public enum Weekday: Int, CaseIterable, Sendable {
         }
     }
 
+    /// `周一` … `周日`.
+    public var chinese: String { "周" + ["一", "二", "三", "四", "五", "六", "日"][rawValue - 1] }
+
     /// Three-letter English abbreviation, capitalised (`Mon`).
     public var shortName: String {
         let s = String(name.prefix(3))

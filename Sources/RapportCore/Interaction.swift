@@ -1,3 +1,5 @@
+import RapportBase
+
 /// One entry of a customer's follow-up timeline: a call, an email, a visit …
 public struct Interaction: Hashable, Sendable, Identifiable {
     public var id: Int64?
@@ -50,6 +52,11 @@ public enum InteractionKind: String, CaseIterable, Sendable, Codable {
         ]
         guard let kind = aliases[t] else { return nil }
         self = kind
+    }
+
+    /// The kind in the interface's words: `call`, or `电话`.
+    public var said: String {
+        Language.say(rawValue, ["电话", "邮件", "拜访", "会议", "消息", "备注"][InteractionKind.allCases.firstIndex(of: self) ?? 0])
     }
 
     /// A note is something the seller wrote down, not a contact with the customer:

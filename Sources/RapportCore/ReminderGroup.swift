@@ -1,3 +1,5 @@
+import RapportBase
+
 /// One group of the today view: a rule's reminders in the order its heading names, and
 /// how many the rule has in all (more than are listed when the scan was limited).
 public struct ReminderGroup: Hashable, Sendable {
@@ -33,7 +35,7 @@ extension ReminderReport {
 
     /// The summary line's words: `4 overdue · 6 to collect · 11 forgotten`.
     public func tallies(count: (Int) -> String) -> [String] {
-        groups.map { count($0.total) + " " + $0.rule.tally }
+        groups.map { Language.say(count($0.total) + " " + $0.rule.tally, $0.rule.tally + count($0.total)) }
     }
 
     /// Each rule with reminders, in the view's order, and where its reminders are (in the

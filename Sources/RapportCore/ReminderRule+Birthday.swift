@@ -4,8 +4,8 @@ import RapportBase
 /// a 29 February birthday is kept on 28 February in years without one.
 public struct BirthdayRule: ReminderRule {
     public var kind: ReminderRuleKind { .birthday }
-    public var heading: String { "Birthdays" }
-    public var tally: String { "to greet" }
+    public var heading: String { Language.say("Birthdays", "生日") }
+    public var tally: String { Language.say("to greet", "待祝贺") }
     public var order: ReminderOrder { .soonest }
     public var settings: [Setting] { [Self.window, Self.weight] }
     public var looksAhead: Bool { true }
@@ -48,6 +48,12 @@ public struct BirthdayRule: ReminderRule {
     }
 
     static func write(days: Int, person: String?, on: Day, turns: Int?, to out: inout ByteSink) {
+        if Language.current == .zh {
+            let when = days == 0 ? "今天" : days == 1 ? "明天" : "\(days)天后"
+            out.append((person.map { $0 + "的" } ?? "") + "生日：" + when + "（" + RelativeDay.chinese(on, withYear: false) + " " + on.weekday.chinese + "）"
+                       + (turns.map { "，满\($0)岁" } ?? ""))
+            return
+        }
         if let person {
             out.append(person)
             out.append("'s birthday ")

@@ -4,8 +4,8 @@ import RapportBase
 /// customer — for more than `deal.stuck_days`.
 public struct StuckDealRule: ReminderRule {
     public var kind: ReminderRuleKind { .stuck }
-    public var heading: String { "Stuck deals" }
-    public var tally: String { "stuck" }
+    public var heading: String { Language.say("Stuck deals", "停滞的商机") }
+    public var tally: String { Language.say("stuck", "停滞") }
     public var settings: [Setting] { [Self.after, Self.weight] }
 
     public init() {}
@@ -28,6 +28,11 @@ public struct StuckDealRule: ReminderRule {
     }
 
     static func write(days: Int, title: String, stage: Stage, amount: Money, to out: inout ByteSink) {
+        if Language.current == .zh {
+            out.append("处于" + stage.chinese + "阶段，\(days)天没有进展：" + title)
+            ReminderReason.writeAmount(amount, to: &out)
+            return
+        }
         out.append("in ")
         out.append(stage.rawValue)
         out.append(", nothing done for ")
@@ -41,8 +46,8 @@ public struct StuckDealRule: ReminderRule {
 /// Open deals whose expected close date has passed: close them, or move the date.
 public struct ClosePassedRule: ReminderRule {
     public var kind: ReminderRuleKind { .closePassed }
-    public var heading: String { "Deals past their close date" }
-    public var tally: String { "past close" }
+    public var heading: String { Language.say("Deals past their close date", "已过预计成交日的商机") }
+    public var tally: String { Language.say("past close", "过了成交日") }
     public var settings: [Setting] { [Self.weight] }
 
     public init() {}
@@ -63,6 +68,12 @@ public struct ClosePassedRule: ReminderRule {
     }
 
     static func write(days: Int, title: String, stage: Stage, expected: Day, amount: Money, to out: inout ByteSink) {
+        if Language.current == .zh {
+            out.append("处于" + stage.chinese + "阶段，预计" + RelativeDay.chinese(expected, withYear: expected.year != expected.adding(days: days).year)
+                       + "成交，已过\(days)天：" + title)
+            ReminderReason.writeAmount(amount, to: &out)
+            return
+        }
         out.append("in ")
         out.append(stage.rawValue)
         out.append(", expected to close ")

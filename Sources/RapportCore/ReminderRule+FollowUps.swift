@@ -3,8 +3,8 @@ import RapportBase
 /// Open follow-ups whose day has passed.
 public struct OverdueFollowUpRule: ReminderRule {
     public var kind: ReminderRuleKind { .overdue }
-    public var heading: String { "Overdue follow-ups" }
-    public var tally: String { "overdue" }
+    public var heading: String { Language.say("Overdue follow-ups", "逾期的跟进") }
+    public var tally: String { Language.say("overdue", "逾期") }
     public var settings: [Setting] { [Self.weight] }
     public var needsAttention: Bool { true }
 
@@ -27,6 +27,10 @@ public struct OverdueFollowUpRule: ReminderRule {
     }
 
     static func write(days: Int, due: When, title: String, to out: inout ByteSink) {
+        if Language.current == .zh {
+            out.append("逾期\(days)天（" + ReminderReason.chinese(due, today: due.day.adding(days: days)) + "到期）" + ReminderReason.chineseSuffix(title))
+            return
+        }
         out.appendDecimal(days)
         out.append(days == 1 ? " day overdue (due " : " days overdue (due ")
         ReminderReason.writeWhen(due, to: &out)
@@ -38,8 +42,8 @@ public struct OverdueFollowUpRule: ReminderRule {
 /// Open follow-ups due today, with their time when set.
 public struct DueTodayRule: ReminderRule {
     public var kind: ReminderRuleKind { .due }
-    public var heading: String { "Due today" }
-    public var tally: String { "due today" }
+    public var heading: String { Language.say("Due today", "今天到期") }
+    public var tally: String { Language.say("due today", "今天到期") }
     public var settings: [Setting] { [OverdueFollowUpRule.weight] }
 
     public init() {}
@@ -61,6 +65,10 @@ public struct DueTodayRule: ReminderRule {
     }
 
     static func write(time: ClockTime?, title: String, to out: inout ByteSink) {
+        if Language.current == .zh {
+            out.append("今天" + (time.map { $0.description } ?? "") + "到期" + ReminderReason.chineseSuffix(title))
+            return
+        }
         out.append("due today")
         if let time {
             out.append(" at ")
@@ -73,8 +81,8 @@ public struct DueTodayRule: ReminderRule {
 /// Open follow-ups due in the days ahead the view was asked to look at (`--days N`).
 public struct UpcomingFollowUpRule: ReminderRule {
     public var kind: ReminderRuleKind { .upcoming }
-    public var heading: String { "Coming up" }
-    public var tally: String { "coming up" }
+    public var heading: String { Language.say("Coming up", "即将到期") }
+    public var tally: String { Language.say("coming up", "即将到期") }
     public var order: ReminderOrder { .soonest }
     public var settings: [Setting] { [OverdueFollowUpRule.weight] }
     public var looksAhead: Bool { true }
@@ -96,6 +104,11 @@ public struct UpcomingFollowUpRule: ReminderRule {
     }
 
     static func write(days: Int, due: When, title: String, to out: inout ByteSink) {
+        if Language.current == .zh {
+            out.append((days == 1 ? "明天" : "\(days)天后") + "到期（" + ReminderReason.chinese(due, today: due.day.adding(days: -days)) + "）"
+                       + ReminderReason.chineseSuffix(title))
+            return
+        }
         out.append(days == 1 ? "due tomorrow (" : "due in ")
         if days != 1 {
             out.appendDecimal(days)

@@ -4,8 +4,8 @@ import RapportBase
 /// Never-contacted customers are the uncontacted rule's, silent ones the silent rule's.
 public struct ForgottenCustomerRule: ReminderRule {
     public var kind: ReminderRuleKind { .forgotten }
-    public var heading: String { "Forgotten customers" }
-    public var tally: String { "forgotten" }
+    public var heading: String { Language.say("Forgotten customers", "被遗忘的客户") }
+    public var tally: String { Language.say("forgotten", "被遗忘") }
     public var settings: [Setting] { Self.cadences + [Self.weight] }
     public var needsAttention: Bool { true }
 
@@ -38,6 +38,10 @@ public struct ForgottenCustomerRule: ReminderRule {
     }
 
     static func write(days: Int, grade: Grade?, cadence: Int, own: Bool, to out: inout ByteSink) {
+        if Language.current == .zh {
+            out.append((grade.map { $0.rawValue + "类" } ?? "未分级") + " · \(days)天未联系（" + (own ? "自定周期" : "周期") + "\(cadence)天）")
+            return
+        }
         out.append(grade?.rawValue ?? "ungraded")
         out.append(" · ")
         out.appendDecimal(days)

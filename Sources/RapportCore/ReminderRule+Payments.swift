@@ -4,8 +4,8 @@ import RapportBase
 /// the money (回款) is the end of the sale.
 public struct PaymentDueRule: ReminderRule {
     public var kind: ReminderRuleKind { .payment }
-    public var heading: String { "Payments due (回款)" }
-    public var tally: String { "to collect" }
+    public var heading: String { Language.say("Payments due (回款)", "待回款") }
+    public var tally: String { Language.say("to collect", "待回款") }
     public var settings: [Setting] { [Self.ahead, Self.weight] }
 
     public init() {}
@@ -30,6 +30,12 @@ public struct PaymentDueRule: ReminderRule {
     }
 
     static func write(days: Int, contract: String, position: Int, due: Day, remaining: Money, to out: inout ByteSink) {
+        if Language.current == .zh {
+            let when = days > 0 ? "逾期\(days)天（" : days == 0 ? "今天到期（" : "\(-days)天后到期（"
+            out.append(contract + "第\(position)期 " + remaining.formatted + " " + remaining.currency.code + " " + when
+                       + RelativeDay.chinese(due, withYear: due.year != due.adding(days: days).year) + (days > 0 ? "到期）" : "）"))
+            return
+        }
         out.append(remaining.formatted)
         out.append(" ")
         out.append(remaining.currency.code)
@@ -57,8 +63,8 @@ public struct PaymentDueRule: ReminderRule {
 /// since the window opened (the renewal is under way).
 public struct RenewalRule: ReminderRule {
     public var kind: ReminderRuleKind { .renewal }
-    public var heading: String { "Contracts up for renewal" }
-    public var tally: String { "to renew" }
+    public var heading: String { Language.say("Contracts up for renewal", "待续约的合同") }
+    public var tally: String { Language.say("to renew", "待续约") }
     public var settings: [Setting] { [Self.window, Self.weight] }
     public var looksAhead: Bool { true }
 
@@ -87,6 +93,11 @@ public struct RenewalRule: ReminderRule {
     }
 
     static func write(days: Int, contract: String, ends: Day, to out: inout ByteSink) {
+        if Language.current == .zh {
+            out.append("合同" + contract + (days == 0 ? "今天到期（" : "\(days)天后到期（")
+                       + RelativeDay.chinese(ends, withYear: ends.year != ends.adding(days: -days).year) + "）——续约吗？")
+            return
+        }
         out.append("contract ")
         out.append(contract)
         out.append(days == 0 ? " ends today (" : " ends in ")

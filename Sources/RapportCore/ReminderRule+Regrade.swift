@@ -5,8 +5,8 @@ import RapportBase
 /// contacted for a quarter is hardly an A.
 public struct RegradeRule: ReminderRule {
     public var kind: ReminderRuleKind { .regrade }
-    public var heading: String { "Grade review" }
-    public var tally: String { "to regrade" }
+    public var heading: String { Language.say("Grade review", "等级复核") }
+    public var tally: String { Language.say("to regrade", "待复核") }
     public var settings: [Setting] { [Self.window, Self.interactions, Self.quiet, Self.firstDays, Self.weight] }
 
     public init() {}
@@ -34,11 +34,13 @@ public struct RegradeRule: ReminderRule {
             switch c.grade {
             case .c where r.interactions >= s.reviewInteractions && r.hasOpportunity:
                 return Reminder(customer: c, days: r.interactions, terms: terms, reason: .regrade(
-                    from: .c, to: .b, why: "\(r.interactions) interactions in \(s.reviewWindowDays) days and an open opportunity"))
+                    from: .c, to: .b, why: Language.say("\(r.interactions) interactions in \(s.reviewWindowDays) days and an open opportunity",
+                                                            "\(s.reviewWindowDays)天内\(r.interactions)次互动，且有未结商机")))
             case .a:
                 let since = c.daysSinceContact(today: context.today)
                 guard since >= s.reviewQuietDays else { return nil }
-                let what = c.lastContactOn == nil ? "never contacted in \(since) days" : "no contact in \(since) days"
+                let what = c.lastContactOn == nil ? Language.say("never contacted in \(since) days", "\(since)天从未联系")
+                    : Language.say("no contact in \(since) days", "\(since)天未联系")
                 return Reminder(customer: c, days: since, terms: terms, reason: .regrade(from: .a, to: .b, why: what))
             default:
                 return nil
@@ -52,6 +54,10 @@ public struct RegradeRule: ReminderRule {
     }
 
     static func write(from: Grade?, suggested: Grade?, why: String, to out: inout ByteSink) {
+        if Language.current == .zh {
+            out.append("建议由" + (from?.rawValue ?? "未分级") + "调为" + (suggested?.rawValue ?? "未分级") + "：" + why)
+            return
+        }
         out.append(from?.rawValue ?? "ungraded")
         out.append(" → ")
         out.append(suggested?.rawValue ?? "ungraded")

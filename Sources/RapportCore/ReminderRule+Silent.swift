@@ -4,8 +4,8 @@ import RapportBase
 /// as forgotten; a month after the last attempt they get a light-touch reminder instead.
 public struct SilentCustomerRule: ReminderRule {
     public var kind: ReminderRuleKind { .silent }
-    public var heading: String { "Silent — try a light touch" }
-    public var tally: String { "silent" }
+    public var heading: String { Language.say("Silent — try a light touch", "沉默的客户——轻轻跟进") }
+    public var tally: String { Language.say("silent", "沉默") }
     public var settings: [Setting] { [Self.attempts, Self.retry, Self.weight] }
 
     public init() {}
@@ -32,6 +32,10 @@ public struct SilentCustomerRule: ReminderRule {
     }
 
     static func write(days: Int, attempts: Int, to out: inout ByteSink) {
+        if Language.current == .zh {
+            out.append("沉默：最近\(attempts)次联系都没有回应，最后一次在\(days)天前——轻轻跟进一下")
+            return
+        }
         out.append("silent: the last ")
         out.appendDecimal(attempts)
         out.append(" attempts went unanswered, the last ")

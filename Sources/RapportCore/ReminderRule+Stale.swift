@@ -4,8 +4,8 @@ import RapportBase
 /// since they were made: offered for closing.
 public struct StaleFollowUpRule: ReminderRule {
     public var kind: ReminderRuleKind { .stale }
-    public var heading: String { "Stale follow-ups" }
-    public var tally: String { "stale" }
+    public var heading: String { Language.say("Stale follow-ups", "陈旧的跟进") }
+    public var tally: String { Language.say("stale", "陈旧") }
     public var settings: [Setting] { [Self.after, Self.weight] }
 
     public init() {}
@@ -30,6 +30,11 @@ public struct StaleFollowUpRule: ReminderRule {
     }
 
     static func write(days: Int, due: Day, title: String, to out: inout ByteSink) {
+        if Language.current == .zh {
+            out.append("已开\(days)天（" + RelativeDay.chinese(due, withYear: due.year != due.adding(days: days).year) + "到期），此后没有任何记录"
+                       + ReminderReason.chineseSuffix(title) + "——关掉吗？")
+            return
+        }
         out.append("open ")
         out.appendDecimal(days)
         out.append(" days (due ")
@@ -40,7 +45,9 @@ public struct StaleFollowUpRule: ReminderRule {
     }
 
     /// Told on the follow-up's overdue line, which already says its day and title.
-    static func brief(days: Int) -> String { "open \(days) days with nothing logged since — close it?" }
+    static func brief(days: Int) -> String {
+        Language.say("open \(days) days with nothing logged since — close it?", "已开\(days)天，此后没有任何记录——关掉吗？")
+    }
 }
 
 extension ScanPlan {

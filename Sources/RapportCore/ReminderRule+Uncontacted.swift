@@ -3,8 +3,8 @@ import RapportBase
 /// New customers not contacted within a week of being added (`uncontacted.days`).
 public struct UncontactedRule: ReminderRule {
     public var kind: ReminderRuleKind { .uncontacted }
-    public var heading: String { "New, not yet contacted" }
-    public var tally: String { "not contacted" }
+    public var heading: String { Language.say("New, not yet contacted", "新客户，尚未联系") }
+    public var tally: String { Language.say("not contacted", "未联系") }
     public var settings: [Setting] { [Self.within, ForgottenCustomerRule.weight] }
 
     public init() {}
@@ -31,6 +31,10 @@ public struct UncontactedRule: ReminderRule {
     }
 
     static func write(days: Int, within: Int, to out: inout ByteSink) {
+        if Language.current == .zh {
+            out.append("新客户，从未联系：\(days)天前添加（应在\(within)天内联系）")
+            return
+        }
         out.append("new, never contacted: added ")
         out.appendDecimal(days)
         out.append(days == 1 ? " day ago (contact within " : " days ago (contact within ")

@@ -3,8 +3,8 @@ import RapportBase
 /// Grade A customers also need a visit or a meeting at least every month (`visit.A`).
 public struct VisitRule: ReminderRule {
     public var kind: ReminderRuleKind { .visit }
-    public var heading: String { "Due for a visit" }
-    public var tally: String { "to visit" }
+    public var heading: String { Language.say("Due for a visit", "该去拜访") }
+    public var tally: String { Language.say("to visit", "待拜访") }
     public var settings: [Setting] { [Self.every, ForgottenCustomerRule.weight] }
 
     public init() {}
@@ -32,6 +32,10 @@ public struct VisitRule: ReminderRule {
     }
 
     static func write(days: Int, every: Int, neverVisited never: Bool, to out: inout ByteSink) {
+        if Language.current == .zh {
+            out.append("A类 · " + (never ? "从未拜访，\(days)天前添加" : "距上次拜访\(days)天") + "（每\(every)天拜访一次）")
+            return
+        }
         out.append(never ? "A · never visited, added " : "A · ")
         out.appendDecimal(days)
         out.append(never ? " days ago (visit every " : " days since the last visit (visit every ")

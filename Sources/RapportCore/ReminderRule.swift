@@ -1,3 +1,5 @@
+import RapportBase
+
 /// One way a customer falls through the cracks, whole in its own file
 /// (`ReminderRule+Forgotten.swift`): its heading, what it looks for, its settings, what it
 /// asks of the scan (an extension of `ScanPlan` beside it), its sentence and the reminders it
@@ -40,8 +42,8 @@ public enum ReminderOrder: Sendable {
     /// What a group's heading says of its order.
     public var words: String {
         switch self {
-        case .urgency: "most urgent first"
-        case .soonest: "soonest first"
+        case .urgency: Language.say("most urgent first", "最急的在前")
+        case .soonest: Language.say("soonest first", "最近的在前")
         }
     }
 }

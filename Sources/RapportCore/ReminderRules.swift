@@ -30,7 +30,9 @@ public enum ReminderRuleKind: String, CaseIterable, Sendable, Codable {
     public var heading: String { rule.heading }
 
     /// The group's heading with its count and its order: `Overdue follow-ups (4) · most urgent first`.
-    public func heading(count: String) -> String { heading + " (" + count + ") · " + rule.order.words }
+    public func heading(count: String) -> String {
+        Language.say(heading + " (" + count + ") · ", heading + "（" + count + "）· ") + rule.order.words
+    }
 
     /// The rule's count in words on the summary line.
     public var tally: String { rule.tally }
@@ -114,6 +116,10 @@ public enum ReminderReason: Hashable, Sendable {
     // MARK: - Pieces the sentences share
 
     static func writeAmount(_ amount: Money, to out: inout ByteSink) {
+        if Language.current == .zh {
+            out.append("（" + amount.formatted + " " + amount.currency.code + "）")
+            return
+        }
         out.append(" (")
         out.append(amount.formatted)
         out.append(" ")
@@ -128,6 +134,14 @@ public enum ReminderReason: Hashable, Sendable {
             time.appendText(to: &out)
         }
     }
+
+    /// `11月20日 14:30`, with the year when it is not `today`'s.
+    static func chinese(_ when: When, today: Day) -> String {
+        RelativeDay.chinese(when.day, withYear: when.day.year != today.year) + (when.time.map { " " + $0.description } ?? "")
+    }
+
+    /// `：报价单`, or nothing for no title.
+    static func chineseSuffix(_ title: String) -> String { title.isEmpty ? "" : "：" + title }
 
     static func writeSuffix(_ title: String, to out: inout ByteSink) {
         guard !title.isEmpty else { return }

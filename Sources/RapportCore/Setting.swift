@@ -16,6 +16,8 @@ public struct Setting: Sendable {
         case checklist
         /// A three-letter currency code.
         case currency
+        /// The interface's language: `en`, `zh`, or `auto` (the environment's).
+        case language
     }
 
     public let key: String
@@ -66,7 +68,7 @@ public struct Setting: Sendable {
                 throw .invalid(field: key, value: text, expected: "use a whole percentage from 0 to 100")
             }
             return Double(n)
-        case .checklist, .currency:
+        case .checklist, .currency, .language:
             throw .invalid(field: key, value: text, expected: "this setting is text, not a number")
         }
     }
@@ -90,6 +92,15 @@ public struct Setting: Sendable {
                    get: { $0.pipeline.windowDays }, set: { $0.pipeline.windowDays = $1 }),
             number("history.days", "days the history keeps changes for undo (the trash keeps its customers until emptied)",
                    .days(allowsNone: false), get: { $0.historyDays }, set: { $0.historyDays = $1 }),
+            Setting(key: "ui.language", help: "the interface's language: en, zh, or auto (LC_ALL, LC_MESSAGES, LANG); RAPPORT_LANG overrides it for one run",
+                    kind: .language, get: { $0.language?.rawValue ?? "auto" },
+                    set: { s, text throws(RapportError) in
+                        let t = text.trimmingSpaces().lowercased()
+                        guard t == "auto" || Language(rawValue: t) != nil else {
+                            throw .invalid(field: "ui.language", value: text, expected: "use en, zh or auto")
+                        }
+                        s.language = Language(rawValue: t)
+                    }),
         ]
         var keys = Set(established.map(\.key))
         return established + ReminderRules.all.flatMap(\.settings).filter { keys.insert($0.key).inserted }

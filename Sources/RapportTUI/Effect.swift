@@ -34,13 +34,18 @@ public enum Effect: Equatable, Sendable {
     case remove(CardItem)
     /// Merge the customer `other` names into `keep` (their timeline, deals, phones move).
     case mergeCustomer(keep: Int64, other: String)
+    /// Read a file of customers (CSV, vCards) as a dry run: what the import would do.
+    case previewImport(path: String)
+    /// Import it, as one change.
+    case importFile(path: String)
 }
 
 /// What happens to the state machine: keys, a new size, and the answers to effects.
 public enum Event: Sendable {
     case key(Key)
     case resized(Size)
-    case todayLoaded(ReminderReport, upcoming: [DueFollowUp])
+    /// The today view; `emptyBook` when the book has no customer at all, so Today says how to begin.
+    case todayLoaded(ReminderReport, upcoming: [DueFollowUp], emptyBook: Bool = false)
     /// A page of the list; `total` is nil for a page of the filtered list, whose size the state knows.
     case customersLoaded(rows: [CustomerRow], offset: Int, total: Int?)
     case filtered(query: String, ids: [Int64], rows: [CustomerRow])
@@ -48,6 +53,8 @@ public enum Event: Sendable {
     case cardLoaded(CustomerCard?)
     case funnelLoaded(FunnelReport)
     case dealLoaded(DealDetail, DealAction, hasPlaybook: Bool)
+    /// An import's dry run, for the seller to read before anything is written.
+    case importPreviewed(ImportPreview)
     /// A write succeeded; the message says what was done.
     case saved(String, customerID: Int64?)
     /// An effect failed; the message says why.

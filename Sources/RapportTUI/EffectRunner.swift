@@ -1,4 +1,7 @@
+import Foundation
+import RapportBase
 import RapportCore
+import RapportImport
 import RapportStore
 
 /// Carries out effects against the store and answers with events. The only part of the
@@ -54,7 +57,8 @@ public final class EffectRunner {
             let inputs = try database.reminderInputs(for: scanner.plan(today: today, limit: limit))
             let report = scanner.report(inputs, today: today, limit: limit)
             let upcoming = report.isEmpty ? try database.upcomingFollowUps(after: today, limit: 3) : []
-            return [.todayLoaded(report, upcoming: upcoming)]
+            let emptyBook = try report.isEmpty && upcoming.isEmpty && database.customerCount() == 0
+            return [.todayLoaded(report, upcoming: upcoming, emptyBook: emptyBook)]
         case .loadCustomers(let sort, let offset, let limit):
             let order: CustomerOrder = switch sort {
             case .attention: .attention
@@ -89,25 +93,28 @@ public final class EffectRunner {
                 Interaction(customerID: id, kind: entry.kind, at: now, outcome: entry.outcome, note: entry.note),
                 next: entry.next, keepOpen: false, now: now)
             // Named, since `L` logs for a customer typed rather than one on the screen (the frame sanitizes it).
-            let name = try database.customerRows(ids: [id]).first.map { " with " + $0.summary.name } ?? ""
-            var message = "Logged " + entry.kind.rawValue + name + (entry.outcome.map { ", " + $0.rawValue } ?? "")
-            if logged.closed != nil { message += " · follow-up done" }
-            if let next = logged.created { message += " · next " + RelativeDay.dated(next.when) }
+            let name = try database.customerRows(ids: [id]).first?.summary.name
+            var message = Language.say("Logged " + entry.kind.said + (name.map { " with " + $0 } ?? ""),
+                                       "已记录" + (name.map { "与" + $0 + "的" } ?? "") + entry.kind.said)
+                + (entry.outcome.map { ", " + $0.rawValue } ?? "")
+            if logged.closed != nil { message += Language.say(" · follow-up done", " · 跟进已完成") }
+            if let next = logged.created { message += Language.say(" · next ", " · 下次 ") + RelativeDay.dated(next.when, today: now.day) }
             return [.saved(message, customerID: id)]
         case .snooze(let id, let when):
             let f = try database.rescheduleFollowUp(id: id, to: when)
-            return [.saved("Snoozed to " + RelativeDay.dated(f.when), customerID: f.customerID)]
+            return [.saved(Language.say("Snoozed to ", "已推迟到 ") + RelativeDay.dated(f.when, today: clock().day), customerID: f.customerID)]
         case .completeFollowUp(let id):
             let f = try database.completeFollowUp(id: id, at: clock())
-            return [.saved("Done: " + (f.title.isEmpty ? "follow-up \(id)" : f.title), customerID: f.customerID)]
+            return [.saved(Language.say("Done: ", "已完成：") + (f.title.isEmpty ? Language.say("follow-up \(id)", "跟进 \(id)") : f.title),
+                           customerID: f.customerID)]
         case .saveCustomer(let customer):
             corpus = nil
             if customer.id == nil {
                 let saved = try database.addCustomer(customer)
-                return [.saved("Added " + saved.name, customerID: saved.id)]
+                return [.saved(Language.say("Added ", "已添加 ") + saved.name, customerID: saved.id)]
             }
             try database.updateCustomer(customer)
-            return [.saved("Saved " + customer.name, customerID: customer.id)]
+            return [.saved(Language.say("Saved ", "已保存 ") + customer.name, customerID: customer.id)]
         case .loadDeal(let id, let action):
             guard let detail = try database.dealDetail(id: id) else { return [.failed("deal \(id) is gone")] }
             return [.dealLoaded(detail, action, hasPlaybook: try database.playbook(named: "onboarding") != nil)]
@@ -151,12 +158,43 @@ public final class EffectRunner {
             let moved = merged.moved.map { ChangeWords.counted($0.count, $0.table) }
             return [.saved("Merged #\(other) " + merged.other.name + " into this card" + (moved.isEmpty ? "" : ": " + moved.joined(separator: ", ")),
                            customerID: keep)]
+        case .previewImport(let typed):
+            let path = ImportPreview.path(typed: typed, home: ProcessInfo.processInfo.environment["HOME"])
+            let (report, refused, notices) = try importCustomers(path, dryRun: true)
+            let lines = [report.totals(dryRun: true, onConflict: .new, refused: refused.count)] + notices
+                + report.rowLines(dryRun: true, refused: refused)
+            return [.importPreviewed(ImportPreview(path: path, lines: lines, writes: report.created + report.updated > 0))]
+        case .importFile(let path):
+            corpus = nil
+            let (report, refused, _) = try importCustomers(path, dryRun: false)
+            // `Created 2, updated 0, …` after a colon, without its full stop.
+            let totals = report.totals(dryRun: false, onConflict: .new, refused: refused.count).dropLast()
+            return [.saved("Imported " + URL(fileURLWithPath: path).lastPathComponent + ": " + totals.prefix(1).lowercased() + totals.dropFirst(),
+                           customerID: nil)]
         case .undo:
             corpus = nil
             let undone = try database.undo(now: clock())
-            return [.undone("Undid: " + undone.map { $0.summary + ($0.undoing.isEmpty ? "" : " — " + $0.undoing.joined(separator: ", ")) }
+            return [.undone(Language.say("Undid: ", "已撤销：") + undone.map { $0.summary + ($0.undoing.isEmpty ? "" : " — " + $0.undoing.joined(separator: ", ")) }
                 .joined(separator: "; "))]
         }
+    }
+
+    /// Imports a file of customers as `rapport import FILE --skip-bad` does: its bad rows are
+    /// reported and left out, for the seller has read them in the dry run first.
+    private func importCustomers(_ path: String, dryRun: Bool) throws -> (ImportReport, refused: [String], notices: [String]) {
+        let file = try ImportFile(path)
+        guard file.format != "json" else {
+            throw RapportError.invalid(field: "file", value: path,
+                                       expected: "a JSON book is restored into a new book from the shell: rapport import FILE.json --db NEW.db")
+        }
+        var notices: [String] = []
+        let outcome = try ImportPipeline(database: database, now: clock(), options: .init(dryRun: dryRun, skipBad: true)).run(file) {
+            if let text = $0.text { notices.append(TerminalText.sanitized(text)) }
+        }
+        guard case let .customers(report, _, refused) = outcome else {
+            throw RapportError.invalid(field: "file", value: path, expected: "a file of customers: .csv or .vcf")
+        }
+        return (report, refused, notices)
     }
 
     /// Removes an entry of the card, answering with what was done.

@@ -71,7 +71,7 @@ public enum Presentation {
     }
 
     public static func moreLine(shown: Int, total: Int) -> String {
-        "  … " + count(total - shown) + " more — Enter shows more"
+        Language.say("  … " + count(total - shown) + " more — Enter shows more", "  … 还有" + count(total - shown) + "条——按 Enter 显示更多")
     }
 
     public static func upcomingLine(_ f: DueFollowUp) -> String {
@@ -90,8 +90,8 @@ public enum Presentation {
 
     public static func listTitles(width: Int) -> String {
         let (n, c) = listColumns(width: width)
-        return " " + "Name".padded(toWidth: n) + " " + "Company".padded(toWidth: c) + " Gr" + "Last".padded(toWidth: 6, alignment: .right)
-            + " Next"
+        return " " + Language.say("Name", "姓名").padded(toWidth: n) + " " + Language.say("Company", "公司").padded(toWidth: c)
+            + Language.say(" Gr", " 级") + Language.say("Last", "上次").padded(toWidth: 6, alignment: .right) + Language.say(" Next", " 下次")
     }
 
     /// A customer row split into styled pieces: the days since contact coloured against the
@@ -116,7 +116,7 @@ public enum Presentation {
     static func nextDay(_ day: Day, today: Day) -> String {
         let ahead = today.days(until: day)
         if ahead < 0 { return "-" + String(-ahead) + "d" }
-        if ahead == 0 { return "today" }
+        if ahead == 0 { return Language.say("today", "今天") }
         return ahead <= 183 ? Day.formatMonthDay(day) : String(day.year)
     }
 
@@ -127,7 +127,7 @@ public enum Presentation {
     /// and where each entry that can be corrected (an open follow-up, a logged interaction,
     /// a payment) begins.
     static func timeline(_ card: CustomerCard?, width: Int, today: Day) -> SelectableLines {
-        guard let card else { return SelectableLines([StyledLine("No customer selected.", .dim)]) }
+        guard let card else { return SelectableLines([StyledLine(Language.say("No customer selected.", "没有选中客户。"), .dim)]) }
         let w = max(10, width - 2)
         var out = SelectableLines()
         for f in card.openFollowUps {
@@ -136,7 +136,7 @@ public enum Presentation {
                                   f.due < today ? .alert : .title), item: .followUp(f))
         }
         let entries = card.entries
-        if entries.isEmpty { out.append(StyledLine("Nothing logged yet. Press l to log a call.", .dim)) }
+        if entries.isEmpty { out.append(StyledLine(Language.say("Nothing logged yet. Press l to log a call.", "还没有记录。按 l 记录一次电话。"), .dim)) }
         for entry in entries {
             switch entry {
             case .interaction(let i):
@@ -162,12 +162,13 @@ public enum Presentation {
         let reference = LogFor.reference(in: prompt.field.text)
         if reference.isEmpty {
             let numbered = recent.enumerated().map { String($0.offset + 1) + " " + clean($0.element.name) }
-            return (numbered.isEmpty ? "" : numbered.joined(separator: " · ") + " · or ") + "a name, pinyin or phone, then c 谈了报价 Tab 周五"
+            return (numbered.isEmpty ? "" : numbered.joined(separator: " · ") + Language.say(" · or ", " · 或 "))
+                + Language.say("a name, pinyin or phone, then c 谈了报价 Tab 周五", "姓名、拼音或电话，再 c 谈了报价 Tab 周五")
         }
         guard prompt.candidatesFor == reference else { return "…" }
-        guard !prompt.candidates.isEmpty else { return "nobody matches " + clean(reference).quotedForMessage }
+        guard !prompt.candidates.isEmpty else { return Language.say("nobody matches ", "没有匹配的客户：") + clean(reference).quotedForMessage }
         return "→ " + prompt.candidates.map { c in clean(c.summary.name) + (c.summary.company.map { " (" + clean($0) + ")" } ?? "") }
-            .joined(separator: " · ") + " · Enter logs for the first"
+            .joined(separator: " · ") + Language.say(" · Enter logs for the first", " · Enter 为第一个记录")
     }
 
     /// The question before an entry goes, with what `y` does: `Remove the call of
@@ -235,10 +236,13 @@ public enum Presentation {
             }
         }
         lines.append(StyledLine(""))
-        lines.append(StyledLine("At the log prompt", .title))
-        lines.append(StyledLine("  kind first (call email visit meeting message note, or c e v m s n), then the note;"))
-        lines.append(StyledLine("  next WHEN and outcome X anywhere: c 谈了报价 next 周五 outcome reached"))
-        lines.append(StyledLine("  Tab writes “next ”; Enter saves; Esc cancels with nothing written."))
+        lines.append(StyledLine(Language.say("At the log prompt", "在记录提示行"), .title))
+        lines.append(StyledLine(Language.say("  kind first (call email visit meeting message note, or c e v m s n), then the note;",
+                                             "  先写类型（call email visit meeting message note，或 c e v m s n），再写备注；")))
+        lines.append(StyledLine(Language.say("  next WHEN and outcome X anywhere: c 谈了报价 next 周五 outcome reached",
+                                             "  任意位置写 next 日期 和 outcome 结果：c 谈了报价 next 周五 outcome reached")))
+        lines.append(StyledLine(Language.say("  Tab writes “next ”; Enter saves; Esc cancels with nothing written.",
+                                             "  Tab 写入“next ”；Enter 保存；Esc 取消，什么都不写入。")))
         return lines
     }
 

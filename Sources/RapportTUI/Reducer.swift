@@ -24,9 +24,10 @@ public enum Reducer {
             state.todayWindow.reveal(height: Layout(size: size).bodyHeight)
             state.list.window.reveal(height: Layout(size: size).listRows)
             return []
-        case .todayLoaded(let report, let upcoming):
+        case .todayLoaded(let report, let upcoming, let emptyBook):
             state.report = report
             state.upcoming = upcoming
+            state.emptyBook = emptyBook
             TodayScreen.select(state.todayWindow.selected, direction: 1, &state)
             return []
         case .customersLoaded(let rows, let offset, let total):
@@ -73,9 +74,12 @@ public enum Reducer {
         case .dealLoaded(let detail, let action, let hasPlaybook):
             openMoveForm(detail, action, hasPlaybook: hasPlaybook, &state)
             return []
+        case .importPreviewed(let preview):
+            state.importPreview = preview
+            return []
         case .saved(let message, let customerID):
             state.modal = nil
-            state.message = StatusMessage(text: message + " · u undoes it", isError: false)
+            state.message = StatusMessage(text: message + Language.say(" · u undoes it", " · 按 u 撤销"), isError: false)
             return reloadAfterWrite(state, customerID: customerID)
         case .undone(let message):
             state.message = StatusMessage(text: message, isError: false)
@@ -107,6 +111,7 @@ public enum Reducer {
         case .contactForm?: return handleContactForm(key, &state)
         case .moveForm?: return handleMoveForm(key, &state)
         case .picker?: return handlePicker(key, &state)
+        case .importPreview?: return handleImportPreview(key, &state)
         case nil: break
         }
         state.message = nil
@@ -156,16 +161,19 @@ public enum Reducer {
         case .logFor:
             state.prompt = Prompt(purpose: .logFor, field: TextField())
             return []
+        case .importFile:
+            state.prompt = Prompt(purpose: .importFile, field: TextField())
+            return []
         case .snooze:
             guard let (id, name) = selectedFollowUp(state) else {
-                state.message = StatusMessage(text: "only a follow-up can be snoozed", isError: true)
+                state.message = StatusMessage(text: Language.say("only a follow-up can be snoozed", "只有跟进可以推迟"), isError: true)
                 return []
             }
             state.prompt = Prompt(purpose: .snooze(followUpID: id, name: name), field: TextField())
             return []
         case .done:
             guard let (id, _) = selectedFollowUp(state) else {
-                state.message = StatusMessage(text: "only a follow-up can be marked done", isError: true)
+                state.message = StatusMessage(text: Language.say("only a follow-up can be marked done", "只有跟进可以标记完成"), isError: true)
                 return []
             }
             return [.completeFollowUp(followUpID: id)]
@@ -177,7 +185,7 @@ public enum Reducer {
             return wasToday && state.list.rows.isEmpty ? loadList(&state, offset: 0) + [.loadFunnel] : []
         case .cycleSort:
             state.list.sort = state.list.sort.next
-            state.message = StatusMessage(text: "sorted by " + state.list.sort.label, isError: false)
+            state.message = StatusMessage(text: Language.say("sorted by ", "排序：") + state.list.sort.label, isError: false)
             guard state.list.filter == nil else { return [] }
             state.list.window = ListWindow()
             return loadList(&state, offset: 0)
@@ -198,9 +206,9 @@ public enum Reducer {
             case .contact(let p): state.contactForm = ContactForm(person: p)
             case .deal(let d): state.dealForm = DealForm(deal: d, customerName: name)
             case .contract:
-                state.message = StatusMessage(text: "a contract is not edited: x cancels it, then w wins the deal again", isError: true)
+                state.message = StatusMessage(text: Language.say("a contract is not edited: x cancels it, then w wins the deal again", "合同不能编辑：按 x 取消它，再按 w 重新赢单"), isError: true)
             case .payment:
-                state.message = StatusMessage(text: "a payment is not edited: x voids it, then p records the right amount", isError: true)
+                state.message = StatusMessage(text: Language.say("a payment is not edited: x voids it, then p records the right amount", "收款不能编辑：按 x 作废，再按 p 记录正确金额"), isError: true)
             case .followUp(let f):
                 guard let id = f.id else { return [] }
                 state.prompt = Prompt(purpose: .snooze(followUpID: id, name: name), field: TextField())
@@ -326,7 +334,7 @@ public enum Reducer {
         if case .remove(let item, _) = prompt.purpose {
             state.prompt = nil
             guard key == .char("y") || key == .char("Y") else {
-                state.message = StatusMessage(text: "kept", isError: false)
+                state.message = StatusMessage(text: Language.say("kept", "已保留"), isError: false)
                 return []
             }
             return [.remove(item)]
@@ -389,11 +397,11 @@ public enum Reducer {
         case .logFor:
             let reference = LogFor.reference(in: prompt.field.text)
             guard !reference.isEmpty else {
-                state.prompt?.error = "start with the customer: a name, pinyin (wjg), phone or #id; or 1–9 for a recent one"
+                state.prompt?.error = Language.say("start with the customer: a name, pinyin (wjg), phone or #id; or 1–9 for a recent one", "先写客户：姓名、拼音（wjg）、电话或 #编号；或用 1–9 选最近的客户")
                 return []
             }
             guard prompt.candidatesFor == reference, let customer = prompt.candidates.first?.summary else {
-                state.prompt?.error = "no customer matches " + TerminalText.sanitized(reference).quotedForMessage
+                state.prompt?.error = Language.say("no customer matches ", "没有匹配的客户：") + TerminalText.sanitized(reference).quotedForMessage
                 return []
             }
             return log(String(prompt.field.text.drop { $0 == " " }.drop { $0 != " " }), for: customer.id, customer.name, &state)
@@ -401,7 +409,7 @@ public enum Reducer {
             do {
                 let when = try DateExpression.parse(prompt.field.text, today: state.today)
                 guard when.day >= state.today else {
-                    state.prompt?.error = "snooze to today or later, not \(when)"
+                    state.prompt?.error = Language.say("snooze to today or later, not \(when)", "只能推迟到今天或以后，不能是 \(when)")
                     return []
                 }
                 return [.snooze(followUpID: id, to: when)]
@@ -424,7 +432,7 @@ public enum Reducer {
             do {
                 let entry = try QuickLog.parse(prompt.field.text, today: state.today)
                 guard entry.next == nil else {
-                    state.prompt?.error = "a correction schedules nothing; log a new entry (l) for the next follow-up"
+                    state.prompt?.error = Language.say("a correction schedules nothing; log a new entry (l) for the next follow-up", "更正不会安排跟进；要安排下次跟进，请记录新条目（l）")
                     return []
                 }
                 return [.correctInteraction(interactionID: id, entry: entry)]
@@ -432,10 +440,16 @@ public enum Reducer {
                 state.prompt?.error = error.description
                 return []
             }
+        case .importFile:
+            guard !prompt.field.text.trimmingSpaces().isEmpty else {
+                state.prompt?.error = Language.say("name the file: ~/客户.csv, contacts.vcf", "写出文件名：~/客户.csv、contacts.vcf")
+                return []
+            }
+            return [.previewImport(path: prompt.field.text)]
         case .merge(let id, _):
             let other = prompt.field.text.trimmingSpaces()
             guard !other.isEmpty else {
-                state.prompt?.error = "name the duplicate: #id, name, phone or pinyin"
+                state.prompt?.error = Language.say("name the duplicate: #id, name, phone or pinyin", "写出重复的客户：#编号、姓名、电话或拼音")
                 return []
             }
             return [.mergeCustomer(keep: id, other: other)]
@@ -449,7 +463,7 @@ public enum Reducer {
         do {
             let entry = try QuickLog.parse(line, today: state.today)
             if let next = entry.next, next.day < state.today {
-                state.prompt?.error = "the next follow-up cannot be in the past (\(next))"
+                state.prompt?.error = Language.say("the next follow-up cannot be in the past (\(next))", "下次跟进不能在过去（\(next)）")
                 return []
             }
             state.remember(id, name)
@@ -460,12 +474,40 @@ public enum Reducer {
         }
     }
 
+    /// The dry run's report: `y` imports, j/k and the page keys scroll, any other key cancels.
+    private static func handleImportPreview(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard var preview = state.importPreview else { return [] }
+        let height = Layout(size: state.size).bodyHeight - 1
+        let delta: Int? = switch key {
+        case .char("j"), .down: 1
+        case .char("k"), .up: -1
+        case .pageDown, .char(" "): max(1, height - 1)
+        case .pageUp: -max(1, height - 1)
+        default: nil
+        }
+        if let delta {
+            preview.top = max(0, min(preview.top + delta, preview.lines.count - height))
+            state.importPreview = preview
+            return []
+        }
+        state.importPreview = nil
+        guard key == .char("y") || key == .char("Y") else {
+            state.message = StatusMessage(text: Language.say("nothing imported", "没有导入"), isError: false)
+            return []
+        }
+        guard preview.writes else {
+            state.message = StatusMessage(text: Language.say("the file adds and changes nothing: nothing imported", "文件没有新增或改动任何内容：没有导入"), isError: false)
+            return []
+        }
+        return [.importFile(path: preview.path)]
+    }
+
     private static func handleForm(_ key: Key, _ state: inout AppState) -> [Effect] {
         guard var form = state.form else { return [] }
         switch form.handle(key) {
         case .cancel:
             state.form = nil
-            state.message = StatusMessage(text: "nothing saved", isError: false)
+            state.message = StatusMessage(text: Language.say("nothing saved", "没有保存"), isError: false)
             return []
         case .submit:
             do {
@@ -486,7 +528,7 @@ public enum Reducer {
         switch form.handle(key) {
         case .cancel:
             state.contactForm = nil
-            state.message = StatusMessage(text: "nothing saved", isError: false)
+            state.message = StatusMessage(text: Language.say("nothing saved", "没有保存"), isError: false)
             return []
         case .submit:
             do {

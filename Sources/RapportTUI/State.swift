@@ -32,9 +32,9 @@ public enum CustomerSort: String, CaseIterable, Sendable {
 
     public var label: String {
         switch self {
-        case .attention: "attention"
-        case .name: "name"
-        case .lastContact: "last contact"
+        case .attention: Language.say("attention", "紧急程度")
+        case .name: Language.say("name", "姓名")
+        case .lastContact: Language.say("last contact", "上次联系")
         }
     }
 
@@ -133,6 +133,8 @@ public struct Prompt: Sendable {
         /// Log for the customer the line starts with (`sxm c 发了方案 next fri`), or one of
         /// the recent customers by their number.
         case logFor
+        /// The file to import: its dry run comes first.
+        case importFile
     }
 
     public var purpose: Purpose
@@ -150,13 +152,15 @@ public struct Prompt: Sendable {
     func label(width: Int) -> String {
         let name = { (n: String) in TerminalText.sanitized(n).truncated(toWidth: max(6, width / 3 - 12)) }
         switch purpose {
-        case .log(_, let n): return "log " + name(n) + " ›"
-        case .snooze(_, let n): return "snooze " + name(n) + " until ›"
+        case .log(_, let n): return Language.say("log " + name(n) + " ›", "记录 " + name(n) + " ›")
+        case .snooze(_, let n): return Language.say("snooze " + name(n) + " until ›", "把 " + name(n) + " 推迟到 ›")
         case .filter: return "/"
-        case .pay(_, _, let label, let currency): return "paid on " + name(label) + " " + currency.code + " ›"
-        case .correct(_, let n): return "correct the entry of " + name(n) + " ›"
-        case .merge(_, let n): return "merge into " + name(n) + " the duplicate ›"
-        case .logFor: return "log for ›"
+        case .pay(_, _, let label, let currency):
+            return Language.say("paid on " + name(label) + " " + currency.code + " ›", name(label) + " 回款 " + currency.code + " ›")
+        case .correct(_, let n): return Language.say("correct the entry of " + name(n) + " ›", "更正 " + name(n) + " 的条目 ›")
+        case .merge(_, let n): return Language.say("merge into " + name(n) + " the duplicate ›", "合并到 " + name(n) + " 的重复客户 ›")
+        case .logFor: return Language.say("log for ›", "为谁记录 ›")
+        case .importFile: return Language.say("import the file ›", "导入文件 ›")
         case .remove(let item, let n): return Presentation.removal(item, of: name(n))
         }
     }
@@ -202,6 +206,7 @@ public enum Modal: Sendable {
     case contactForm(ContactForm)
     case moveForm(MoveForm)
     case picker(DealPicker)
+    case importPreview(ImportPreview)
 
     /// Puts an effect's error on the prompt or form, which stays open; false for the chooser,
     /// which has no line for one.
@@ -212,7 +217,7 @@ public enum Modal: Sendable {
         case .dealForm(var f): f.error = message; self = .dealForm(f)
         case .contactForm(var f): f.error = message; self = .contactForm(f)
         case .moveForm(var f): f.error = message; self = .moveForm(f)
-        case .picker: return false
+        case .picker, .importPreview: return false
         }
         return true
     }
@@ -223,7 +228,7 @@ public enum Modal: Sendable {
         case .customerForm(let f): f
         case .dealForm(let f): f
         case .contactForm(let f): f
-        case .prompt, .moveForm, .picker: nil
+        case .prompt, .moveForm, .picker, .importPreview: nil
         }
     }
 }
@@ -261,6 +266,11 @@ extension AppState {
         set { set(newValue.map(Modal.picker), closing: picker != nil) }
     }
 
+    public var importPreview: ImportPreview? {
+        get { if case .importPreview(let p)? = modal { p } else { nil } }
+        set { set(newValue.map(Modal.importPreview), closing: importPreview != nil) }
+    }
+
     private mutating func set(_ new: Modal?, closing: Bool) {
         if let new { modal = new } else if closing { modal = nil }
     }
@@ -287,6 +297,8 @@ public struct AppState: Sendable {
 
     public var report: ReminderReport?
     public var upcoming: [DueFollowUp] = []
+    /// No customer at all: Today says how a book begins.
+    public var emptyBook = false
     /// How many of each rule the today view has loaded.
     public var todayLimit: Int
     public var todayWindow = ListWindow()

@@ -54,6 +54,19 @@ struct EndToEndTests {
         #expect(try r.ok([]).stdout == text)
     }
 
+    /// A book with nobody in it (the last customer in the trash counts as nobody) says how
+    /// a book begins, in one line, instead of "nothing due".
+    @Test func anEmptyBooksTodaySaysHowToBegin() throws {
+        let r = try RapportBinary()
+        try r.ok(["add", "李明"])
+        try r.ok(["rm", "李明"])
+        let text = try r.ok(["today"]).stdout
+        #expect(text == "Today · Mon 2026-11-23\n\nYour book is empty: add a customer (rapport add NAME), bring in a spreadsheet or "
+            + "vCards (rapport import FILE --dry-run), or try a demo book (rapport demo --db /tmp/demo.db).\n")
+        try r.ok(["trash", "restore", "1"])
+        #expect(try r.ok(["today"]).stdout.contains("Nothing due today"))
+    }
+
     @Test func whenNothingIsDueTheViewSaysSoAndShowsWhatIsNext() throws {
         let r = try RapportBinary()
         try r.ok(["add", "李明"])

@@ -44,6 +44,8 @@ struct RapportBinary {
         environment["RAPPORT_DB"] = database
         environment["RAPPORT_TODAY"] = today
         environment["NO_COLOR"] = "1"
+        // English unless a test asks for another, whatever the machine's locale.
+        environment["RAPPORT_LANG"] = "en"
         for (k, v) in extra { environment[k] = v }
         return try Self.run(arguments, environment: environment)
     }

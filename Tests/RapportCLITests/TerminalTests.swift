@@ -114,6 +114,34 @@ struct TerminalTests {
         #expect(try r.ok(["contact", "list", "华信"]).stdout.contains("张秘书"))
     }
 
+    /// The first launch: an empty book says how to begin; i, a path with ~, the dry run's
+    /// report, y imports, and u takes the whole import back.
+    @Test func anEmptyBookImportsASpreadsheetAfterItsDryRunAndUTakesItBack() throws {
+        let r = try RapportBinary()
+        try "姓名,电话,城市\n王建国,13800138000,上海\n陈涛,13900139000,南京\n"
+            .write(to: r.directory.appendingPathComponent("客户.csv"), atomically: true, encoding: .utf8)
+        let tmux = try Tmux(width: 100, height: 30, directory: r.directory)
+        try tmux.type(launch(r))
+        try tmux.press("Enter")
+        _ = try tmux.waitFor { $0.contains("Your book is empty. To begin:") && $0.contains("i import") }
+        try tmux.press("i")
+        _ = try tmux.waitFor { $0.contains("import the file ›") }
+        try tmux.type("~/客户.csv")
+        try tmux.press("Enter")
+        let preview = try tmux.waitFor { $0.contains("Import 客户.csv · a dry run: nothing is written until y") }
+        #expect(preview.contains("Dry run, nothing written: would create 2, update 0, skip 0 duplicates."))
+        #expect(preview.contains("line 3: create 陈涛 (would be #2)"))
+        try tmux.press("y")
+        _ = try tmux.waitFor { $0.contains("Imported 客户.csv: created 2") }
+        try tmux.press("Tab")
+        _ = try tmux.waitFor { $0.contains("Customers (2)") && $0.contains("王建国") }
+        try tmux.press("u")
+        _ = try tmux.waitFor { $0.contains("Undid: added 2 customers") && $0.contains("Customers (0)") }
+        try tmux.press("q")
+        _ = try tmux.waitFor { Self.lastLine($0) == "ready$" }
+        #expect(try r.ok(["list", "--json"]).stdout == "[]\n")
+    }
+
     @Test(arguments: ["xterm-256color", "tmux-256color", "screen", "vt100"])
     func everyTerminalTypeStartsAndQuitsCleanly(term: String) throws {
         let r = try RapportBinary()

@@ -1,3 +1,4 @@
+import RapportBase
 import Testing
 @testable import RapportCore
 
@@ -20,13 +21,13 @@ struct ReminderSettingTests {
         "checklist.needs": "situation understood 现状 | problem understood 问题 | implication understood 影响 | need-payoff understood 需求效益",
         "checklist.proposal": "real decision maker identified 找到真正的决策者 | expectations and end time agreed 设定期望与结束时间 | value stated for each level of the buyer 讲清各层级的价值",
         "checklist.closing": "objections recorded 记录异议 | terms agreed 谈妥条款",
-        "currency": "CNY", "funnel.window": "90",
+        "currency": "CNY", "funnel.window": "90", "ui.language": "auto",
     ]
 
     /// The settings that hold a number.
     static let numericKeys = Setting.all.filter {
         switch $0.kind {
-        case .checklist, .currency: false
+        case .checklist, .currency, .language: false
         default: true
         }
     }.map(\.key)
@@ -54,6 +55,18 @@ struct ReminderSettingTests {
         #expect(text == Self.defaultTexts[key])
         #expect(Settings(stored: [key: text]) == .defaults)
         #expect(try setting.canonical(text) == text)
+    }
+
+    @Test(arguments: [("zh", Language.zh), ("EN", .en), (" auto ", nil)] as [(String, Language?)])
+    func theLanguageIsASetting(typed: String, language: Language?) throws {
+        let stored = try Setting.named("ui.language").canonical(typed)
+        #expect(Settings(stored: ["ui.language": stored]).language == language)
+    }
+
+    @Test func aLanguageOtherThanEnZhOrAutoIsRefusedByName() throws {
+        let setting = try Setting.named("ui.language")
+        let refused = Self.refusal { () throws(RapportError) in _ = try setting.canonical("fr") }
+        #expect(refused?.field == "ui.language" && refused?.value == "fr")
     }
 
     @Test func wholeStoreRoundTrips() {

@@ -189,9 +189,10 @@ enum Fx {
     // MARK: - States
 
     /// The today view after launch, with the report loaded.
-    static func todayState(_ size: Size = medium, report: ReminderReport = report(), upcoming: [DueFollowUp] = []) -> AppState {
+    static func todayState(_ size: Size = medium, report: ReminderReport = report(), upcoming: [DueFollowUp] = [],
+                           emptyBook: Bool = false) -> AppState {
         var s = AppState(size: size, now: now)
-        _ = Reducer.reduce(&s, .todayLoaded(report, upcoming: upcoming))
+        _ = Reducer.reduce(&s, .todayLoaded(report, upcoming: upcoming, emptyBook: emptyBook))
         return s
     }
 
@@ -207,7 +208,7 @@ enum Fx {
 
     /// A book with no customers: the today view and then the list, as after launch and Tab.
     static func emptyBookState(_ size: Size = small) -> AppState {
-        var s = todayState(size, report: emptyReport)
+        var s = todayState(size, report: emptyReport, emptyBook: true)
         _ = Reducer.reduce(&s, .key(.tab))
         _ = Reducer.reduce(&s, .customersLoaded(rows: [], offset: 0, total: 0))
         _ = Reducer.reduce(&s, .funnelLoaded(try! FunnelReport(FunnelInputs(), today: now.day, pipeline: .defaults)))

@@ -393,8 +393,8 @@ struct RendererTests {
     // MARK: - Help and card
 
     @Test func theHelpListsEveryBinding() {
-        // 80x24: 61 help lines, 21 rows from y 1; PgDn scrolls by 19 (lines 19…39 on rows
-        // 1…21, then 38…58), G to line 41 (61 - 20), so lines 41…60 are on rows 1…20: the
+        // 80x24: 62 help lines, 21 rows from y 1; PgDn scrolls by 19 (lines 19…39 on rows
+        // 1…21, then 38…58), G to line 42 (62 - 20), so lines 42…61 are on rows 1…20: the
         // four frames together show them all.
         var s = Fx.mainState()
         s.press(.char("?"))
@@ -554,6 +554,13 @@ struct RendererTests {
         e.type("D\\r")
         out.append(("edit form, error", e))
         out.append(("empty book", Fx.emptyBookState(size)))
+        out.append(("empty book's today", Fx.todayState(size, report: Fx.emptyReport, emptyBook: true)))
+        var p = Fx.todayState(size, report: Fx.emptyReport, emptyBook: true)
+        p.press(.char("i"))
+        p.type("~/客户.csv")
+        out.append(("import prompt", p))
+        p.send(.importPreviewed(ImportTests.preview))
+        out.append(("import preview", p))
         var k = ReducerCardTests.cardState()
         k.send(.resized(size))
         out.append(("card, a deal selected", { var d = k; d.type("jj"); return d }()))
@@ -581,6 +588,7 @@ struct RendererTests {
         case .contactForm?: "contact form"
         case .moveForm?: "move form"
         case .picker?: "picker"
+        case .importPreview?: "import preview"
         }
     }
 
@@ -588,7 +596,7 @@ struct RendererTests {
         let states = Self.everyScreen(Fx.medium).map(\.1)
         #expect(Set(states.map(\.screen)) == Set(Screen.allCases))
         #expect(Set(states.map { Self.modalKind($0.modal) })
-                == ["none", "prompt", "customer form", "deal form", "contact form", "move form", "picker"])
+                == ["none", "prompt", "customer form", "deal form", "contact form", "move form", "picker", "import preview"])
     }
 
     @Test(arguments: [Fx.small, Fx.medium, Size(width: 61, height: 16), Size(width: 100, height: 30)])

@@ -4,7 +4,7 @@ import RapportCore
 /// The customers: the list (paged, sorted, filtered), the selected customer's timeline,
 /// and the stage funnel, three panes that Tab goes between.
 enum CustomersScreen: ScreenController {
-    static func title(_ state: AppState) -> String { "Customers" }
+    static func title(_ state: AppState) -> String { Language.say("Customers", "客户") }
 
     static let contexts: [BindingContext] = [.main, .timeline]
 
@@ -20,10 +20,10 @@ enum CustomersScreen: ScreenController {
         let list = state.list
         let lw = layout.listWidth
         // Pane titles; the focused one stands out.
-        let listTitle = " Customers (" + Presentation.count(list.total) + ")"
-            + (list.filter.map { " matching “" + $0 + "”" } ?? " · by " + list.sort.label)
+        let listTitle = Language.say(" Customers (" + Presentation.count(list.total) + ")", " 客户（" + Presentation.count(list.total) + "）")
+            + (list.filter.map { Language.say(" matching “" + $0 + "”", " 匹配“" + $0 + "”") } ?? Language.say(" · by ", "· 按") + list.sort.label)
         b.put(listTitle, x: 0, y: 1, style: state.focus == .list ? .title : .dim, maxX: lw)
-        b.put(" Timeline" + (state.card.map { " · " + $0.customer.name } ?? ""), x: layout.rightX, y: 1,
+        b.put(Language.say(" Timeline", " 跟进记录") + (state.card.map { " · " + $0.customer.name } ?? ""), x: layout.rightX, y: 1,
               style: state.focus == .timeline ? .title : .dim)
         for y in 1..<layout.hintRow { b.fill("│", x: lw, y: y, length: 1, style: .dim) }
 
@@ -31,7 +31,8 @@ enum CustomersScreen: ScreenController {
         b.put(Presentation.listTitles(width: lw), x: 0, y: layout.bodyTop, style: .dim, maxX: lw)
         let top = min(list.window.top, max(0, list.total - layout.listRows))
         if list.total == 0 {
-            b.put(list.filter == nil ? " No customers yet: a adds one." : " Nobody matches.", x: 0, y: layout.bodyTop + 1, style: .dim, maxX: lw)
+            b.put(list.filter == nil ? Language.say(" No customers yet: a adds one.", " 还没有客户：按 a 添加。")
+                  : Language.say(" Nobody matches.", " 没有匹配的客户。"), x: 0, y: layout.bodyTop + 1, style: .dim, maxX: lw)
         }
         for i in 0..<min(layout.listRows, max(0, list.total - top)) {
             let position = top + i
@@ -63,12 +64,13 @@ enum CustomersScreen: ScreenController {
         // The funnel: a bar per stage, by amount or by count (`f`), and what is owed.
         let funnelTitleY = layout.funnelTop - 1
         b.fill("─", x: layout.rightX, y: funnelTitleY, length: layout.rightWidth, style: .dim)
-        b.put(" Funnel · by " + (state.funnelByAmount ? "amount" : "count") + " (f) ", x: layout.rightX + 1, y: funnelTitleY,
+        b.put(Language.say(" Funnel · by " + (state.funnelByAmount ? "amount" : "count") + " (f) ",
+                           " 漏斗 · 按" + (state.funnelByAmount ? "金额" : "数量") + "（f）"), x: layout.rightX + 1, y: funnelTitleY,
               style: state.focus == .funnel ? .title : .dim)
         guard let report = state.funnel else { return }
         let bars = Presentation.funnelBars(report, byAmount: state.funnelByAmount)
         guard bars.contains(where: { $0.measure > 0 }) || report.stages.contains(where: { $0.count > 0 }) else {
-            b.put(" No deals yet: d adds one to the selected customer.", x: layout.rightX, y: layout.funnelTop, style: .dim)
+            b.put(Language.say(" No deals yet: d adds one to the selected customer.", " 还没有商机：按 d 为选中的客户添加。"), x: layout.rightX, y: layout.funnelTop, style: .dim)
             return
         }
         let largest = max(1, bars.map(\.measure).max() ?? 1)

@@ -1,8 +1,9 @@
+import RapportBase
 import RapportCore
 
 /// The help: every binding of the key table by section, and the log prompt's grammar.
 enum HelpScreen: ScreenController {
-    static func title(_ state: AppState) -> String { "Help" }
+    static func title(_ state: AppState) -> String { Language.say("Help", "帮助") }
 
     static let contexts: [BindingContext] = [.help]
 

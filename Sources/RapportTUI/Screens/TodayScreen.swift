@@ -19,12 +19,31 @@ public enum TodayRow: Hashable, Sendable {
 }
 
 extension AppState {
+    /// An empty book's Today: how a book begins, with the keys the key table gives.
+    static var firstSteps: [String] {
+        func key(_ action: Action) -> String {
+            (KeyBindings.table.first { $0.action == action && $0.contexts.contains(.start) }?.keys.first?.name ?? "").padded(toWidth: 3)
+        }
+        return [
+            Language.say("Your book is empty. To begin:", "客户簿还是空的。可以这样开始："),
+            "",
+            "  " + key(.addCustomer) + Language.say("add a customer", "添加客户"),
+            "  " + key(.importFile) + Language.say("import a spreadsheet (.csv) or vCards (.vcf);", "导入表格（.csv）或名片（.vcf）；"),
+            Language.say("     you read what it would do before anything is written", "     写入之前先看它会做什么"),
+            "",
+            Language.say("  Or quit (q) and try a demo book:", "  或者退出（q），先试试演示客户簿："),
+            "    rapport demo --db /tmp/demo.db",
+            "    rapport --db /tmp/demo.db",
+        ]
+    }
+
     /// The today view as rows, in the order the screen lists them.
     public var todayRows: [TodayRow] {
-        guard let report else { return [.empty("Loading…")] }
+        guard let report else { return [.empty(Language.say("Loading…", "正在加载…"))] }
+        if emptyBook { return Self.firstSteps.map { .empty($0) } }
         if report.isEmpty {
-            return [.empty("Nothing due today, and nobody forgotten.")]
-                + (upcoming.isEmpty ? [] : [.empty(""), .empty("Coming up:")] + upcoming.map { .upcoming($0) })
+            return [.empty(Language.say("Nothing due today, and nobody forgotten.", "今天没有到期的跟进，也没有被遗忘的客户。"))]
+                + (upcoming.isEmpty ? [] : [.empty(""), .empty(Language.say("Coming up:", "接下来："))] + upcoming.map { .upcoming($0) })
         }
         var rows: [TodayRow] = []
         for group in report.groups {
@@ -38,14 +57,16 @@ extension AppState {
 
 /// Today: who to call, who is forgotten — the reminders by rule, most urgent first.
 enum TodayScreen: ScreenController {
-    static func title(_ state: AppState) -> String { "Today" }
+    static func title(_ state: AppState) -> String { Language.say("Today", "今天") }
 
-    static let contexts: [BindingContext] = [.today]
+    static let contexts: [BindingContext] = [.today, .start]
 
-    static func context(_ state: AppState) -> BindingContext { .today }
+    static func context(_ state: AppState) -> BindingContext { state.emptyBook ? .start : .today }
 
     static func footer(_ context: BindingContext) -> [Action] {
-        [.open, .log, .snooze, .done, .filter, .show(.main), .show(.help), .quit]
+        context == .start
+            ? [.addCustomer, .importFile, .show(.main), .show(.help), .quit]
+            : [.open, .log, .snooze, .done, .filter, .show(.main), .show(.help), .quit]
     }
 
     static func draw(_ state: AppState, _ layout: Layout, _ b: inout ScreenBuffer) {

@@ -93,6 +93,10 @@ public struct ImportPipeline {
     /// Imports `file` by its format; `notice` hears what is noticed on the way.
     public func run(_ file: ImportFile, notice: (Notice) -> Void) throws -> Outcome {
         if options.sheet != nil, file.format != "xlsx" { throw RapportError.conflict("--sheet names a sheet of an .xlsx workbook") }
+        // A workbook's text is always UTF-8 XML and its cells are its own: said, not ignored.
+        if file.format == "xlsx", options.encoding != nil || options.delimiter != nil {
+            throw RapportError.conflict("--encoding and --delimiter are for CSV files; a workbook's cells need neither")
+        }
         switch file.format {
         case "json":
             guard !options.dryRun else { throw RapportError.conflict("a JSON book goes into an empty book whole; --dry-run does not apply") }

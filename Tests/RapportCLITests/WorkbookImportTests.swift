@@ -103,6 +103,14 @@ struct WorkbookImportTests {
         try r.expectRefused(["import", file, "--sheet", "S"], "--sheet names a sheet of an .xlsx workbook")
     }
 
+    @Test(arguments: [["--encoding", "gbk"], ["--delimiter", ";"]])
+    func aCSVsOptionsOnAWorkbookAreRefused(option: [String]) throws {
+        let r = try RapportBinary()
+        try r.ok(["add", "王建国"])
+        let file = try Self.book(in: r)
+        try r.expectRefused(["import", file] + option, "--encoding and --delimiter are for CSV files; a workbook's cells need neither")
+    }
+
     @Test func excelsUnicodeTextComesIn() throws {
         // Given what Excel saves as "Unicode text": UTF-16 little-endian with its mark, tab-separated, CRLF
         let r = try RapportBinary()

@@ -8,7 +8,7 @@ struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Add a customer.",
-        discussion: "Example: rapport add 王建国 --company 华信科技 --phone 138-0013-8000 --grade A --tag vip"
+        discussion: HelpText.fitted("Example: rapport add 王建国 --company 华信科技 --phone 138-0013-8000 --grade A --tag vip")
     )
 
     @OptionGroup var global: GlobalOptions

@@ -38,7 +38,7 @@ extension ContactCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Add a contact person to a company customer.",
-            discussion: "Example: rapport contact add 华信 李明 --role decision-maker --phone 139-0000-1111"
+            discussion: HelpText.fitted("Example: rapport contact add 华信 李明 --role decision-maker --phone 139-0000-1111")
         )
 
         @OptionGroup var global: GlobalOptions

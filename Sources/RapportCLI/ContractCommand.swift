@@ -23,14 +23,14 @@ extension ContractCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The customer: #id, name, prefix, phone or pinyin.") var customer: String
-        @Option(help: ArgumentHelp("The contract amount: 12000, 12,000.50 or 1.2万.", valueName: "amount")) var amount: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("The contract amount: 12000, 12,000.50, 1.2万 or ¥12,000.", valueName: "amount")) var amount: String
         @Option(help: ArgumentHelp("The currency code (default: the `currency` setting).", valueName: "code")) var currency: String?
         @OptionGroup var contract: ContractOptions
 
         func run() throws {
             let session = try global.session()
             let db = session.database
-            let code = try currency.map { try Currency(parsing: $0) } ?? db.settings().pipeline.currency
+            let code = try currency.map { try Currency(parsing: $0) } ?? Money.currency(in: amount) ?? db.settings().pipeline.currency
             let total = try PipelineInput.money(amount, currency: code)
             let target = try db.resolveCustomer(customer)
             guard let customerID = target.id else { throw RapportError.customerNotFound(customer) }

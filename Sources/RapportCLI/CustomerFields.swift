@@ -17,7 +17,7 @@ struct CustomerFields: ParsableArguments {
     @Option(help: "Street address.") var address: String?
     @Option(help: "City, e.g. --city 上海.") var city: String?
     @Option(help: "Region or province.") var region: String?
-    @Option(help: "The visit route this customer is on, e.g. --route 浦东线.") var route: String?
+    @Option(help: "The visit route this customer is on: --route 浦东线.") var route: String?
     @Option(help: "Industry, e.g. --industry manufacturing.") var industry: String?
     @Option(help: ArgumentHelp("Where the customer came from: \(SourceChannel.known.joined(separator: ", ")), or your own.", valueName: "channel"))
     var source: String?
@@ -30,12 +30,12 @@ struct CustomerFields: ParsableArguments {
     @Option(name: .customLong("channel"), help: "Preferred contact channel: phone, email, message, wechat or visit.")
     var preferredChannel: String?
     @Option(name: .customLong("credit-level"), help: "Credit level, e.g. --credit-level AA.") var creditLevel: String?
-    @Option(name: .customLong("credit-limit"), help: "Credit limit: 50000, 12,000.50 or 5万.") var creditLimit: String?
+    @Option(name: .customLong("credit-limit"), parsing: .unconditional, help: "Credit limit: 50000, 12,000.50 or 5万.") var creditLimit: String?
     @Option(help: "Currency of the credit limit (default CNY).") var currency: String?
     @Option(help: "What the customer said they want.") var needs: String?
     @Option(help: "What worries them.") var concerns: String?
     @Option(help: "Free notes.") var notes: String?
-    @Option(name: .customLong("set"), help: ArgumentHelp("A custom field: --set 行业资质=ISO9001 (repeatable; key= removes).", valueName: "key=value"))
+    @Option(name: .customLong("set"), help: ArgumentHelp("A custom field: --set 资质=ISO9001 (repeatable; key= removes).", valueName: "key=value"))
     var custom: [String] = []
 
     /// Applies the given options to a card; an empty value clears a field, and `--phone`,

@@ -21,7 +21,7 @@ struct DealCommand: ParsableCommand {
 
 /// The deal fields `add` and `edit` share.
 struct DealFields: ParsableArguments {
-    @Option(help: ArgumentHelp("The amount: 12000, 12,000.50 or 1.2万 (default: the line items' total).", valueName: "amount"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The amount: 12000, 12,000.50, 1.2万 or ¥12,000 (default: the line items' total).", valueName: "amount"))
     var amount: String?
     @Option(help: ArgumentHelp("The currency code (default: the `currency` setting, CNY).", valueName: "code"))
     var currency: String?
@@ -37,8 +37,9 @@ struct DealFields: ParsableArguments {
     /// Applies the options to a deal; items replace the deal's lines and, unless an amount is
     /// given, set the amount to their total.
     func apply(to deal: inout Deal, products: [Product], today: Day) throws {
-        if let currency {
-            let code = try Currency(parsing: currency)
+        // A new deal without --currency is in the currency its amount names (`--amount €1.200,50`).
+        if let code = try currency.map({ try Currency(parsing: $0) })
+            ?? (deal.id == nil && item.isEmpty ? amount.flatMap(Money.currency(in:)) : nil) {
             deal.amount = Money(minorUnits: deal.amount.minorUnits, currency: code)
         }
         if !item.isEmpty {

@@ -19,7 +19,7 @@ extension FollowUpCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Promise to contact a customer again on a day.",
-            discussion: "Example: rapport followup add wjg 周五 14:30 回访报价   (WHEN may be two words: next week, tomorrow 14:00)"
+            discussion: HelpText.fitted("Example: rapport followup add wjg 周五 14:30 回访报价   (WHEN may be two words: next week, tomorrow 14:00)")
         )
 
         @OptionGroup var global: GlobalOptions

@@ -29,7 +29,7 @@ extension FollowUpCommand {
         static let configuration = CommandConfiguration(
             commandName: "edit",
             abstract: "Move an open follow-up to another day, or change its title.",
-            discussion: "Examples: rapport followup edit 17 下周一 14:30   rapport followup edit 17 --title 回访报价"
+            discussion: HelpText.fitted("Examples: rapport followup edit 17 下周一 14:30   rapport followup edit 17 --title 回访报价")
         )
 
         @OptionGroup var global: GlobalOptions

@@ -41,6 +41,7 @@ struct GlobalOptions: ParsableArguments {
         let book = try AppDatabase.open(at: path, access: access)
         if isNew { NewBook.opened(book) }
         Language.speak(.chosen(setting: try book.settings().language, environment: environment))
+        if Terminal.stdinIsTerminal && Terminal.stderrIsTerminal { book.chooseAmong(Terminal.whichCustomer) }
         let now = try clock()
         book.changes(by: ChangeOrigin(command: Session.commandLine(), now: now))
         return Session(database: book, now: now)

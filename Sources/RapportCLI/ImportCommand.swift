@@ -19,7 +19,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Bring a book in: a spreadsheet (CSV or .xlsx), vCards, a call history, or a full JSON export.",
-        discussion: """
+        discussion: HelpText.fitted("""
             The format is read from the file's name (.csv, .xlsx, .vcf, .json); from a
             workbook, its first sheet (or --sheet) as a CSV of it would be. Everything goes in as one
             transaction: a bad row stops the whole import and names its line (or, with --skip-bad, is
@@ -36,7 +36,7 @@ struct ImportCommand: ParsableCommand {
             Columns are recognised by their headers in English or Chinese (Name/姓名/客户名称,
             Company/公司, Phone/手机/电话, Email/邮箱, City/城市, Grade/等级, Tags/标签, Birthday/生日,
             Notes/备注, First Name + Last Name, …).
-            """
+            """)
     )
 
     @OptionGroup var global: GlobalOptions

@@ -11,7 +11,9 @@ struct Log: ParsableCommand {
         abstract: "Log a call, email, visit, meeting, message or note; or correct one.",
         discussion: """
             rapport log wjg call 谈了报价 next 周五 outcome reached   (see `rapport log add --help`)
-            A logged entry's number is in `rapport show`: rapport log edit 12 --note 谈了价格   rapport log rm 12
+            A logged entry's number is in `rapport show`:
+              rapport log edit 12 --note 谈了价格
+              rapport log rm 12
             """,
         subcommands: [Record.self, EditInteraction.self, RemoveInteraction.self],
         defaultSubcommand: Record.self

@@ -9,7 +9,7 @@ extension Pay {
         static let configuration = CommandConfiguration(
             commandName: "void",
             abstract: "Void a payment recorded by mistake: it stays listed, marked void, and is owed again.",
-            discussion: "Example: rapport pay void 7 --note 记错了合同   (`contract show` lists the payments' numbers)"
+            discussion: HelpText.fitted("Example: rapport pay void 7 --note 记错了合同   (`contract show` lists the payments' numbers)")
         )
 
         @OptionGroup var global: GlobalOptions

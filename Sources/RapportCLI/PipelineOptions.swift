@@ -92,7 +92,7 @@ enum PipelineInput {
 /// What winning a deal takes beside its contract, shared by `deal won` and `deal move … won`.
 struct WinOptions: ParsableArguments {
     @OptionGroup var contract: ContractOptions
-    @Option(help: ArgumentHelp("The contract amount (default the deal's).", valueName: "amount")) var amount: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("The contract amount (default the deal's).", valueName: "amount")) var amount: String?
     @Option(help: ArgumentHelp("Schedule this playbook's follow-ups from the contract's start, e.g. --playbook onboarding.",
                                valueName: "name"))
     var playbook: String?

@@ -49,7 +49,7 @@ extension PlaybookCommand {
     struct SetPlaybook: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set", abstract: "Create or replace a playbook.",
-            discussion: "Example: rapport playbook set onboarding '+1d 服务启动通知' '+3d 使用指导' '+30d 月度价值回顾'"
+            discussion: HelpText.fitted("Example: rapport playbook set onboarding '+1d 服务启动通知' '+3d 使用指导' '+30d 月度价值回顾'")
         )
 
         @OptionGroup var global: GlobalOptions

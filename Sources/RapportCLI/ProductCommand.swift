@@ -23,7 +23,7 @@ extension ProductCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "A short unique code, typed in line items (CRM-PRO).") var code: String
         @Argument(help: "The product's name.") var name: [String] = []
-        @Option(help: ArgumentHelp("The unit price: 4800, 4,800.00 or 0.48万.", valueName: "amount")) var price: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("The unit price: 4800, 4,800.00 or 0.48万.", valueName: "amount")) var price: String
         @Option(help: ArgumentHelp("The currency code (default: the `currency` setting).", valueName: "code")) var currency: String?
 
         func run() throws {
@@ -47,7 +47,7 @@ extension ProductCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The product's code.") var code: String
         @Option(help: "A new name.") var name: String?
-        @Option(help: ArgumentHelp("A new unit price (deals keep the prices they have).", valueName: "amount")) var price: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("A new unit price (deals keep the prices they have).", valueName: "amount")) var price: String?
         @Flag(inversion: .prefixedNo, help: "Offer it again (--active), or stop offering it (--no-active).") var active: Bool?
 
         func run() throws {

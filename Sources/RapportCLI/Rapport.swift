@@ -12,7 +12,7 @@ public struct Rapport: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "rapport",
         abstract: "A terminal CRM for the individual salesperson.",
-        discussion: """
+        discussion: HelpText.fitted("""
             Record a call in one line, and open every morning on who to call today:
 
               rapport add 王建国 --company 华信科技 --phone 138-0013-8000 --grade A
@@ -23,7 +23,7 @@ public struct Rapport: ParsableCommand {
 
             Customers are named by #id, name, a prefix, a substring, a phone number, or pinyin
             (wangjianguo, wjg). Dates: \(DateExpression.acceptedForms).
-            """,
+            """),
         version: "0.1.0",
         subcommands: [
             Open.self, Today.self, Add.self, Edit.self, List.self, Show.self, Log.self,

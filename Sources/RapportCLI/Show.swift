@@ -73,31 +73,31 @@ enum CardText {
             out += Style.dim.apply(label.padded(toWidth: width)) + "  " + value + "\n"
         }
         if !card.contacts.isEmpty {
-            out += "\n" + Style.bold.apply("Contact persons") + "\n"
-            var table = TextTable([.init(title: "ID", alignment: .right), .init(title: "Name", maxWidth: 20), .init(title: "Role"),
-                                   .init(title: "Phone"), .init(title: "Email", maxWidth: 30), .init(title: "Notes")])
+            out += "\n" + Style.bold.apply(Language.say("Contact persons", "联系人")) + "\n"
+            var table = TextTable([.init(title: "ID", alignment: .right), .init(title: Language.say("Name", "姓名"), maxWidth: 20), .init(title: Language.say("Role", "角色")),
+                                   .init(title: Language.say("Phone", "电话")), .init(title: Language.say("Email", "邮箱"), maxWidth: 30), .init(title: Language.say("Notes", "备注"))])
             for p in card.contacts {
-                table.append(["#\(p.id ?? 0)", p.name, p.role?.rawValue ?? "", p.phone ?? "", p.email ?? "", p.notes ?? ""])
+                table.append(["#\(p.id ?? 0)", p.name, p.role?.said ?? "", p.phone ?? "", p.email ?? "", p.notes ?? ""])
             }
             out += table.render()
         }
-        out += "\n" + Style.bold.apply("Open follow-ups (\(card.openFollowUps.count))") + "\n"
+        out += "\n" + Style.bold.apply(Language.say("Open follow-ups (\(card.openFollowUps.count))", "未完成的跟进（\(card.openFollowUps.count)）")) + "\n"
         if card.openFollowUps.isEmpty {
-            out += "  none\n"
+            out += Language.say("  none\n", "  没有\n")
         }
         // Numbers right-aligned, so the days start in one column.
         let followUpNumber = card.openFollowUps.map { String($0.id ?? 0).count }.max() ?? 0
         for f in card.openFollowUps {
-            let when = RelativeDay.dated(f.when)
+            let when = RelativeDay.dated(f.when, today: today)
             let id = String(f.id ?? 0)
             let text = "  " + String(repeating: " ", count: followUpNumber - id.count) + id
                 + "  \(when)  \(clean(f.title))  (\(RelativeDay.describe(f.due, today: today)))\n"
             out += f.due < today ? Style.red.apply(text) : text
         }
         if !card.deals.isEmpty {
-            out += "\n" + Style.bold.apply("Deals (\(card.deals.count))") + "\n"
-            var table = TextTable([.init(title: "ID", alignment: .right), .init(title: "Deal", maxWidth: 30), .init(title: "Stage"),
-                                   .init(title: "Amount", alignment: .right), .init(title: "Close")])
+            out += "\n" + Style.bold.apply(Language.say("Deals (\(card.deals.count))", "商机（\(card.deals.count)）")) + "\n"
+            var table = TextTable([.init(title: "ID", alignment: .right), .init(title: Language.say("Deal", "商机"), maxWidth: 30), .init(title: Language.say("Stage", "阶段")),
+                                   .init(title: Language.say("Amount", "金额"), alignment: .right), .init(title: Language.say("Close", "成交日"))])
             for d in card.deals {
                 let stage = CustomerCard.stage(of: d, pipeline: pipeline)
                 let late = d.stage.isOpen && (d.expectedClose.map { $0 < today } ?? false)
@@ -108,9 +108,9 @@ enum CardText {
         }
         if !card.contracts.isEmpty {
             let owed = try card.outstanding.map { "\($0.formatted) \($0.currency.code)" }.joined(separator: " + ")
-            out += "\n" + Style.bold.apply("Contracts (\(card.contracts.count))") + (owed.isEmpty ? " · paid up" : " · outstanding " + owed) + "\n"
-            var table = TextTable([.init(title: "Contract"), .init(title: "Amount", alignment: .right), .init(title: "Outstanding", alignment: .right),
-                                   .init(title: "Next due"), .init(title: "Ends")])
+            out += "\n" + Style.bold.apply(Language.say("Contracts (\(card.contracts.count))", "合同（\(card.contracts.count)）")) + (owed.isEmpty ? Language.say(" · paid up", " · 已收齐") : Language.say(" · outstanding ", " · 未收 ") + owed) + "\n"
+            var table = TextTable([.init(title: Language.say("Contract", "合同")), .init(title: Language.say("Amount", "金额"), alignment: .right), .init(title: Language.say("Outstanding", "未收"), alignment: .right),
+                                   .init(title: Language.say("Next due", "下期")), .init(title: Language.say("Ends", "到期"))])
             for k in card.contracts {
                 let next = k.instalments.first { !$0.isPaid }?.dueOn
                 table.append([k.number, k.amount.formatted + " " + k.amount.currency.code, k.outstanding.formatted, next?.iso ?? "",
@@ -119,8 +119,8 @@ enum CardText {
             out += table.render()
         }
         let entries = card.entries
-        out += "\n" + Style.bold.apply("Timeline (\(entries.count))") + "\n"
-        if entries.isEmpty { out += "  nothing logged yet\n" }
+        out += "\n" + Style.bold.apply(Language.say("Timeline (\(entries.count))", "跟进记录（\(entries.count)）")) + "\n"
+        if entries.isEmpty { out += Language.say("  nothing logged yet\n", "  还没有记录\n") }
         // Interactions carry their number (what `log edit` and `log rm` take); moves and payments do not.
         let number = entries.map { if case .interaction(let i) = $0 { String(i.id ?? 0).count } else { 0 } }.max() ?? 0
         let blank = String(repeating: " ", count: number)
@@ -129,16 +129,16 @@ enum CardText {
             case .interaction(let i):
                 let id = String(i.id ?? 0)
                 let head = "  " + String(repeating: " ", count: number - id.count) + id
-                    + "  \(i.at.text)  \(i.kind.rawValue.padded(toWidth: 7))  \((i.outcome?.rawValue ?? "").padded(toWidth: 9))"
+                    + "  \(i.at.text)  \(i.kind.said.padded(toWidth: 7))  \((i.outcome?.said ?? "").padded(toWidth: 9))"
                 let note = TerminalText.sanitizedKeepingNewlines(i.note).split(separator: "\n", omittingEmptySubsequences: false)
                 let person = card.person(of: i).map { "  · " + clean($0.name) } ?? ""
                 out += head + "  " + (note.first.map(String.init) ?? "") + person + "\n"
                 for more in note.dropFirst() { out += String(repeating: " ", count: head.displayWidth + 2) + more + "\n" }
             case .stageMove(let m):
-                out += "  \(blank)  \(m.enteredAt.text)  " + "stage".padded(toWidth: 7) + "  " + "".padded(toWidth: 9) + "  "
+                out += "  \(blank)  \(m.enteredAt.text)  " + Language.say("stage", "阶段").padded(toWidth: 7) + "  " + "".padded(toWidth: 9) + "  "
                     + clean(card.describe(move: m)) + "\n"
             case .payment(let p):
-                out += "  \(blank)  \(p.paidOn.iso)        " + "paid".padded(toWidth: 7) + "  " + "".padded(toWidth: 9) + "  "
+                out += "  \(blank)  \(p.paidOn.iso)        " + Language.say("paid", "回款").padded(toWidth: 7) + "  " + "".padded(toWidth: 9) + "  "
                     + clean(card.describe(payment: p)) + "\n"
             }
         }

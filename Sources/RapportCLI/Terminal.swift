@@ -11,6 +11,24 @@ enum Terminal {
     }()
 
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+    static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
+
+    /// Which of the customers a reference matches the seller meant, asked on standard error
+    /// and read from standard input: the first nine by number; nil for any other answer.
+    @Sendable static func whichCustomer(_ reference: String, _ candidates: [CustomerCandidate]) -> Int64? {
+        let shown = candidates.prefix(9)
+        error(Language.say("rapport: \(reference.quotedForMessage) matches \(candidates.count) customers:",
+                           "rapport：\(reference.quotedForMessage) 匹配到 \(candidates.count) 位客户："))
+        for (i, c) in shown.enumerated() {
+            error("  \(i + 1). #\(c.id) \(TerminalText.sanitized(c.name))" + (c.company.map { " (" + TerminalText.sanitized($0) + ")" } ?? ""))
+        }
+        if candidates.count > shown.count {
+            error(Language.say("  … and \(candidates.count - shown.count) more: name one by #id", "  … 还有 \(candidates.count - shown.count) 位：请用 #编号"))
+        }
+        errorInline(Language.say("which one? [1-\(shown.count)] ", "选哪一位？[1-\(shown.count)] "))
+        guard let answer = readLine(), let n = Int(answer.trimmingSpaces()), (1...shown.count).contains(n) else { return nil }
+        return shown[shown.startIndex + n - 1].id
+    }
 
     /// The terminal's width when standard output is one (tables fit it); nil into a pipe or
     /// a file, where lines are whole for the program reading them.

@@ -1,3 +1,5 @@
+import RapportBase
+
 /// A person the seller deals with inside a company customer.
 public struct ContactPerson: Hashable, Sendable, Identifiable {
     public var id: Int64?
@@ -27,4 +29,9 @@ public enum DecisionRole: String, CaseIterable, Sendable, Codable {
     case influencer
     case user
     case gatekeeper
+
+    /// The role in the interface's words.
+    public var said: String {
+        Language.say(rawValue, ["决策者", "影响者", "使用者", "把关人"][DecisionRole.allCases.firstIndex(of: self) ?? 0])
+    }
 }

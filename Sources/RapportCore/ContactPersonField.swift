@@ -1,3 +1,5 @@
+import RapportBase
+
 /// A field of a contact person as text: the CLI's `contact add|edit` options and the TUI's
 /// contact form both go through here, so a role or a birthday reads the same everywhere.
 public enum ContactPersonField: String, CaseIterable, Sendable {
@@ -6,13 +8,19 @@ public enum ContactPersonField: String, CaseIterable, Sendable {
     /// What the seller may type, for an option's help and a form's hint line.
     public var hint: String {
         switch self {
-        case .name: "the person's name"
-        case .role: DecisionRole.allCases.map(\.rawValue).joined(separator: ", ") + " or empty"
-        case .phone: "phone number"
-        case .email: "email address"
-        case .birthday: "1980-03-15, 03-15 or 3月15日"
-        case .notes: "notes"
+        case .name: Language.say("the person's name", "联系人姓名")
+        case .role: Language.say(DecisionRole.allCases.map(\.rawValue).joined(separator: ", ") + " or empty",
+                                 DecisionRole.allCases.map { $0.rawValue + "（" + $0.said + "）" }.joined(separator: "、") + "或留空")
+        case .phone: Language.say("phone number", "电话号码")
+        case .email: Language.say("email address", "邮箱地址")
+        case .birthday: Language.say("1980-03-15, 03-15 or 3月15日", "1980-03-15、03-15 或 3月15日")
+        case .notes: Language.say("notes", "备注")
         }
+    }
+
+    /// The label in the interface's words: the contact form's.
+    public var said: String {
+        Language.say(rawValue, ["姓名", "角色", "电话", "邮箱", "生日", "备注"][ContactPersonField.allCases.firstIndex(of: self) ?? 0])
     }
 
     /// The field's value as text, empty when unset.

@@ -119,6 +119,18 @@ public enum PhoneNumber {
         return first == "+" ? "+" + digits : digits
     }
 
+    /// Whether the text is a number in a spreadsheet's scientific notation (`1.3709E+10`):
+    /// Excel writes a long phone so when its column is not text, and the digits are gone.
+    public static func isScientific(_ text: String) -> Bool {
+        let t = text.trimmingSpaces().uppercased()
+        guard let e = t.firstIndex(of: "E") else { return false }
+        let mantissa = t[..<e].split(separator: ".", omittingEmptySubsequences: false)
+        var exponent = t[t.index(after: e)...]
+        if exponent.first == "+" { exponent = exponent.dropFirst() }
+        return (1...2).contains(mantissa.count) && mantissa.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }
+            && !exponent.isEmpty && exponent.allSatisfy(\.isASCIIDigit)
+    }
+
     /// The number's ASCII digits alone.
     public static func digits(_ text: String) -> String {
         // Bytes, not characters, and the text itself when it is digits already: an import

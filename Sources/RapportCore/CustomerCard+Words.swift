@@ -6,7 +6,8 @@ import RapportBase
 extension CustomerCard {
     /// What follows the name on the card's first line: `#1  grade A · customer · person`.
     public static func standing(_ c: Customer) -> String {
-        "#" + String(c.id ?? 0) + "  " + (c.grade.map { "grade " + $0.rawValue } ?? "ungraded") + " · " + c.status.rawValue + " · " + c.kind.rawValue
+        "#" + String(c.id ?? 0) + "  " + (c.grade.map { Language.say("grade " + $0.rawValue, $0.rawValue + "类") } ?? Language.say("ungraded", "未分级"))
+            + " · " + c.status.said + " · " + c.kind.said
     }
 
     /// `华信科技有限公司 · 采购总监`; empty when the card has neither.
@@ -26,8 +27,9 @@ extension CustomerCard {
             if let (label, value) = line(field, of: c, today: today) { add(label, value) }
         }
         for key in c.customFields.keys.sorted() { add(TerminalText.sanitized(key), c.customFields[key].map(TerminalText.sanitized)) }
-        add("Added", c.createdAt.text + " · updated " + c.updatedAt.text)
-        add("Contacted", c.lastContactAt.map { "\($0.text) (\(RelativeDay.describe($0.day, today: today)))" } ?? "never")
+        add(Language.say("Added", "添加于"), c.createdAt.text + Language.say(" · updated ", " · 更新于 ") + c.updatedAt.text)
+        add(Language.say("Contacted", "上次联系"),
+            c.lastContactAt.map { "\($0.text) (\(RelativeDay.describe($0.day, today: today)))" } ?? Language.say("never", "从未"))
         return lines
     }
 
@@ -38,17 +40,20 @@ extension CustomerCard {
         switch field {
         case .name, .company, .title, .kind, .grade, .status, .region, .creditLimit:
             return nil
-        case .phones: return ("Phone", c.phones.map { clean($0.description) }.joined(separator: ", "))
-        case .emails: return ("Email", c.emails.map { clean($0.description) }.joined(separator: ", "))
-        case .city: return ("City", [c.city, c.region].compactMap { $0 }.map(clean).joined(separator: ", "))
-        case .tags: return ("Tags", c.tags.map(clean).joined(separator: ", "))
+        case .phones: return (Language.say("Phone", "电话"), c.phones.map { clean($0.description) }.joined(separator: ", "))
+        case .emails: return (Language.say("Email", "邮箱"), c.emails.map { clean($0.description) }.joined(separator: ", "))
+        case .city: return (Language.say("City", "城市"), [c.city, c.region].compactMap { $0 }.map(clean).joined(separator: ", "))
+        case .tags: return (Language.say("Tags", "标签"), c.tags.map(clean).joined(separator: ", "))
         case .birthday:
-            return c.birthday.map { b in ("Birthday", "\(b.shown) (\(RelativeDay.describe(b.nextOccurrence(onOrAfter: today), today: today)))") }
-        case .cadence: return c.cadenceDays.map { ("Cadence", $0 == 0 ? "never chased" : "every \($0) days (own)") }
+            return c.birthday.map { b in (Language.say("Birthday", "生日"), "\(b.shown) (\(RelativeDay.describe(b.nextOccurrence(onOrAfter: today), today: today)))") }
+        case .cadence:
+            return c.cadenceDays.map {
+                (Language.say("Cadence", "联系周期"), $0 == 0 ? Language.say("never chased", "从不提醒") : Language.say("every \($0) days (own)", "每\($0)天（自定）"))
+            }
         case .creditLevel:
-            return ("Credit", [c.creditLevel.map(clean), c.creditLimit.map { "limit \($0)" }].compactMap { $0 }.joined(separator: ", "))
+            return (Language.say("Credit", "信用"), [c.creditLevel.map(clean), c.creditLimit.map { Language.say("limit \($0)", "额度 \($0)") }].compactMap { $0 }.joined(separator: ", "))
         default:
-            return (field.label.prefix(1).uppercased() + field.label.dropFirst(), clean(field.text(of: c)))
+            return (field.said.prefix(1).uppercased() + field.said.dropFirst(), clean(field.text(of: c)))
         }
     }
 
@@ -59,7 +64,7 @@ extension CustomerCard {
 
     /// `proposal 50%` (with a probability), `won`, `lost (price)`.
     public static func stage(_ stage: Stage, lostReason: LostReason?, probability: Int? = nil) -> String {
-        stage == .lost ? "lost (" + (lostReason?.rawValue ?? "other") + ")" : stage.rawValue + (probability.map { " \($0)%" } ?? "")
+        stage == .lost ? stage.said + Language.say(" (", "（") + (lostReason ?? .other).said + Language.say(")", "）") : stage.said + (probability.map { " \($0)%" } ?? "")
     }
 
     /// The contact person a logged interaction was with, if the card has them.

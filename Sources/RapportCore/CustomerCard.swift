@@ -1,3 +1,5 @@
+import RapportBase
+
 /// Everything `rapport show` and the TUI's card show about one customer.
 public struct CustomerCard: Hashable, Sendable {
     public var customer: Customer
@@ -90,16 +92,17 @@ extension CustomerCard {
     /// `deal 1 年度服务: needs → proposal · 需求确认` (user text as typed: sanitize to print).
     public func describe(move: StageStay) -> String {
         let title = deal(move.dealID).map { " " + $0.title } ?? ""
-        let path = (move.from.map { $0.rawValue + " → " } ?? "new, ") + move.stage.rawValue
-        let reason = move.stage == .lost ? deal(move.dealID)?.lostReason.map { " (\($0.rawValue))" } ?? "" : ""
-        return "deal \(move.dealID)\(title): \(path)\(reason)" + (move.note.isEmpty ? "" : " · " + move.note)
+        let path = (move.from.map { $0.said + " → " } ?? Language.say("new, ", "新建，")) + move.stage.said
+        let reason = move.stage == .lost ? deal(move.dealID)?.lostReason.map { Language.say(" (\($0.rawValue))", "（\($0.chinese)）") } ?? "" : ""
+        return Language.say("deal \(move.dealID)", "商机 \(move.dealID)") + "\(title): \(path)\(reason)" + (move.note.isEmpty ? "" : " · " + move.note)
     }
 
     /// `received 5,000.00 CNY on 2026-001/1 · bank ref`, and for a voided one
     /// ` — void since 2026-11-24: wrong contract` (user text as typed: sanitize to print).
     public func describe(payment: Payment) -> String {
-        let target = instalment(of: payment).map { " on \($0.contract.number)/\($0.position)" } ?? ""
-        let void = payment.voidedAt.map { " — void since \($0.day.iso)" + (payment.voidNote.isEmpty ? "" : ": " + payment.voidNote) } ?? ""
-        return "received \(payment.amount.formatted) \(payment.amount.currency.code)\(target)" + (payment.note.isEmpty ? "" : " · " + payment.note) + void
+        let target = instalment(of: payment).map { Language.say(" on \($0.contract.number)/\($0.position)", " · \($0.contract.number)第\($0.position)期") } ?? ""
+        let void = payment.voidedAt.map { Language.say(" — void since \($0.day.iso)", " —— \($0.day.iso) 起作废") + (payment.voidNote.isEmpty ? "" : ": " + payment.voidNote) } ?? ""
+        return Language.say("received ", "收到 ") + "\(payment.amount.formatted) \(payment.amount.currency.code)\(target)"
+            + (payment.note.isEmpty ? "" : " · " + payment.note) + void
     }
 }

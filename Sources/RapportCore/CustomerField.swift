@@ -1,3 +1,5 @@
+import RapportBase
+
 /// A field of the customer card: the one table every per-field path walks (the paths are in
 /// `CustomerField+Paths.swift`). Here, the field as text (what a form shows, and how typed text
 /// sets it: the CLI's options and the TUI's form both go through here, so a grade or a
@@ -15,20 +17,53 @@ public enum CustomerField: String, CaseIterable, Sendable {
         }
     }
 
+    /// The label in the interface's words: the form's and the card's.
+    public var said: String {
+        let zh: String = switch self {
+        case .name: "姓名"
+        case .company: "公司"
+        case .title: "职位"
+        case .kind: "类型"
+        case .phones: "电话"
+        case .emails: "邮箱"
+        case .address: "地址"
+        case .city: "城市"
+        case .region: "区域"
+        case .route: "路线"
+        case .industry: "行业"
+        case .source: "来源"
+        case .tags: "标签"
+        case .grade: "等级"
+        case .status: "状态"
+        case .cadence: "联系周期"
+        case .birthday: "生日"
+        case .channel: "首选渠道"
+        case .creditLevel: "信用等级"
+        case .creditLimit: "信用额度"
+        case .needs: "需求"
+        case .concerns: "顾虑"
+        case .notes: "备注"
+        }
+        return Language.say(label, zh)
+    }
+
     /// What the seller may type, for a form's hint line.
     public var hint: String {
         switch self {
-        case .kind: "person or company"
-        case .phones: "comma-separated, each optionally labelled: mobile:138-0013-8000, work:010-1234"
-        case .emails: "comma-separated: li@example.com, work:wang@example.cn"
-        case .tags: "comma-separated: vip, 渠道"
-        case .grade: "A, B, C or empty"
-        case .cadence: "days between contacts for this customer (21), none to never chase, empty for the grade's"
+        case .kind: Language.say("person or company", "person（个人）或 company（公司）")
+        case .phones: Language.say("comma-separated, each optionally labelled: mobile:138-0013-8000, work:010-1234",
+                                   "用逗号分隔，可加标签：mobile:138-0013-8000, work:010-1234")
+        case .emails: Language.say("comma-separated: li@example.com, work:wang@example.cn", "用逗号分隔：li@example.com, work:wang@example.cn")
+        case .tags: Language.say("comma-separated: vip, 渠道", "用逗号分隔：vip, 渠道")
+        case .grade: Language.say("A, B, C or empty", "A、B、C 或留空")
+        case .cadence: Language.say("days between contacts for this customer (21), none to never chase, empty for the grade's",
+                                    "这位客户的联系间隔天数（21），none 表示从不提醒，留空则按等级")
         case .status: CustomerStatus.allCases.map(\.rawValue).joined(separator: ", ")
-        case .birthday: "1980-03-15, 03-15 or 3月15日"
+        case .birthday: Language.say("1980-03-15, 03-15 or 3月15日", "1980-03-15、03-15 或 3月15日")
         case .channel: ContactChannel.allCases.map(\.rawValue).joined(separator: ", ")
-        case .creditLimit: "50000, 12,000.50 or 5万, optionally followed by a currency: 8000 USD"
-        case .source: SourceChannel.known.joined(separator: ", ") + ", or your own"
+        case .creditLimit: Language.say("50000, 12,000.50 or 5万, optionally followed by a currency: 8000 USD",
+                                        "50000、12,000.50 或 5万，可跟币种：8000 USD")
+        case .source: SourceChannel.known.joined(separator: ", ") + Language.say(", or your own", "，或自己写")
         default: ""
         }
     }
@@ -171,15 +206,8 @@ public enum CustomerField: String, CaseIterable, Sendable {
     /// unless one is given.
     static func money(_ text: String, current: Money?) throws(RapportError) -> Money? {
         guard !text.isEmpty else { return nil }
-        var amount = text
-        var currency = current?.currency ?? .yuan
-        let words = text.split(separator: " ")
-        if words.count == 2, let code = words.last, code.count == 3, code.allSatisfy({ $0.isASCII && $0.isLetter }) {
-            amount = String(words[0])
-            currency = Currency(code: String(code))
-        }
         do {
-            return try Money(parsing: amount, currency: currency)
+            return try Money(parsing: text, currency: Money.currency(in: text) ?? current?.currency ?? .yuan)
         } catch {
             throw .money(error)
         }

@@ -94,11 +94,11 @@ public enum CustomerMatcher {
     public static func compact(_ q: String) -> String { q.filter { $0 != " " } }
 
     /// The digits of a query that looks like a phone number (digits with + - . ( ) and
-    /// spaces), or nil.
+    /// spaces), or nil; without China's +86, as `DuplicateKeys` compares numbers, so
+    /// `+8613800138000` finds 138-0013-8000.
     public static func phoneDigits(_ q: String) -> String? {
-        let digits = q.filter(\.isASCIIDigit)
-        guard !digits.isEmpty, q.allSatisfy({ $0.isASCIIDigit || "+-.() ".contains($0) }) else { return nil }
-        return digits
+        guard q.contains(where: \.isASCIIDigit), q.allSatisfy({ $0.isASCIIDigit || "+-.() ".contains($0) }) else { return nil }
+        return DuplicateKeys.phone(q)
     }
 
     /// Resolves a reference among candidates: the best tier that has any match decides.

@@ -1,6 +1,13 @@
+import RapportBase
+
 /// Where a customer stands with the seller.
 public enum CustomerStatus: String, CaseIterable, Sendable, Codable {
     case lead, prospect, customer, dormant, lost
+
+    /// The status in the interface's words.
+    public var said: String {
+        Language.say(rawValue, ["线索", "潜在客户", "客户", "休眠", "流失"][CustomerStatus.allCases.firstIndex(of: self) ?? 0])
+    }
 
     /// Dormant and lost customers are not chased by the reminders.
     public var isChased: Bool { self != .dormant && self != .lost }

@@ -1,3 +1,5 @@
+import RapportBase
+
 /// A day with an optional time of day, as a date expression names it.
 public struct When: Hashable, Sendable, CustomStringConvertible {
     public var day: Day
@@ -13,17 +15,22 @@ public struct When: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// The date grammar every part of Rapport shares: `tomorrow`, `+2w`, `fri`, `eom`,
-/// `12-01`, `明天`, `下周一`, `3天后`, `12月1日`, each optionally followed by `HH:MM`.
+/// `12-01`, `12.1`, `明天`, `下周一`, `3天后`, `12月1日`, `15号`, `月初`, each optionally
+/// with a time of day (`14:30`, `2pm`, `下午3点`, `9点半`).
 public enum DateExpression {
-    /// The accepted forms, as error messages and help text list them.
+    /// The accepted forms, as help text lists them.
     public static let acceptedForms =
         "today, tomorrow, yesterday, +3d, +2w, +1m, -2d, fri, next week, next fri, eow, eom, "
-        + "2026-12-01, 12-01, 12/01, 今天, 明天, 后天, 周五, 星期五, 下周一, 3天后, 两周后, 下个月, 月底, 12月1日, "
-        + "optionally followed by HH:MM"
+        + "2026-12-01, 12-01, 12/01, 12.1, 今天, 明天, 后天, 周五, 星期五, 下周一, 下下周一, 3天后, 两周后, 下个月, "
+        + "15号, 月初, 月中, 月底, 下月初, 12月1日, optionally with a time: 14:30, 2pm, 9:30am, 下午3点, 9点半"
+
+    /// A few forms, for the message that refuses a date.
+    static let exampleForms = "tomorrow, +3d, fri, next fri, 12-01, 明天, 下周一, 15号 or 14:30"
 
     /// Parses a date expression relative to `today`.
     public static func parse(_ input: String, today: Day) throws(DateExpressionError) -> When {
-        let trimmed = input.trimmingSpaces()
+        // Full-width digits and signs (`１５号`, `14：30`) are what a Chinese input method types.
+        let trimmed = SearchKeys.fold(input).trimmingSpaces()
         guard !trimmed.isEmpty else { throw .unrecognized(input) }
         let (datePart, time) = try splitTime(trimmed, original: input)
         if datePart.isEmpty {
@@ -42,19 +49,84 @@ public enum DateExpression {
 
     // MARK: - Time of day
 
-    /// Splits a trailing `HH:MM` (with or without a space before it) from the date part.
+    /// Splits a trailing time of day from the date part: `14:30`, `2pm`, `9:30am`, `下午3点`,
+    /// `9点半`, `3点15分`, with or without a space before it.
     private static func splitTime(_ text: String, original: String) throws(DateExpressionError) -> (String, ClockTime?) {
-        let chars = Array(text)
-        guard let colon = chars.lastIndex(of: ":") else { return (text, nil) }
-        // The time is the digits around the last colon, at the end of the text.
-        var start = colon
-        while start > 0, chars[start - 1].isASCIIDigit { start -= 1 }
-        let tail = String(chars[start...])
-        guard colon - start >= 1, chars.count - colon == 3, chars[(colon + 1)...].allSatisfy(\.isASCIIDigit) else {
-            throw .unrecognized(original)
+        var chars = Array(text)
+        var meridiem: Character?
+        if chars.count >= 2, let m = chars[chars.count - 2].lowercased().first, m == "a" || m == "p",
+           chars[chars.count - 1].lowercased() == "m" {
+            let rest = String(chars.dropLast(2)).trimmingSpaces()
+            if rest.last?.isASCIIDigit == true {
+                meridiem = m
+                chars = Array(rest)
+            }
         }
-        guard let time = ClockTime(text: tail) else { throw .noSuchTime(original) }
-        return (String(chars[..<start]).trimmingSpaces(), time)
+        var time: (hour: Int, minute: Int, start: Int)
+        if let colon = chars.lastIndex(of: ":") {
+            // The time is the digits around the last colon, at the end of the text.
+            var start = colon
+            while start > 0, chars[start - 1].isASCIIDigit { start -= 1 }
+            guard colon - start >= 1, chars.count - colon == 3, chars[(colon + 1)...].allSatisfy(\.isASCIIDigit) else {
+                throw .unrecognized(original)
+            }
+            guard let clock = ClockTime(text: String(chars[start...])) else { throw .noSuchTime(original) }
+            time = (clock.hour, clock.minute, start)
+        } else if meridiem != nil {
+            var start = chars.count
+            while start > 0, chars[start - 1].isASCIIDigit { start -= 1 }
+            guard chars.count - start <= 2, let hour = Int(String(chars[start...])) else { throw .noSuchTime(original) }
+            time = (hour, 0, start)
+        } else if let chinese = try chineseTime(chars, original: original) {
+            time = chinese
+        } else {
+            return (text, nil)
+        }
+        var datePart = String(chars[..<time.start]).trimmingSpaces()
+        if let meridiem {
+            guard (1...12).contains(time.hour) else { throw .noSuchTime(original) }
+            time.hour = time.hour % 12 + (meridiem == "p" ? 12 : 0)
+        } else if let (word, afternoon) = dayParts.first(where: { datePart.hasSuffix($0.0) }) {
+            datePart = String(datePart.dropLast(word.count)).trimmingSpaces()
+            // 中午1点 is one in the afternoon, 中午12点 noon.
+            if afternoon, time.hour < 12, word != "中午" || time.hour < 6 { time.hour += 12 }
+        }
+        guard let clock = ClockTime(hour: time.hour, minute: time.minute) else { throw .noSuchTime(original) }
+        return (datePart, clock)
+    }
+
+    /// The parts of a Chinese day before a time, and whether they are past noon.
+    private static let dayParts: [(String, Bool)] = [
+        ("凌晨", false), ("早上", false), ("早晨", false), ("上午", false),
+        ("中午", true), ("下午", true), ("傍晚", true), ("晚上", true),
+    ]
+
+    /// `3点`, `十点`, `9点半`, `3点15分`, `3点15`, `8点钟` at the end of the text: the hour,
+    /// the minute and where the time begins.
+    private static func chineseTime(_ chars: [Character], original: String) throws(DateExpressionError) -> (hour: Int, minute: Int, start: Int)? {
+        guard let mark = chars.lastIndex(of: "点") else { return nil }
+        var after = String(chars[(mark + 1)...])
+        let minute: Int
+        switch after {
+        case "", "钟", "整": minute = 0
+        case "半": minute = 30
+        default:
+            if after.hasSuffix("分") { after.removeLast() }
+            guard let m = chineseNumber(after) else { return nil }
+            minute = m
+        }
+        let numerals: Set<Character> = ["一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十"]
+        var start = mark
+        if start > 0, chars[start - 1].isASCIIDigit {
+            while start > 0, chars[start - 1].isASCIIDigit { start -= 1 }
+        } else {
+            while start > 0, mark - start < 3, numerals.contains(chars[start - 1]) { start -= 1 }
+            // In 周一十点 the 一 is the weekday's.
+            if start > 0, "周期拜".contains(chars[start - 1]), start < mark - 1 { start += 1 }
+        }
+        guard start < mark, let hour = chineseNumber(String(chars[start..<mark])) else { return nil }
+        guard hour <= 23, minute <= 59 else { throw .noSuchTime(original) }
+        return (hour, minute, start)
     }
 
     // MARK: - English and numeric forms
@@ -98,9 +170,9 @@ public enum DateExpression {
         }
     }
 
-    /// `2026-12-01`, `2026/12/01`, `12-01`, `12/01`, `1/5`.
+    /// `2026-12-01`, `2026/12/01`, `2026.12.01`, `12-01`, `12/01`, `12.1`, `1/5`.
     private static func numeric(_ text: String, today: Day, original: String) throws(DateExpressionError) -> Day? {
-        let separator: Character = text.contains("/") ? "/" : "-"
+        let separator: Character = text.contains("/") ? "/" : text.contains(".") ? "." : "-"
         let parts = text.split(separator: separator, omittingEmptySubsequences: false)
         guard parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
         let numbers = parts.compactMap { Int($0) }
@@ -129,11 +201,17 @@ public enum DateExpression {
         case "前天": return today.adding(days: -2)
         case "下周", "下星期", "下礼拜": return next(.monday, after: today)
         case "下个月", "下月": return today.adding(months: 1)
+        case "月初": return try nextDay(ofMonth: 1, today: today, original: original)
+        case "月中": return try nextDay(ofMonth: 15, today: today, original: original)
         case "月底", "本月底", "这个月底": return today.endOfMonth
+        case "下月初", "下个月初": return firstOfNextMonth(today)
+        case "下月中", "下个月中": return firstOfNextMonth(today).adding(days: 14)
+        case "下月底", "下个月底": return firstOfNextMonth(today).endOfMonth
+        case "下下周", "下下星期", "下下礼拜": return day(.monday, weeksFromNow: 2, today: today)
         case "年底": return Day(year: today.year, month: 12, day: 31)
         default: break
         }
-        for (prefix, weeks) in [("下周", 1), ("下星期", 1), ("下礼拜", 1), ("本周", 0), ("这周", 0), ("这星期", 0)] {
+        for (prefix, weeks) in [("下下周", 2), ("下下星期", 2), ("下下礼拜", 2), ("下周", 1), ("下星期", 1), ("下礼拜", 1), ("本周", 0), ("这周", 0), ("这星期", 0)] {
             if text.hasPrefix(prefix), let weekday = chineseWeekday(String(text.dropFirst(prefix.count))) {
                 return day(weekday, weeksFromNow: weeks, today: today)
             }
@@ -179,7 +257,7 @@ public enum DateExpression {
         return nil
     }
 
-    /// `12月1日`, `12月1号`, `2026年12月1日`.
+    /// `12月1日`, `12月1号`, `2026年12月1日`, and `15号` alone.
     private static func chineseDate(_ text: String, today: Day, original: String) throws(DateExpressionError) -> Day? {
         var body = Substring(text)
         guard let last = body.last, last == "日" || last == "号" else { return nil }
@@ -191,6 +269,9 @@ public enum DateExpression {
             body = body[body.index(after: yearMark)...]
         }
         let parts = body.split(separator: "月", omittingEmptySubsequences: false)
+        if parts.count == 1, year == nil, let day = chineseNumber(String(body)) {
+            return try nextDay(ofMonth: day, today: today, original: original)
+        }
         guard parts.count == 2, let month = chineseNumber(String(parts[0])), let day = chineseNumber(String(parts[1])) else {
             return nil
         }
@@ -224,6 +305,35 @@ public enum DateExpression {
         }
     }
 
+    // MARK: - Typos
+
+    /// The input with each misspelt word put right (`next tuesdy` → `next tue`), when that
+    /// is a date; nil when nothing near reads as one.
+    static func nearestForm(to input: String) -> String? {
+        let words = input.lowercased().split(separator: " ").map(String.init)
+        let fixed = words.map { word in
+            if spelled[word] != nil { return word }
+            return NearestWord.to(word, among: spelledWords).flatMap { spelled[$0] } ?? word
+        }
+        guard fixed != words, !fixed.isEmpty else { return nil }
+        let form = fixed.joined(separator: " ")
+        // Whether a form reads does not hang on the day; any will do.
+        return (try? parse(form, today: Day(ordinal: 0))) == nil ? nil : form
+    }
+
+    /// The English words of the grammar, each with the form a suggestion writes it in.
+    private static let spelled: [String: String] = {
+        var words = ["today", "tomorrow", "yesterday", "next", "week", "month", "eow", "eom", "eoy"].map { ($0, $0) }
+        for weekday in Weekday.allCases {
+            let short = String(weekday.name.prefix(3))
+            words += [(weekday.name, short), (short, short)]
+        }
+        return Dictionary(words, uniquingKeysWith: { first, _ in first })
+    }()
+
+    /// `spelled`'s words in a fixed order, so a tie goes the same way every time.
+    private static let spelledWords = spelled.keys.sorted()
+
     // MARK: - Shared rules
 
     /// The next day with this weekday strictly after `today`.
@@ -236,6 +346,24 @@ public enum DateExpression {
     private static func day(_ weekday: Weekday, weeksFromNow weeks: Int, today: Day) -> Day {
         let monday = today.adding(days: 1 - today.weekday.rawValue)
         return monday.adding(days: 7 * weeks + weekday.rawValue - 1)
+    }
+
+    /// The next day with this day of the month, today when it is today (`31号` skips the
+    /// months without a 31st).
+    private static func nextDay(ofMonth day: Int, today: Day, original: String) throws(DateExpressionError) -> Day {
+        guard (1...31).contains(day) else { throw .noSuchDay(original) }
+        let first = Day(year: today.year, month: today.month, day: 1) ?? today
+        // Every day up to the 31st comes round within a year.
+        for months in 0...12 {
+            let month = first.adding(months: months)
+            if let candidate = Day(year: month.year, month: month.month, day: day), candidate >= today { return candidate }
+        }
+        throw .noSuchDay(original)
+    }
+
+    private static func firstOfNextMonth(_ today: Day) -> Day {
+        let next = today.adding(months: 1)
+        return Day(year: next.year, month: next.month, day: 1) ?? next
     }
 
     /// A month and day without a year: this year's, or the next year's that exists if it has passed
@@ -260,7 +388,9 @@ public enum DateExpressionError: Error, Equatable, Sendable, CustomStringConvert
     public var description: String {
         switch self {
         case .unrecognized(let input):
-            "unrecognized date \(input.quotedForMessage); use \(DateExpression.acceptedForms)"
+            "unrecognized date \(input.quotedForMessage); "
+                + (DateExpression.nearestForm(to: input).map { "did you mean \($0.quotedForMessage)?" }
+                    ?? "try " + DateExpression.exampleForms)
         case .noSuchDay(let input):
             "no such day: \(input.quotedForMessage)"
         case .noSuchTime(let input):

@@ -53,6 +53,10 @@ extension Customer {
         for phone in c.phones where PhoneNumber.digits(phone.value).utf8.count < 3 {
             throw .invalid(field: "phone", value: phone.value, expected: "a phone number needs at least 3 digits")
         }
+        for phone in c.phones where PhoneNumber.isScientific(phone.value) {
+            throw .invalid(field: "phone", value: phone.value,
+                           expected: "a spreadsheet wrote it as a number and lost digits; format the column as text and save again")
+        }
         var tags: [String] = []
         for tag in self.tags {
             let t = try FieldLimits.required(tag, field: "tag", limit: FieldLimits.tag)

@@ -74,6 +74,9 @@ public enum Outcome: String, CaseIterable, Sendable, Codable {
     case replied
     case noReply = "no-reply"
 
+    /// The outcome in the interface's words.
+    public var said: String { Language.say(rawValue, ["接通", "未接", "已回复", "未回复"][Outcome.allCases.firstIndex(of: self) ?? 0]) }
+
     /// Reads an outcome by name (`no-answer`, `noanswer`, `no_answer`) or Chinese (接通, 未接, 已回复, 未回复).
     public init?(text: String) {
         let t = String(text.lowercased().map { $0 == "_" ? "-" : $0 })

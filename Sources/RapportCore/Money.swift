@@ -34,9 +34,16 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
         return p
     }
 
-    /// Reads `12000`, `12,000.50`, `-3.5`, `1.2万` (ten thousand) or `3亿` (a hundred million).
+    /// Reads an amount as people type it: `12000`, `12,000.50`, `1.2万` (ten thousand), `3亿`
+    /// (a hundred million), with full-width digits, and a currency's sign or code (`¥12,000`,
+    /// `12000元`, `RMB 12000`, `€1.200,50`, `8000 USD`) when it is `currency`'s.
     public init(parsing text: String, currency: Currency) throws(MoneyError) {
         self.init(minorUnits: try Money.parseMinorUnits(text, currency: currency), currency: currency)
+    }
+
+    /// The currency an amount names by its sign or code (`€1.200,50` EUR, `12000元` CNY), if any.
+    public static func currency(in text: String) -> Currency? {
+        marked(SearchKeys.fold(text).trimmingSpaces(), expecting: nil).currency
     }
 
     /// `12,000.50` with the currency's digits, no symbol.
@@ -60,8 +67,69 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// Parses an amount into minor units with exact decimal arithmetic.
     static func parseMinorUnits(_ text: String, currency: Currency) throws(MoneyError) -> Int64 {
+        // Full-width digits and signs (`１２，０００`, `￥`) are what a Chinese input method types.
+        var body = Substring(SearchKeys.fold(text).trimmingSpaces())
+        var negative = body.first == "-"
+        if negative { body = body.dropFirst() }
+        let (named, amount) = marked(String(body), expecting: currency)
+        body = amount
+        if !negative, body.first == "-" {
+            negative = true
+            body = body.dropFirst()
+        }
+        if let named, named != currency {
+            // What does not read as an amount (`abc`) is unreadable first.
+            _ = try digits(body, currency: named, original: text)
+            throw .otherCurrency(text, named: named, expected: currency)
+        }
+        guard negative else { return try digits(body, currency: currency, original: text) }
+        // A negative amount is refused as such, unless it is no amount at all.
+        do {
+            _ = try digits(body, currency: currency, original: text)
+        } catch .unreadable(let t) {
+            throw .unreadable(t)
+        } catch {}
+        throw .negative(text)
+    }
+
+    /// The currency a folded amount is marked with, and the amount without the mark: a sign
+    /// before it (¥ € $ £), 元 or 块 after it, or a code on either side (`RMB 12000`, `12000 EUR`).
+    /// ¥ is the yen only for a yen amount, $ another dollar only for that dollar's.
+    static func marked(_ text: String, expecting expected: Currency?) -> (currency: Currency?, amount: Substring) {
+        var body = Substring(text)
+        var named: Currency?
+        if let sign = body.first, let code = signs[sign] {
+            let same = expected.map { code == "CNY" ? $0.code == "JPY" : code == "USD" ? dollars.contains($0.code) : false } ?? false
+            named = same ? expected : Currency(code: code)
+            body = body.dropFirst()
+        } else if body.hasSuffix("元") || body.hasSuffix("块") {
+            named = .yuan
+            body = body.dropLast()
+        } else {
+            // Any code apart from the digits (`12000 EUR`); one of the common ones even against them
+            // (`RMB12000`), where `12abc` is a typo rather than a currency.
+            let letters = { (c: Character) in c.isASCII && c.isLetter }
+            let lead = String(body.prefix(while: letters)), tail = String(body.reversed().prefix(while: letters).reversed())
+            if lead.count == 3, body.dropFirst(3).first == " " || commonCodes.contains(lead) {
+                named = Currency(code: lead == "rmb" ? "CNY" : lead)
+                body = body.dropFirst(3)
+            } else if tail.count == 3, body.dropLast(3).last == " " || commonCodes.contains(tail) {
+                named = Currency(code: tail == "rmb" ? "CNY" : tail)
+                body = body.dropLast(3)
+            }
+        }
+        return (named, Substring(body.trimmingSpaces()))
+    }
+
+    private static let signs: [Character: String] = ["¥": "CNY", "€": "EUR", "$": "USD", "£": "GBP"]
+    private static let dollars: Set<String> = ["USD", "HKD", "SGD", "AUD", "CAD", "NZD", "TWD"]
+    /// Codes read even without a space, folded as `marked` sees them.
+    private static let commonCodes: Set<String> = ["rmb", "cny", "eur", "usd", "hkd", "jpy", "gbp"]
+
+    /// The digits of an amount without sign or currency, `original` quoted in errors.
+    private static func digits(_ amount: Substring, currency: Currency, original text: String) throws(MoneyError) -> Int64 {
         let fractionDigits = currency.fractionDigits
-        var body = Substring(text.trimmingSpaces())
+        var body = amount
         var multiplierDigits = 0
         if body.hasSuffix("万") {
             multiplierDigits = 4
@@ -69,10 +137,12 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
             multiplierDigits = 8
         }
         if multiplierDigits > 0 { body = body.dropLast() }
-        var negative = false
-        if body.first == "-" {
-            negative = true
-            body = body.dropFirst()
+        // The decimal comma (`1.200,50`): when dots come before the last comma, which no English
+        // amount writes, or for euros before other than three digits (`1200,50`, not `1,200`).
+        if let comma = body.lastIndex(of: ",") {
+            let european = body.lastIndex(of: ".").map { $0 < comma }
+                ?? (currency.code == "EUR" && body[body.index(after: comma)...].count != 3)
+            if european { body = Substring(String(body.map { $0 == "," ? "." : $0 == "." ? "," : $0 })) }
         }
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
         guard !body.isEmpty, parts.count <= 2, let integerPart = parts.first else { throw .unreadable(text) }
@@ -98,7 +168,7 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
             throw .tooLarge(text, limit: Money(minorUnits: maximumMinorUnits, currency: currency).formatted)
         }
         // Minor units carry the currency's digits; the multiplier's are already folded in.
-        return negative ? -value : value
+        return value
     }
 }
 
@@ -127,13 +197,19 @@ public enum MoneyError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooLarge(String, limit: String)
     /// A sum or a weighting of stored amounts that would pass what Rapport can hold.
     case sumTooLarge(String)
+    /// An amount typed below zero: every amount typed is a positive one.
+    case negative(String)
+    /// An amount marked with another currency than the one it is in.
+    case otherCurrency(String, named: Currency, expected: Currency)
 
     public var description: String {
         switch self {
-        case .unreadable(let t): "unreadable amount \(t.quotedForMessage); write 12000, 12,000.50 or 1.2万"
+        case .unreadable(let t): "unreadable amount \(t.quotedForMessage); write 12000, 12,000.50, 1.2万 or ¥12,000"
         case .tooPrecise(let t): "amount \(t.quotedForMessage) has more decimals than the currency allows"
         case .tooLarge(let t, let limit): "amount \(t.quotedForMessage) is too large; the most Rapport keeps is \(limit)"
         case .sumTooLarge(let what): "\(what) adds up to more than Rapport can hold; look for a mistyped amount"
+        case .negative(let t): "amount \(t.quotedForMessage) is negative; amounts are positive"
+        case .otherCurrency(let t, let named, let expected): "amount \(t.quotedForMessage) is in \(named.code), not \(expected.code)"
         }
     }
 }

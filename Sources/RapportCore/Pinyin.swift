@@ -36,8 +36,8 @@ public enum Pinyin {
     /// Texts a call to ICU reads; beyond a few dozen, longer calls save nothing more.
     private static let batch = 32
 
-    /// The readings of a name: ICU's, and the surname reading when the first character is a
-    /// surname ICU reads otherwise (单 dān → shan, 曾 céng → zeng).
+    /// The readings of a name: the surname reading first when the first character is a
+    /// surname ICU reads otherwise (单 dān → shan, 曾 céng → zeng), so lists sort by it, then ICU's.
     public static func readings(ofName name: String) -> [[String]] {
         readings(ofName: name, syllables: syllables(name))
     }
@@ -53,7 +53,7 @@ public enum Pinyin {
         }
         for (surname, reading) in surnameReadings where name.hasPrefix(surname) {
             let corrected = reading + Array(common.dropFirst(surname.count))
-            return corrected == common ? [common] : [common, corrected]
+            return corrected == common ? [common] : [corrected, common]
         }
         return [common]
     }

@@ -1,3 +1,5 @@
+import RapportBase
+
 /// A log entry in the seller's words, typed at the TUI's log prompt or after `rapport log`
 /// and `rapport call`: `call 谈了报价 next 周五`, `v met the CFO next +2w outcome reached`.
 public struct QuickLog: Hashable, Sendable {
@@ -22,8 +24,10 @@ public struct QuickLog: Hashable, Sendable {
 
     /// Reads a log line. The kind comes first (a name, a one-letter shortcut, or 电话 …),
     /// else it is a call; `next WHEN` (one or two words) and `outcome X` are taken from
-    /// anywhere; the rest is the note. A `next` whose date does not read is an error at the
-    /// end of the line (most likely a typo) and an ordinary word elsewhere (`next steps`).
+    /// anywhere; the rest is the note. A `next` not followed by a date and an `outcome` not
+    /// followed by an outcome are words of the note (`boss decides next week`, `the outcome
+    /// of the trial`), unless what follows is one mistyped (`next fridya`, `next 2026-02-30`,
+    /// `outcome reachd`) or nothing does: those are errors, which name the mistake.
     public static func parse(_ line: String, today: Day) throws(QuickLogError) -> QuickLog {
         try parse(words: line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{3000}" }).map(String.init), kind: nil, today: today)
     }
@@ -47,10 +51,12 @@ public struct QuickLog: Hashable, Sendable {
             let word = words[i]
             if outcomeWords.contains(word.lowercased()), outcome == nil {
                 guard i + 1 < words.count else { throw .missingOutcome }
-                guard let o = Outcome(text: words[i + 1]) else { throw .unknownOutcome(words[i + 1]) }
-                outcome = o
-                i += 2
-                continue
+                if let o = Outcome(text: words[i + 1]) {
+                    outcome = o
+                    i += 2
+                    continue
+                }
+                if NearestWord.to(words[i + 1], among: Outcome.allCases.map(\.rawValue)) != nil { throw .unknownOutcome(words[i + 1]) }
             }
             if nextWords.contains(word.lowercased()), next == nil {
                 if let (when, used) = date(in: words, after: i, today: today) {
@@ -58,11 +64,8 @@ public struct QuickLog: Hashable, Sendable {
                     i += 1 + used
                     continue
                 }
-                // At the end of the line an unreadable date is most likely a typo; earlier,
-                // `next` is a word of the note.
-                let remaining = words.count - i - 1
-                if remaining == 0 { throw .missingDate }
-                if remaining <= 2 { throw .date(Self.dateError(words[(i + 1)...].joined(separator: " "), today: today)) }
+                if i + 1 == words.count { throw .missingDate }
+                if let mistake = mistypedDate(words[i + 1], today: today) { throw .date(mistake) }
             }
             note.append(word)
             i += 1
@@ -79,10 +82,14 @@ public struct QuickLog: Hashable, Sendable {
         return nil
     }
 
-    private static func dateError(_ text: String, today: Day) -> DateExpressionError {
+    /// Why a word after `next` is a date typed wrong (a day that does not exist, a date word
+    /// misspelt); nil for a word that is no date at all, which the note keeps.
+    private static func mistypedDate(_ word: String, today: Day) -> DateExpressionError? {
         do {
-            _ = try DateExpression.parse(text, today: today)
-            return .unrecognized(text)
+            _ = try DateExpression.parse(word, today: today)
+            return nil
+        } catch .unrecognized(let text) {
+            return DateExpression.nearestForm(to: text) == nil ? nil : .unrecognized(text)
         } catch {
             return error
         }

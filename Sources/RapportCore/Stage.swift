@@ -1,3 +1,5 @@
+import RapportBase
+
 /// Where a deal stands in the sales process of the guides: a lead is found, qualified by a
 /// first contact, its needs analysed, a proposal made, the terms negotiated; then the
 /// contract is won and the money collected — or the deal is lost from any open stage.
@@ -38,6 +40,9 @@ public enum Stage: String, CaseIterable, Sendable, Codable {
 
     /// `proposal 方案`.
     public var label: String { rawValue + " " + chinese }
+
+    /// The stage in the interface's words: `proposal`, or `方案`.
+    public var said: String { Language.say(rawValue, chinese) }
 
     /// Reads a stage as typed: its name, a unique prefix of it (`prop`), or its Chinese name.
     public init(parsing text: String) throws(RapportError) {
@@ -105,6 +110,9 @@ public enum StageChange: Hashable, Sendable {
 /// Why a deal was lost, as the reports count it.
 public enum LostReason: String, CaseIterable, Sendable, Codable {
     case price, competitor, noBudget = "no-budget", noDecision = "no-decision", timing, other
+
+    /// The reason in the interface's words.
+    public var said: String { Language.say(rawValue, chinese) }
 
     public var chinese: String {
         switch self {

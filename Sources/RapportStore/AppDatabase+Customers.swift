@@ -1,5 +1,6 @@
 import GRDB
 import RapportCore
+import Synchronization
 
 // MARK: - Writes
 
@@ -39,12 +40,26 @@ extension AppDatabase {
     /// Resolves what the seller typed (`#12`, `12`, `王建国`, `wang`, `wjg`, a phone number)
     /// to one customer; throws when none or several match.
     public func resolveCustomer(_ reference: String) throws -> Customer {
-        try read { db in
-            guard let customer = try Self.fetchCustomer(id: try Self.resolveCustomerID(reference, db), db) else {
-                throw RapportError.customerNotFound(reference)
+        do {
+            return try read { db in
+                guard let customer = try Self.fetchCustomer(id: try Self.resolveCustomerID(reference, db), db) else {
+                    throw RapportError.customerNotFound(reference)
+                }
+                return customer
+            }
+        } catch RapportError.ambiguousCustomer(let reference, let candidates) {
+            guard let choose = chooser.withLock({ $0 }) else { throw RapportError.ambiguousCustomer(reference, candidates) }
+            guard let id = choose(reference, candidates), let customer = try read({ try Self.fetchCustomer(id: id, $0) }) else {
+                throw RapportError.conflict("no customer chosen for " + reference.quotedForMessage + "; name one by #id")
             }
             return customer
         }
+    }
+
+    /// Lets `choose` pick one of the customers a reference matches, instead of the
+    /// reference being refused as ambiguous: `rapport` on a terminal asks.
+    public func chooseAmong(_ choose: @escaping @Sendable (String, [CustomerCandidate]) -> Int64?) {
+        chooser.withLock { $0 = choose }
     }
 
     static func resolveCustomerID(_ reference: String, _ db: Database) throws -> Int64 {

@@ -12,6 +12,9 @@ public final class AppDatabase: Sendable {
     public let path: String
     /// Who the next changes are kept under in the history.
     let origin = Mutex(ChangeOrigin(command: "rapport", now: nil))
+    /// Asks the seller which of several customers a reference meant, on a terminal; nil
+    /// keeps a reference that matches several an error.
+    let chooser = Mutex<(@Sendable (String, [CustomerCandidate]) -> Int64?)?>(nil)
 
     /// Wraps a connection, refusing before touching it another program's database, a book
     /// written by a newer Rapport, or an older one whose schema Rapport did not make; then

@@ -184,19 +184,19 @@ public struct DealForm: TextForm {
 
         public var label: String {
             switch self {
-            case .title: "Title"
-            case .amount: "Amount"
-            case .close: "Close by"
-            case .stage: "Stage"
+            case .title: Language.say("Title", "名称")
+            case .amount: Language.say("Amount", "金额")
+            case .close: Language.say("Close by", "成交日")
+            case .stage: Language.say("Stage", "阶段")
             }
         }
 
         public var hint: String {
             switch self {
-            case .title: "what the deal is for, e.g. 年度服务"
-            case .amount: "12000, 12,000.50 or 1.2万"
-            case .close: "expected close: 月底, +3w, 2026-12-20, or empty"
-            case .stage: "lead, qualified, needs, proposal or closing"
+            case .title: Language.say("what the deal is for, e.g. 年度服务", "商机是什么，如 年度服务")
+            case .amount: Language.say("12000, 12,000.50 or 1.2万", "12000、12,000.50 或 1.2万")
+            case .close: Language.say("expected close: 月底, +3w, 2026-12-20, or empty", "预计成交：月底、+3w、2026-12-20，或留空")
+            case .stage: Language.say("lead, qualified, needs, proposal or closing", "lead、qualified、needs、proposal 或 closing")
             }
         }
     }
@@ -233,8 +233,8 @@ public struct DealForm: TextForm {
     var fields: [Field] { original == nil ? Field.allCases : [.title, .amount, .close] }
 
     var title: String {
-        original.map { "Deal " + String($0.id ?? 0) + " of " + TerminalText.sanitized(customerName) }
-            ?? "New deal for " + TerminalText.sanitized(customerName)
+        original.map { Language.say("Deal ", "商机 ") + String($0.id ?? 0) + Language.say(" of ", " · ") + TerminalText.sanitized(customerName) }
+            ?? Language.say("New deal for ", "新商机 · ") + TerminalText.sanitized(customerName)
     }
     var labels: [String] { fields.map(\.label) }
     func hint(_ index: Int) -> String { fields[index].hint }

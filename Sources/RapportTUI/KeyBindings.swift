@@ -144,7 +144,7 @@ public enum KeyBindings {
 
     /// `Enter win · Esc cancel · Tab/↓ next line · PgDn past the checklist`: the move form's keys.
     static func moveFormHints(verb: String) -> String {
-        [(Action.submit, verb), (.cancel, nil), (.nextField, "next line"), (.pastChecklist, nil)].compactMap { action, word in
+        [(Action.submit, verb), (.cancel, nil), (.nextField, Language.say("next line", "下一行")), (.pastChecklist, nil)].compactMap { action, word in
             table.first { $0.action == action && $0.contexts.contains(.form) }.map { $0.keys.map(\.name).joined(separator: "/") + " " + (word ?? $0.short) }
         }.joined(separator: " · ")
     }

@@ -141,7 +141,7 @@ public enum Presentation {
             switch entry {
             case .interaction(let i):
                 let person = card.person(of: i).map { " · " + $0.name } ?? ""
-                out.append(StyledLine(i.at.text + "  " + i.kind.rawValue + (i.outcome.map { "  " + $0.rawValue } ?? "") + person, .header),
+                out.append(StyledLine(i.at.text + "  " + i.kind.said + (i.outcome.map { "  " + $0.said } ?? "") + person, .header),
                            item: .interaction(i))
                 for line in TerminalText.sanitizedKeepingNewlines(i.note).wrapped(toWidth: w - 2) {
                     out.append(StyledLine("  " + line))
@@ -174,6 +174,20 @@ public enum Presentation {
     /// The question before an entry goes, with what `y` does: `Remove the call of
     /// 2026-11-23 14:02 of 王建国? y removes`, `Void the payment …? y voids`.
     static func removal(_ item: CardItem, of name: String) -> String {
+        guard Language.current == .zh else { return englishRemoval(item, of: name) }
+        return switch item {
+        case .customer: "把 " + name + " 移到回收站？按 y 移动"
+        case .contact(let p): "删除 " + name + " 的联系人 " + clean(p.name) + "？按 y 删除"
+        case .deal(let d): "删除 " + name + " 的商机 " + String(d.id ?? 0) + " " + clean(d.title) + "？按 y 删除"
+        case .contract(let k): "取消 " + name + " 的合同 " + clean(k.number) + "？按 y 取消"
+        case .payment(let p): "作废 " + name + " 在 " + p.paidOn.iso + " 的收款 " + p.amount.formatted + "？按 y 作废"
+        case .followUp(let f):
+            "删除 " + name + " 在 " + RelativeDay.dated(f.when) + " 的跟进" + (f.title.isEmpty ? "" : "（" + clean(f.title) + "）") + "？按 y 删除"
+        case .interaction(let i): "删除 " + name + " 在 " + i.at.text + " 的" + i.kind.said + "？按 y 删除"
+        }
+    }
+
+    private static func englishRemoval(_ item: CardItem, of name: String) -> String {
         switch item {
         case .customer: "Move " + name + " to the trash? y moves"
         case .contact(let p): "Remove the contact person " + clean(p.name) + " of " + name + "? y removes"
@@ -193,7 +207,7 @@ public enum Presentation {
     /// follow-ups and the timeline — with its selectable entries: the card itself (its first
     /// line), each contact person, deal, contract, and the timeline's entries.
     static func card(_ card: CustomerCard?, width: Int, today: Day, pipeline: PipelineSettings) -> SelectableLines {
-        guard let card else { return SelectableLines([StyledLine("Loading…", .dim)]) }
+        guard let card else { return SelectableLines([StyledLine(Language.say("Loading…", "正在加载…"), .dim)]) }
         let c = card.customer
         var out = SelectableLines()
         out.append(StyledLine(clean(c.name) + "  " + CustomerCard.standing(c), .title), item: .customer(c))
@@ -207,15 +221,15 @@ public enum Presentation {
             }
         }
         out.append(StyledLine(""))
-        out.append(StyledLine("Contact persons (" + String(card.contacts.count) + ")", .title))
+        out.append(StyledLine(Language.say("Contact persons (", "联系人（") + String(card.contacts.count) + Language.say(")", "）"), .title))
         for p in card.contacts {
-            let parts = [p.name, p.role?.rawValue, p.phone, p.email, p.birthday.map { "birthday " + $0.shown }, p.notes]
+            let parts = [p.name, p.role?.said, p.phone, p.email, p.birthday.map { Language.say("birthday ", "生日 ") + $0.shown }, p.notes]
             out.append(StyledLine("  " + parts.compactMap { $0 }.joined(separator: " · ")), item: .contact(p))
         }
         out.append(StyledLine(""))
         out.append(dealLines(card, pipeline: pipeline, today: today))
         out.append(StyledLine(""))
-        out.append(StyledLine("Timeline", .title))
+        out.append(StyledLine(Language.say("Timeline", "跟进记录"), .title))
         // Card lines are drawn one cell in; these get two more.
         out.append(timeline(card, width: width - 3, today: today), indent: "  ")
         return out

@@ -112,8 +112,8 @@ public enum Renderer {
 
     private static func moveForm(_ form: MoveForm, _ layout: Layout, _ b: inout ScreenBuffer) {
         let d = form.deal
-        b.put(" Deal " + String(d.id ?? 0) + " · " + Presentation.clean(d.title) + " · " + Presentation.clean(form.detail.customer.name)
-              + " · now " + d.stage.rawValue + " · " + Presentation.amount(d.amount), x: 0, y: 1, style: .title)
+        b.put(Language.say(" Deal ", " 商机 ") + String(d.id ?? 0) + " · " + Presentation.clean(d.title) + " · " + Presentation.clean(form.detail.customer.name)
+              + Language.say(" · now ", " · 现在 ") + d.stage.said + " · " + Presentation.amount(d.amount), x: 0, y: 1, style: .title)
         let lines = Presentation.moveFormLines(form)
         let visibleRows = layout.bodyHeight - 1
         let top = max(0, min(form.selected - visibleRows / 2, lines.count - visibleRows))
@@ -129,7 +129,8 @@ public enum Renderer {
         }
         let hint = Presentation.moveFormHint(form.selectedRow, targets: form.targets.count)
         b.put(form.error.map { "✗ " + $0 } ?? hint, x: 0, y: layout.hintRow, style: form.error == nil ? .dim : .error)
-        b.put(KeyBindings.moveFormHints(verb: form.target == .won ? "win" : form.target == .lost ? "lose" : "move"),
+        b.put(KeyBindings.moveFormHints(verb: form.target == .won ? Language.say("win", "赢单") : form.target == .lost ? Language.say("lose", "输单")
+                                        : Language.say("move", "推进")),
               x: 0, y: layout.statusRow, style: .dim)
     }
 
@@ -141,7 +142,7 @@ public enum Renderer {
         for (i, d) in picker.deals.enumerated().prefix(layout.bodyHeight - 1) {
             let y = layout.bodyTop + 1 + i
             b.fill(" ", x: 0, y: y, length: b.width)
-            b.put(" " + String(i + 1) + ". " + Presentation.clean(d.title) + " · " + d.stage.rawValue + " · " + Presentation.amount(d.amount),
+            b.put(" " + String(i + 1) + ". " + Presentation.clean(d.title) + " · " + d.stage.said + " · " + Presentation.amount(d.amount),
                   x: 0, y: y, style: i == picker.selected ? .selected : .normal)
             if i == picker.selected { b.style(x: 0, y: y, length: b.width, .selected) }
         }

@@ -182,8 +182,8 @@ public struct CustomerForm: TextForm {
 
     var isNew: Bool { original.id == nil }
 
-    var title: String { isNew ? "New customer" : "Edit " + TerminalText.sanitized(original.name) }
-    var labels: [String] { fields.map(\.field.label) }
+    var title: String { isNew ? Language.say("New customer", "新客户") : Language.say("Edit ", "编辑 ") + TerminalText.sanitized(original.name) }
+    var labels: [String] { fields.map(\.field.said) }
     func hint(_ index: Int) -> String { fields[index].field.hint }
     func value(_ index: Int) -> TextField { fields[index].value }
     mutating func setValue(_ index: Int, _ value: TextField) { fields[index].value = value }

@@ -54,8 +54,8 @@ public struct ContactForm: TextForm {
         values = ContactPersonField.allCases.map { TextField(TerminalText.sanitized($0.text(of: person))) }
     }
 
-    var title: String { "Edit contact person " + TerminalText.sanitized(original.name) }
-    var labels: [String] { ContactPersonField.allCases.map(\.rawValue) }
+    var title: String { Language.say("Edit contact person ", "编辑联系人 ") + TerminalText.sanitized(original.name) }
+    var labels: [String] { ContactPersonField.allCases.map(\.said) }
     func hint(_ index: Int) -> String { ContactPersonField.allCases[index].hint }
     func value(_ index: Int) -> TextField { values[index] }
     mutating func setValue(_ index: Int, _ value: TextField) { values[index] = value }

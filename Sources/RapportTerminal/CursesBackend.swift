@@ -10,8 +10,17 @@ final class CursesBackend {
     /// Takes over the terminal, or throws when the terminal type is unknown. `setlocale`
     /// comes first so that ncursesw reads and writes UTF-8; signals that end the program
     /// restore the terminal first.
-    init(color: Bool) throws {
+    /// The environment's locale, with UTF-8 characters whatever it names: a locale the
+    /// machine does not have (`LANG=zh_CN.UTF-8` where only C.UTF-8 is generated, as on a
+    /// minimal Debian) leaves the C locale, in which ncursesw draws no Chinese at all.
+    static func useUTF8() {
         setlocale(LC_ALL, "")
+        guard String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" else { return }
+        if setlocale(LC_CTYPE, "C.UTF-8") == nil { setlocale(LC_CTYPE, "C.utf8") }
+    }
+
+    init(color: Bool) throws {
+        Self.useUTF8()
         // newterm, not initscr: initscr exits the program itself on an unknown terminal.
         guard let terminal = newterm(nil, fdopen(STDOUT_FILENO, "w"), fdopen(STDIN_FILENO, "r")) else {
             throw TerminalUnavailable(term: ProcessInfo.processInfo.environment["TERM"] ?? "")

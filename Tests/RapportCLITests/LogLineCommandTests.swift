@@ -72,7 +72,7 @@ struct LogLineCommandTests {
         let r = try Self.binary()
         let refused = try r.run(["call", "sxm", "x", "next", "fridya"])
         #expect(refused.status == 2)
-        #expect(refused.stderr.hasPrefix("rapport: unrecognized date \"fridya\"; use today, tomorrow"))
+        #expect(refused.stderr == "rapport: unrecognized date \"fridya\"; did you mean \"fri\"?\n")
         try r.expectRefused(["call", "sxm", "x", "next", "yesterday"],
                             "invalid next \"2026-11-22\"; the next follow-up cannot be in the past")
         try r.expectRefused(["call", "sxm", "x", "next"], "`next` needs a date: next 周五, next +2w, next tomorrow 14:00")

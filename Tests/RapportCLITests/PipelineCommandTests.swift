@@ -75,14 +75,14 @@ struct PipelineCommandTests {
         }
         // And anything else is refused, quoting it, with nothing written
         for (typed, message) in [
-            ("12k", "unreadable amount \"12k\"; write 12000, 12,000.50 or 1.2万"),
-            ("1,2,3", "unreadable amount \"1,2,3\"; write 12000, 12,000.50 or 1.2万"),
-            ("12,00", "unreadable amount \"12,00\"; write 12000, 12,000.50 or 1.2万"),
-            ("12.", "unreadable amount \"12.\"; write 12000, 12,000.50 or 1.2万"),
-            ("万", "unreadable amount \"万\"; write 12000, 12,000.50 or 1.2万"),
+            ("12k", "unreadable amount \"12k\"; write 12000, 12,000.50, 1.2万 or ¥12,000"),
+            ("1,2,3", "unreadable amount \"1,2,3\"; write 12000, 12,000.50, 1.2万 or ¥12,000"),
+            ("12,00", "unreadable amount \"12,00\"; write 12000, 12,000.50, 1.2万 or ¥12,000"),
+            ("12.", "unreadable amount \"12.\"; write 12000, 12,000.50, 1.2万 or ¥12,000"),
+            ("万", "unreadable amount \"万\"; write 12000, 12,000.50, 1.2万 or ¥12,000"),
             ("12.345", "amount \"12.345\" has more decimals than the currency allows"),
             ("1.2345678万", "amount \"1.2345678万\" has more decimals than the currency allows"),
-            ("-5", "invalid amount \"-5.00\"; an amount cannot be negative"),
+            ("-5", "amount \"-5\" is negative; amounts are positive"),
         ] {
             try r.expectRefused(["deal", "add", "wjg", "x", "--amount=" + typed], message)
         }
@@ -231,7 +231,7 @@ struct PipelineCommandTests {
         // When 1.2万 is paid on the third, 0.50 more than is owed / Then it is refused, and so is an unreadable amount
         try r.expectRefused(["pay", "2026-001/3", "1.2万"],
                           "paying 12,000.00 is more than the 11,999.50 outstanding on contract 2026-001; add --allow-overpay to record it anyway")
-        try r.expectRefused(["pay", "2026-001", "12k"], "unreadable amount \"12k\"; write 12000, 12,000.50 or 1.2万")
+        try r.expectRefused(["pay", "2026-001", "12k"], "unreadable amount \"12k\"; write 12000, 12,000.50, 1.2万 or ¥12,000")
         try r.expectRefused(["pay", "2026-001/4", "1"], "no instalment \"2026-001/4\"")
         try r.expectRefused(["pay", "2026-001", "1", "--on", "tomorrow"], "invalid --on \"tomorrow\"; a payment cannot be recorded in the future")
         // The contract as it stands

@@ -142,6 +142,57 @@ struct TerminalTests {
         #expect(try r.ok(["list", "--json"]).stdout == "[]\n")
     }
 
+    /// On a terminal a reference that matches several customers asks which one, by number;
+    /// any other answer names none and writes nothing. Into a pipe it stays an error.
+    @Test func anAmbiguousNameAsksWhichOneOnATerminal() throws {
+        let r = try RapportBinary()
+        try r.ok(["add", "王建", "--company", "华信"])
+        try r.ok(["add", "王建", "--company", "远大"])
+        let tmux = try Tmux(width: 100, height: 30, directory: r.directory)
+        let command = "env RAPPORT_DB=\(r.database) RAPPORT_TODAY=\(r.today) \(RapportBinary.url.path)"
+        try tmux.type(command + " log wj c 谈了报价")
+        try tmux.press("Enter")
+        let asked = try tmux.waitFor { $0.contains("which one? [1-2]") }
+        #expect(asked.contains("rapport: \"wj\" matches 2 customers:"))
+        #expect(asked.contains("  2. #2 王建 (远大)"))
+        try tmux.type("2")
+        try tmux.press("Enter")
+        _ = try tmux.waitFor { $0.contains("with 王建 (#2)") }
+        try tmux.type(command + " log wj c 又谈了")
+        try tmux.press("Enter")
+        _ = try tmux.waitFor { $0.components(separatedBy: "which one? [1-2]").count == 3 }
+        try tmux.type("x")
+        try tmux.press("Enter")
+        _ = try tmux.waitFor { $0.contains("rapport: no customer chosen for \"wj\"; name one by #id") }
+        let calls = try #require(try r.json(["show", "#2", "--json"]) as? [String: Any])
+        #expect((calls["timeline"] as? [[String: Any]])?.count == 1)
+        #expect(try r.run(["log", "wj", "c", "谈了"]).status == 2)
+    }
+
+    /// In a Chinese locale Rapport speaks Chinese on a real terminal: Today, the help, a
+    /// log's report, the wide characters in their cells.
+    @Test func aChineseLocaleSpeaksChineseOnTheTerminal() throws {
+        let r = try RapportBinary()
+        try r.ok(["add", "王建国", "--grade", "A"])
+        try r.ok(["followup", "add", "wjg", "2026-11-20", "报价单"], environment: ["RAPPORT_TODAY": "2026-11-19"])
+        let tmux = try Tmux(width: 100, height: 30, directory: r.directory)
+        try tmux.type(launch(r, extra: "LANG=zh_CN.UTF-8"))
+        try tmux.press("Enter")
+        let today = try tmux.waitFor { $0.contains("Rapport · 今天") && $0.contains("逾期的跟进（1）· 最急的在前") }
+        #expect(today.contains("逾期3天（11月20日到期）：报价单"))
+        #expect(today.contains("11月23日 周一"))
+        try tmux.press("?")
+        _ = try tmux.waitFor { $0.contains("Rapport · 帮助") && $0.contains("今天：该联系谁，谁被遗忘了") }
+        try tmux.press("Escape")
+        try tmux.press("l")
+        _ = try tmux.waitFor { $0.contains("记录 王建国 ›") }
+        try tmux.type("c 谈了报价")
+        try tmux.press("Enter")
+        _ = try tmux.waitFor { $0.contains("已记录与王建国的电话 · 跟进已完成 · 按 u 撤销") }
+        try tmux.press("q")
+        _ = try tmux.waitFor { Self.lastLine($0) == "ready$" }
+    }
+
     @Test(arguments: ["xterm-256color", "tmux-256color", "screen", "vt100"])
     func everyTerminalTypeStartsAndQuitsCleanly(term: String) throws {
         let r = try RapportBinary()

@@ -113,6 +113,14 @@ struct CustomerMatcherTests {
         ("138-0013", Outcome.one(1)),
         ("1380013 8000", .one(1)),
         ("139-1111-2222", .one(2)),
+        // 王建's 139 1111 2222 is stored without China's +86; typed with it, it is the same
+        // number, as the import's duplicate check reads it.
+        ("+8613911112222", .one(2)),
+        ("8613911112222", .one(2)),
+        ("+86 139 1111 2222", .one(2)),
+        ("008613911112222", .one(2)),
+        ("１３９ １１１１ ２２２２", .one(2)),   // full-width, as an input method types
+        ("+4413911112222", .none),            // another country's code is part of the number
     ])
     func phoneWithSeparators(reference: String, expected: Outcome) {
         // The matcher's phone keys compare by digits (`PhoneNumber`), so a typed number with its

@@ -243,4 +243,22 @@ struct FieldLimitsTests {
         #expect(PhoneNumber.digits(text) == digits)
         #expect(PhoneNumber.normalized(text) == normalized)
     }
+
+    @Test(arguments: [
+        ("1.3709E+10", true), ("1.38001E+10", true), ("1.38001e+10", true), ("1E10", true), (" 1.5E+10 ", true),
+        ("13800138000", false), ("138-0013-8000", false), ("+86 138 0013 8000", false), ("E+10", false),
+        ("1.2.3E+10", false), ("ext 12", false), ("1.5E-", false), ("1.5E", false),
+    ])
+    func spreadsheetNotation(text: String, scientific: Bool) {
+        #expect(PhoneNumber.isScientific(text) == scientific)
+    }
+
+    @Test func aPhoneASpreadsheetTurnedIntoANumberIsRefused() {
+        var card = Customer(name: "王建国", createdAt: LocalDateTime(text: "2026-11-23 09:00")!)
+        card.phones = [LabeledValue("1.3709E+10")]
+        #expect(throws: RapportError.invalid(field: "phone", value: "1.3709E+10",
+            expected: "a spreadsheet wrote it as a number and lost digits; format the column as text and save again")) {
+            try card.validated()
+        }
+    }
 }

@@ -16,9 +16,6 @@ struct MoneyTests {
         ("3亿", 30_000_000_000),         // 300,000,000 yuan
         ("1.5亿", 15_000_000_000),
         ("0.5", 50),
-        ("-3.5", -350),
-        ("-1.2万", -1_200_000),
-        ("-0.05", -5),
         (".5", 50),
         ("0", 0),
         ("0.00", 0),
@@ -29,7 +26,6 @@ struct MoneyTests {
         ("999", 99_900),
         ("100000000000", 10_000_000_000_000),   // Money.maximumMinorUnits, the largest amount kept
         ("1000亿", 10_000_000_000_000),
-        ("-100,000,000,000.00", -10_000_000_000_000),
     ])
     func parsesYuan(text: String, minorUnits: Int64) throws {
         let money = try Money(parsing: text, currency: .yuan)
@@ -46,6 +42,84 @@ struct MoneyTests {
     ])
     func parsesYen(text: String, minorUnits: Int64) throws {
         #expect(try Money(parsing: text, currency: Self.yen).minorUnits == minorUnits)
+    }
+
+    // MARK: - As people type them
+
+    static let euro = Currency(code: "EUR")
+    static let dollar = Currency(code: "USD")
+
+    @Test(arguments: [
+        // In yuan: 12,000 yuan is 1,200,000 fen.
+        ("12000元", Currency.yuan, Int64(1_200_000)),
+        ("12000 元", .yuan, 1_200_000),
+        ("12000块", .yuan, 1_200_000),
+        ("¥12,000", .yuan, 1_200_000),
+        ("￥12000", .yuan, 1_200_000),             // the full-width yen sign
+        ("¥ 12000", .yuan, 1_200_000),
+        ("1.2万元", .yuan, 1_200_000),
+        ("¥1.2万", .yuan, 1_200_000),
+        ("１２０００", .yuan, 1_200_000),            // full-width digits
+        ("１２，０００．５０", .yuan, 1_200_050),
+        ("１．２万", .yuan, 1_200_000),
+        ("RMB 12000", .yuan, 1_200_000),
+        ("RMB12000", .yuan, 1_200_000),
+        ("rmb 12000", .yuan, 1_200_000),
+        ("CNY 12000", .yuan, 1_200_000),
+        ("12000 CNY", .yuan, 1_200_000),
+        ("12,000.50 RMB", .yuan, 1_200_050),
+        ("1.200,50", .yuan, 120_050),              // dots then a comma can only be European
+        // In euros: a comma before one or two digits is the decimal comma.
+        ("€1.200,50", euro, 120_050),
+        ("1.200,50 EUR", euro, 120_050),
+        ("EUR 1.200,50", euro, 120_050),
+        ("1.200,50", euro, 120_050),
+        ("1200,50", euro, 120_050),
+        ("1200,5", euro, 120_050),
+        ("€1.234.567,89", euro, 123_456_789),
+        ("€1,200.50", euro, 120_050),              // the English form still reads
+        ("1,200", euro, 120_000),                  // three digits after the comma: a thousands comma
+        ("€12", euro, 1_200),
+        // Other signs.
+        ("¥1,000", yen, 1_000),                    // for a yen amount, ¥ is the yen
+        ("$1,200.50", dollar, 120_050),
+        ("USD 99", dollar, 9_900),
+        ("£5", Currency(code: "GBP"), 500),
+    ])
+    func readsTheFormsPeopleType(text: String, currency: Currency, minorUnits: Int64) throws {
+        let money = try Money(parsing: text, currency: currency)
+        #expect(money.minorUnits == minorUnits)
+        #expect(money.currency == currency)
+    }
+
+    @Test(arguments: [
+        ("€100", Currency.yuan, "EUR"),
+        ("100 EUR", .yuan, "EUR"),
+        ("12000元", euro, "CNY"),
+        ("RMB 100", dollar, "CNY"),
+        ("¥100", euro, "CNY"),
+        ("$5", .yuan, "USD"),
+    ])
+    func anotherCurrencyInTheAmountIsRefusedNamingBoth(text: String, currency: Currency, named: String) {
+        #expect(throws: MoneyError.otherCurrency(text, named: Currency(code: named), expected: currency)) {
+            try Money(parsing: text, currency: currency)
+        }
+        #expect(MoneyError.otherCurrency(text, named: Currency(code: named), expected: currency).description
+            == "amount \"\(text)\" is in \(named), not \(currency.code)")
+    }
+
+    @Test(arguments: [
+        ("€1.200,50", "EUR"), ("12000元", "CNY"), ("RMB 1", "CNY"), ("￥1", "CNY"), ("8000 USD", "USD"), ("1.2万", nil),
+        ("12000", nil),
+    ])
+    func theCurrencyAnAmountNames(text: String, code: String?) {
+        #expect(Money.currency(in: text) == code.map { Currency(code: $0) })
+    }
+
+    @Test(arguments: ["-500", "-3.5", "-1.2万", "-0.05", "¥-500", "-¥500", "-100000000000.01"])
+    func negativeAmountsAreRefused(text: String) {
+        #expect(throws: MoneyError.negative(text)) { try Money(parsing: text, currency: .yuan) }
+        #expect(MoneyError.negative(text).description == "amount \"\(text)\" is negative; amounts are positive")
     }
 
     enum Failure: Sendable { case unreadable, tooPrecise, tooLarge }
@@ -65,7 +139,6 @@ struct MoneyTests {
         (",123", .yuan, .unreadable),
         ("1e5", .yuan, .unreadable),
         ("12 000", .yuan, .unreadable),
-        ("１２", .yuan, .unreadable),       // fullwidth digits
         ("--5", .yuan, .unreadable),
         ("万", .yuan, .unreadable),
         ("1.234", .yuan, .tooPrecise),
@@ -77,9 +150,17 @@ struct MoneyTests {
         ("1000000000000亿", .yuan, .tooLarge),
         ("100000000000.01", .yuan, .tooLarge),    // one fen past Money.maximumMinorUnits
         ("10000000000001", Self.yen, .tooLarge),  // 10^13 + 1 yen
-        ("-100000000000.01", .yuan, .tooLarge),   // the bound holds below zero as well
         ("9000000000000000", .yuan, .tooLarge),   // the amount: 18 digits of fen, once accepted
         ("90000000万", .yuan, .tooLarge),          // 9 × 10^11 yuan
+        ("12abc", .yuan, .unreadable),             // a typo, not a currency
+        ("abc12", .yuan, .unreadable),
+        ("¥", .yuan, .unreadable),
+        ("元", .yuan, .unreadable),
+        ("RMB", .yuan, .unreadable),
+        ("1.20.0,5", MoneyTests.euro, .unreadable),  // the dots group by three
+        ("1,200,50", .yuan, .unreadable),
+        ("1.200,5,0", MoneyTests.euro, .unreadable),
+        ("1.200,505", MoneyTests.euro, .tooPrecise),
     ])
     func refuses(text: String, currency: Currency, failure: Failure) {
         do {
@@ -125,7 +206,7 @@ struct MoneyTests {
         #expect(Currency(code: code).code == code.uppercased())
     }
 
-    @Test(arguments: ["12,000.50", "-3.50", "0.05", "1,234,567.89"])
+    @Test(arguments: ["12,000.50", "0.05", "1,234,567.89"])
     func formattedRoundTrips(text: String) throws {
         let money = try Money(parsing: text, currency: .yuan)
         #expect(money.formatted == text)

@@ -176,8 +176,7 @@ struct PaymentPlanTests {
                                                       expected: "every instalment must be more than nothing")),
         ("2026-12-01 0%, 2027-01-01 rest", .invalid(field: "payment plan", value: "2026-12-01 0%, 2027-01-01 rest",
                                                      expected: "every instalment must be more than nothing")),
-        ("2026-12-01 -5000, 2027-01-01 105000", .invalid(field: "payment plan", value: "2026-12-01 -5000, 2027-01-01 105000",
-                                                          expected: "every instalment must be more than nothing")),
+        ("2026-12-01 -5000, 2027-01-01 105000", .money(.negative("-5000"))),
         // Unreadable entries.
         ("2026-12-01", .invalid(field: "payment plan entry", value: "2026-12-01", expected: "write a day and an amount: 2026-12-01 30%")),
         ("30%, 2027-01-01 rest", .invalid(field: "payment plan entry", value: "30%", expected: "write a day and an amount: 2026-12-01 30%")),

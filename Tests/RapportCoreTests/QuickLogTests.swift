@@ -52,13 +52,30 @@ struct QuickLogTests {
     @Test(arguments: [
         ("call 谈了报价 next", QuickLogError.missingDate),
         ("call 谈了报价 next fridya", .date(.unrecognized("fridya"))),
-        ("call about next steps", .date(.unrecognized("steps"))),
         ("call x next 2026-02-30", .date(.noSuchDay("2026-02-30"))),
+        ("call x next 25:00", .date(.noSuchTime("25:00"))),
         ("call x outcome", .missingOutcome),
-        ("call x outcome maybe", .unknownOutcome("maybe")),
+        ("call x outcome reachd", .unknownOutcome("reachd")),
     ])
     func refusesWithTheParsersMessage(line: String, error: QuickLogError) {
         #expect(throws: error) { try QuickLog.parse(line, today: Self.today) }
+    }
+
+    /// What follows `next` or `outcome` and is neither a date nor one mistyped stays in the
+    /// note, `next` and `outcome` with it.
+    @Test(arguments: [
+        ("c boss decides next week", "boss decides next week"),
+        ("call about next steps", "about next steps"),
+        ("c 谈了 the outcome of the trial", "谈了 the outcome of the trial"),
+        ("c next quarter budget", "next quarter budget"),
+    ])
+    func nextAndOutcomeWithoutTheirValuesAreWordsOfTheNote(line: String, note: String) throws {
+        #expect(try QuickLog.parse(line, today: Self.today) == QuickLog(kind: .call, note: note, next: nil, outcome: nil))
+    }
+
+    @Test func aLineWithProseAndAFollowUpKeepsBoth() throws {
+        let entry = try QuickLog.parse("c boss decides next week next fri outcome reached", today: Self.today)
+        #expect(entry == QuickLog(kind: .call, note: "boss decides next week", next: When(day: Self.day(11, 27)), outcome: .reached))
     }
 
     @Test func theMessageQuotesTheBadDate() {

@@ -27,6 +27,30 @@ struct SearchKeysTests {
         #expect(Set(keys.initials) == [commonInitials, surnameInitials])
     }
 
+    /// A surname read its own way: the list sorts by that reading, and pinyin finds it.
+    @Test(arguments: [
+        ("曾国藩", "zeng guo fan"), ("单明", "shan ming"), ("仇明", "qiu ming"), ("解明", "xie ming"),
+        ("区明", "ou ming"), ("查明", "zha ming"), ("朴明", "piao ming"), ("盖明", "ge ming"),
+        ("尉迟明", "yu chi ming"), ("乐明", "yue ming"), ("缪明", "miao ming"), ("覃明", "qin ming"),
+        ("翟明", "zhai ming"), ("万俟明", "mo qi ming"), ("长孙明", "zhang sun ming"), ("召明", "shao ming"),
+        ("阚明", "kan ming"), ("种明", "chong ming"), ("秘明", "bi ming"), ("繁明", "po ming"),
+        ("句明", "gou ming"), ("员明", "yun ming"), ("华明", "hua ming"), ("任明", "ren ming"),
+        ("佘明", "she ming"), ("黑明", "he ming"),
+    ])
+    func surnameReadingSortsAndMatches(name: String, sortKey: String) {
+        let keys = SearchKeys(name: name, company: nil, phones: [])
+        #expect(keys.sortKey == sortKey)
+        let full = sortKey.split(separator: " ").joined()
+        #expect(CustomerMatcher.tier(of: keys, query: full) == .namePinyin)
+        #expect(CustomerMatcher.tier(of: keys, query: String(full.prefix(4))) == .namePinyinPrefix)
+    }
+
+    /// Only the first characters of a name are a surname: 曾 elsewhere is céng.
+    @Test func aSurnameCharacterElsewhereKeepsItsCommonReading() {
+        #expect(SearchKeys(name: "王曾", company: nil, phones: []).sortKey == "wang ceng")
+        #expect(SearchKeys(name: "王建国", company: "曾经科技", phones: []).readings(ofCompany: true).pinyin == ["cengjingkeji"])
+    }
+
     @Test func companyReadingIsAdded() {
         let keys = SearchKeys(name: "李明", company: "华信科技", phones: [])
         #expect(keys.company == "华信科技")
@@ -99,7 +123,7 @@ struct SearchKeysTests {
         // Every line is there when a kind of key is empty, and several phones share their line.
         #expect(SearchKeys(name: "Anna", company: nil, phones: []).stored == "anna\n\n\n\n")
         #expect(SearchKeys(name: "单海燕", company: nil, phones: ["138", "+86 139"]).stored
-                == "单海燕\n\ndanhaiyan shanhaiyan\ndhy shy\n138 +86139")
+                == "单海燕\n\nshanhaiyan danhaiyan\nshy dhy\n138 +86139")
     }
 
     @Test func memoGivesTheSameKeys() {

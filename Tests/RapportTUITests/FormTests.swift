@@ -74,7 +74,7 @@ struct FormTests {
         (16, "2月30日", "invalid birthday \"2月30日\"; write 1980-03-15, 03-15 or 3月15日"),
         (17, "fax", "invalid channel \"fax\"; use phone, email, message, wechat, visit"),
         (5, "li at example", "invalid email \"li at example\"; write it as name@example.com"),
-        (19, "12,00", "unreadable amount \"12,00\"; write 12000, 12,000.50 or 1.2万"),
+        (19, "12,00", "unreadable amount \"12,00\"; write 12000, 12,000.50, 1.2万 or ¥12,000"),
     ])
     func aBadValueIsNamedAndNothingIsSaved(field: Int, typed: String, message: String) {
         var s = Self.newForm(name: "Li Ming")

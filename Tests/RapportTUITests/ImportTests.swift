@@ -1,4 +1,5 @@
 import Foundation
+import RapportBase
 import RapportCore
 import RapportStore
 import Testing
@@ -7,10 +8,14 @@ import Testing
 /// An empty book's Today, and `i`: a path, the dry run's report, then `y` imports the file
 /// as one change that `u` takes back.
 struct ImportTests {
-    /// Thirteen lines, so that at 60x15 (ten rows for them) three are below the screen.
-    static let preview = ImportPreview(path: "/home/li/客户.csv",
-                                       lines: ["Dry run: would create 12, skip 1 duplicates."] + (2...13).map { "line \($0): create 客户\($0)" },
-                                       writes: true)
+    /// Thirteen lines, so that at 60x15 (ten rows for them) three are below the screen; in
+    /// the language of the test, as the import's report is.
+    static var preview: ImportPreview {
+        ImportPreview(path: "/home/li/客户.csv",
+                      lines: [Language.say("Dry run: would create 12, skip 1 duplicates.", "试运行：将新建 12，跳过重复 1。")]
+                          + (2...13).map { Language.say("line \($0): create 客户\($0)", "第\($0)行：新建 客户\($0)") },
+                      writes: true)
+    }
 
     static func emptyToday(_ size: Size = Fx.small) -> AppState {
         Fx.todayState(size, report: Fx.emptyReport, emptyBook: true)

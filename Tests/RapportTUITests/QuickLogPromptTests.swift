@@ -126,7 +126,7 @@ struct QuickLogPromptTests {
         #expect(s.press(.enter) == [])
         #expect(s.prompt?.field.text == "c x next fridya")
         // `next` at the end with an unreadable date is an error naming it.
-        #expect(s.prompt?.error == "unrecognized date \"fridya\"; use " + DateExpression.acceptedForms)
+        #expect(s.prompt?.error == "unrecognized date \"fridya\"; did you mean \"fri\"?")
         // Editing clears the message; fixing the typo saves.
         s.press(.backspace)
         #expect(s.prompt?.error == nil)
@@ -210,7 +210,7 @@ struct QuickLogPromptTests {
         s.type("c x next fridya\\r")
         let lines = s.buffer.lines
         // Hint row 13 carries the error, status row 14 the label and the text.
-        #expect(lines[13].hasPrefix("✗ unrecognized date \"fridya\"; use today, tomorrow"))
+        #expect(lines[13] == "✗ unrecognized date \"fridya\"; did you mean \"fri\"?")
         #expect(lines[14] == "log 王建国 › c x next fridya")
     }
 

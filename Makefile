@@ -3,8 +3,9 @@
 SWIFT      ?= swift
 RELEASE    := -c release --static-swift-stdlib
 BIN        := .build/release/rapport
-# System packages the build, the tests and the benchmarks need.
-PACKAGES   := libncursesw5-dev libsqlite3-dev sqlite3 tmux
+# System packages the build, the tests and the benchmarks need (libxml2-dev: FoundationXML
+# links libxml2, which a static release build needs as libxml2.so).
+PACKAGES   := libncursesw5-dev libsqlite3-dev sqlite3 libxml2-dev tmux
 BENCH_PACKAGES := hyperfine time
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

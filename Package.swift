@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // Tools that know nothing of selling: the byte sink, JSON, concurrency, terminal text.
@@ -24,8 +25,10 @@ let package = Package(
         ),
         .systemLibrary(name: "CSQLite"),
         .target(name: "RapportExchange", dependencies: ["RapportBase", "RapportCore"]),
+        // Excel workbooks: the zip library and libxml2 (FoundationXML) reach only the importer.
+        .target(name: "RapportWorkbook", dependencies: ["RapportCore", "RapportExchange", "ZIPFoundation"]),
         // A file into the book: Exchange reads it, the store writes it.
-        .target(name: "RapportImport", dependencies: ["RapportBase", "RapportCore", "RapportExchange", "RapportStore"]),
+        .target(name: "RapportImport", dependencies: ["RapportBase", "RapportCore", "RapportExchange", "RapportStore", "RapportWorkbook"]),
         .systemLibrary(name: "CNcursesw"),
         .target(name: "RapportTUI", dependencies: ["RapportBase", "RapportCore", "RapportStore", "RapportImport"]),
         // The TUI on a real terminal: curses and the run loop, so the TUI itself never links ncursesw.
@@ -48,11 +51,14 @@ let package = Package(
             dependencies: ["RapportStore", "RapportCore", "RapportDemo", "RapportFixtures", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "RapportExchangeTests", dependencies: ["RapportExchange", "RapportCore", "RapportFixtures"]),
+        // Workbooks the tests write themselves, zipped from XML written out in the test.
+        .target(name: "WorkbookFixtures", dependencies: ["ZIPFoundation"], path: "Tests/WorkbookFixtures"),
+        .testTarget(name: "RapportWorkbookTests", dependencies: ["RapportWorkbook", "RapportExchange", "RapportCore", "WorkbookFixtures"]),
         .testTarget(name: "RapportTUITests", dependencies: ["RapportTUI", "RapportStore", "RapportCore", "RapportBase"]),
         // The reminder rules' walk reads the store's queries and their plans as well as the help.
         .testTarget(
             name: "RapportCLITests",
-            dependencies: ["RapportCLI", "RapportCore", "RapportDemo", "RapportStore", "RapportFixtures",
+            dependencies: ["RapportCLI", "RapportCore", "RapportDemo", "RapportStore", "RapportFixtures", "WorkbookFixtures",
                            .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "ArgumentParser", package: "swift-argument-parser"), "rapport"]
         ),

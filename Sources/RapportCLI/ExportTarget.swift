@@ -1,3 +1,6 @@
+// `stat` and its fields: once ZIPFoundation (which imports CoreFoundation) is in the build,
+// a release build finds them there, and MemberImportVisibility asks for the import.
+import CoreFoundation
 import Foundation
 import RapportBase
 import RapportCore

@@ -18,9 +18,10 @@ extension ConflictPolicy: ExpressibleByArgument {}
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Bring a book in: a spreadsheet's CSV, vCards, a call history, or a full JSON export.",
+        abstract: "Bring a book in: a spreadsheet (CSV or .xlsx), vCards, a call history, or a full JSON export.",
         discussion: HelpText.fitted("""
-            The format is read from the file's name (.csv, .vcf, .json). Everything goes in as one
+            The format is read from the file's name (.csv, .xlsx, .vcf, .json); from a
+            workbook, its first sheet (or --sheet) as a CSV of it would be. Everything goes in as one
             transaction: a bad row stops the whole import and names its line (or, with --skip-bad, is
             reported and left out). Duplicates — the same phone or email under a name that agrees
             (the same name, its pinyin, or none), or the same name and company — are skipped and
@@ -29,6 +30,7 @@ struct ImportCommand: ParsableCommand {
             and reported unless --on-conflict skip. Try --dry-run first:
               rapport import contacts.csv --dry-run
               rapport import 客户.csv --encoding gbk --map '负责人=notes'
+              rapport import 客户.xlsx --sheet 华东
               rapport import calls.csv --kind interactions
               rapport import book.json --db new.db
             Columns are recognised by their headers in English or Chinese (Name/姓名/客户名称,
@@ -38,7 +40,7 @@ struct ImportCommand: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: ArgumentHelp("The file to import (.csv, .vcf or .json).", valueName: "file")) var file: String
+    @Argument(help: ArgumentHelp("The file to import (.csv, .xlsx, .vcf or .json).", valueName: "file")) var file: String
     @Option(help: "For csv: customers (default) or interactions (customer, kind, date, outcome, note).")
     var kind: ImportPipeline.Kind = .customers
     @Option(help: ArgumentHelp("The file's text encoding when it is not detected: \(TextEncoding.acceptedNames).", valueName: "name"))
@@ -48,6 +50,8 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("For csv: what separates the cells — , ; or tab (default: the one the header line uses most).",
                                valueName: "char"))
     var delimiter: CSV.Delimiter?
+    @Option(help: ArgumentHelp("For xlsx: the sheet to read, by its tab's name (default: the first).", valueName: "name"))
+    var sheet: String?
     @Flag(help: "Put columns that map to no field into the notes as 'Header: value'.") var restToNotes = false
     @Flag(help: "Show what would be created, updated and skipped, and write nothing.") var dryRun = false
     @Option(help: "A row that duplicates a customer: skip (default), update the customer, or add it as new.")
@@ -63,7 +67,7 @@ struct ImportCommand: ParsableCommand {
         let session = try global.session(.creating)
         let options = ImportPipeline.Options(kind: kind, encoding: encoding, map: map, restToNotes: restToNotes, dryRun: dryRun,
                                              onDuplicate: onDuplicate, onConflict: onConflict, skipBad: skipBad, recordsOnly: records,
-                                             delimiter: delimiter)
+                                             delimiter: delimiter, sheet: sheet)
         let pipeline = ImportPipeline(database: session.database, now: session.now, options: options)
         switch try pipeline.run(file, notice: Self.printNotice) {
         case let .restored(schema, tables):

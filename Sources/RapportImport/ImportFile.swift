@@ -5,18 +5,21 @@ import RapportCore
 public struct ImportFile {
     /// The path as given, for messages.
     public let path: String
+    /// The file's name without its folders, for messages that must not be cut short.
+    public var name: String { URL(fileURLWithPath: path).lastPathComponent }
     /// The name's extension in lower case: `csv`, `vcf`, `json`, …
     public let format: String
     public let data: Data
 
     /// Maps the file, or says what is wrong with it: missing, a directory, unreadable. A file
     /// read whole (all but a JSON book, restored row by row) that would not fit in the free
-    /// memory is refused here, before any book is opened.
+    /// memory is refused here, before any book is opened; a workbook's lines are not its
+    /// rows, so it is held to `Workbook.partLimit` for each part instead.
     public init(_ path: String) throws {
         self.path = path
         format = URL(fileURLWithPath: path).pathExtension.lowercased()
         data = try Self.read(path)
-        if format != "json" {
+        if format != "json", format != "xlsx" {
             try ImportBudget.check(file: path, fileBytes: data.count, lines: Self.lines(data), available: Self.availableMemory())
         }
     }

@@ -3,6 +3,7 @@ import RapportBase
 import RapportCore
 import RapportExchange
 import RapportStore
+internal import RapportWorkbook
 import Synchronization
 
 /// An import from a file into the book: the file's format read, its rows read into cards on
@@ -33,11 +34,14 @@ public struct ImportPipeline {
         public var recordsOnly: Bool
         /// What separates a CSV's cells, when not the one its header uses most.
         public var delimiter: CSV.Delimiter?
+        /// The workbook's sheet to read, when not its first.
+        public var sheet: String?
 
         public init(kind: Kind = .customers, encoding: String? = nil, map: String? = nil, restToNotes: Bool = false,
                     dryRun: Bool = false, onDuplicate: DuplicatePolicy = .skip, onConflict: ConflictPolicy = .new,
-                    skipBad: Bool = false, recordsOnly: Bool = false, delimiter: CSV.Delimiter? = nil) {
+                    skipBad: Bool = false, recordsOnly: Bool = false, delimiter: CSV.Delimiter? = nil, sheet: String? = nil) {
             self.delimiter = delimiter
+            self.sheet = sheet
             self.kind = kind
             self.encoding = encoding
             self.map = map
@@ -88,6 +92,11 @@ public struct ImportPipeline {
 
     /// Imports `file` by its format; `notice` hears what is noticed on the way.
     public func run(_ file: ImportFile, notice: (Notice) -> Void) throws -> Outcome {
+        if options.sheet != nil, file.format != "xlsx" { throw RapportError.conflict("--sheet names a sheet of an .xlsx workbook") }
+        // A workbook's text is always UTF-8 XML and its cells are its own: said, not ignored.
+        if file.format == "xlsx", options.encoding != nil || options.delimiter != nil {
+            throw RapportError.conflict("--encoding and --delimiter are for CSV files; a workbook's cells need neither")
+        }
         switch file.format {
         case "json":
             guard !options.dryRun else { throw RapportError.conflict("a JSON book goes into an empty book whole; --dry-run does not apply") }
@@ -101,17 +110,20 @@ public struct ImportPipeline {
             }
             return try importCustomers(cards.map { ($0.line, $0.customer) }, refused: refused, notice)
         case "csv":
-            return try importCSV(file, notice)
+            if options.kind == .customers { Pinyin.warmUp() }
+            let text = try TextDecoding.decode(file.data, encoding: try options.encoding.map { try TextEncoding(parsing: $0) })
+            return try importRecords(try CSV.records(text, delimiter: options.delimiter), of: file, notice)
+        case "xlsx":
+            if options.kind == .customers { Pinyin.warmUp() }
+            return try importRecords(try Workbook.records(file.data, file: file.name, sheet: options.sheet), of: file, notice)
         default:
-            throw RapportError.invalid(field: "file", value: URL(fileURLWithPath: file.path).lastPathComponent,
-                                       expected: "Rapport imports .csv, .vcf and .json files")
+            throw RapportError.invalid(field: "file", value: file.name,
+                                       expected: "Rapport imports .csv, .xlsx, .vcf and .json files")
         }
     }
 
-    private func importCSV(_ file: ImportFile, _ notice: (Notice) -> Void) throws -> Outcome {
-        if options.kind == .customers { Pinyin.warmUp() }
-        let text = try TextDecoding.decode(file.data, encoding: try options.encoding.map { try TextEncoding(parsing: $0) })
-        var records = try CSV.records(text, delimiter: options.delimiter)
+    /// A CSV's records, or a sheet's read as a CSV's, from the header row on.
+    private func importRecords(_ records: consuming [CSVRecord], of file: ImportFile, _ notice: (Notice) -> Void) throws -> Outcome {
         guard !records.isEmpty else { throw RapportError.invalid(field: "file", value: file.path, expected: "it has no header row") }
         let header = records.removeFirst().fields
         if options.recordsOnly { return .records(header: header, records) }

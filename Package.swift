@@ -54,7 +54,7 @@ let package = Package(
         // Workbooks the tests write themselves, zipped from XML written out in the test.
         .target(name: "WorkbookFixtures", dependencies: ["ZIPFoundation"], path: "Tests/WorkbookFixtures"),
         .testTarget(name: "RapportWorkbookTests", dependencies: ["RapportWorkbook", "RapportExchange", "RapportCore", "WorkbookFixtures"]),
-        .testTarget(name: "RapportTUITests", dependencies: ["RapportTUI", "RapportStore", "RapportCore", "RapportBase"]),
+        .testTarget(name: "RapportTUITests", dependencies: ["RapportTUI", "RapportStore", "RapportCore", "RapportBase", "WorkbookFixtures"]),
         // The reminder rules' walk reads the store's queries and their plans as well as the help.
         .testTarget(
             name: "RapportCLITests",

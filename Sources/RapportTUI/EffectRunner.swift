@@ -192,7 +192,7 @@ public final class EffectRunner {
             if let text = $0.text { notices.append(TerminalText.sanitized(text)) }
         }
         guard case let .customers(report, _, refused) = outcome else {
-            throw RapportError.invalid(field: "file", value: path, expected: "a file of customers: .csv or .vcf")
+            throw RapportError.invalid(field: "file", value: path, expected: "a file of customers: .csv, .xlsx or .vcf")
         }
         return (report, refused, notices)
     }

@@ -87,7 +87,7 @@ public enum KeyBindings {
         KeyBinding(keys: [.char("a")], contexts: [.start, .today, .main, .timeline, .card], action: .addCustomer, short: Said("add", "添加"), help: Said("add a customer", "添加客户"),
                    section: Said("Customers", "客户")),
         KeyBinding(keys: [.char("i")], contexts: [.start, .today, .main, .timeline, .card], action: .importFile, short: Said("import", "导入"),
-                   help: Said("import a .csv or .vcf file: its dry run first, then y", "导入 .csv 或 .vcf 文件：先看试运行，再按 y"),
+                   help: Said("import a .csv, .xlsx or .vcf file: its dry run first, then y", "导入 .csv、.xlsx 或 .vcf 文件：先看试运行，再按 y"),
                    section: Said("Customers", "客户")),
         KeyBinding(keys: [.char("e")], contexts: [.main], action: .edit, short: Said("edit", "编辑"), help: Said("edit the customer", "编辑客户"), section: Said("Customers", "客户")),
         KeyBinding(keys: [.char("e")], contexts: [.timeline, .card], action: .editEntry, short: Said("correct", "更正"),

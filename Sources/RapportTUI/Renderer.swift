@@ -83,7 +83,8 @@ public enum Renderer {
         case .correct: Language.say("kind note … outcome X (its time stays) · Enter save · Esc cancel", "类型 备注 … outcome 结果（时间不变）· Enter 保存 · Esc 取消")
         case .remove: Language.say("any other key keeps it · u undoes a removal", "其他键保留 · 按 u 撤销删除")
         case .merge: Language.say("#id, name, phone or pinyin of the duplicate; this card's fields are kept · Enter merge · Esc cancel", "重复客户的 #编号、姓名、电话或拼音；保留本名片的字段 · Enter 合并 · Esc 取消")
-        case .importFile: Language.say("a .csv or .vcf file, ~/客户.csv · Enter shows what it would do, writing nothing · Esc cancel", ".csv 或 .vcf 文件，如 ~/客户.csv · Enter 显示它会做什么，不写入 · Esc 取消")
+        case .importFile: Language.say("a .csv, .xlsx or .vcf file, ~/客户.xlsx · Enter shows what it would do, writing nothing · Esc cancel",
+                                       ".csv、.xlsx 或 .vcf 文件，如 ~/客户.xlsx · Enter 显示它会做什么，不写入 · Esc 取消")
         }
     }
 

@@ -20,7 +20,7 @@ struct ChineseTests {
         "Enter", "Esc", "Tab", "PgDn", "PgUp", "Del", "Home", "End", "next", "outcome", "call", "email", "visit", "meeting", "message",
         "note", "reached", "sxm", "wjg",
         // Codes and commands.
-        "Rapport", "rapport", "CNY", "EUR", "csv", "vcf", "db", "tmp", "demo", "history",
+        "Rapport", "rapport", "CNY", "EUR", "csv", "xlsx", "vcf", "db", "tmp", "demo", "history",
     ] + PipelineSettings.defaults.checklist.values.flatMap { $0.flatMap { englishWords($0) } })
 
     /// Error lines say RapportError's words, which speak English until errors have their

@@ -3,6 +3,7 @@ import RapportBase
 import RapportCore
 import RapportStore
 import Testing
+import WorkbookFixtures
 @testable import RapportTUI
 
 /// An empty book's Today, and `i`: a path, the dry run's report, then `y` imports the file
@@ -45,13 +46,13 @@ struct ImportTests {
         #expect(s.form?.isNew == true)
     }
 
-    /// Row 0 the header; rows 2… the steps, each after one blank cell (the longest, row 6,
-    /// 57 cells); the hint row the start footer (50 cells, see above).
+    /// Row 0 the header; rows 2… the steps, each after one blank cell (the longest, row 5 and
+    /// row 6, 57 cells); the hint row the start footer (50 cells, see above).
     @Test func anEmptyBooksTodayAtTheMinimumSize() {
         let lines = Self.emptyToday().buffer.lines
         #expect(lines[2] == " Your book is empty. To begin:")
         #expect(lines[4] == "   a  add a customer")
-        #expect(lines[5] == "   i  import a spreadsheet (.csv) or vCards (.vcf);")
+        #expect(lines[5] == "   i  import a spreadsheet (.csv, .xlsx) or vCards (.vcf);")
         #expect(lines[6] == "      you read what it would do before anything is written")
         #expect(lines[8] == "   Or quit (q) and try a demo book:")
         #expect(lines[9] == "     rapport demo --db /tmp/demo.db")
@@ -210,6 +211,26 @@ struct ImportTests {
                 return
             }
             #expect(try db.customerCount() == 0)
+        }
+    }
+
+    /// `i` reads a workbook as `rapport import` does: its first sheet's rows, by their headers.
+    @Test func aWorkbookIsPreviewedAndImportedAsACSVIs() throws {
+        try Self.inFolder { folder in
+            let file = folder.appendingPathComponent("客户.xlsx")
+            try WorkbookFile.write(WorkbookFile.parts(sheets: [("客户", WorkbookFile.sheet("""
+                <row r="1"><c r="A1" t="inlineStr"><is><t>姓名</t></is></c><c r="B1" t="inlineStr"><is><t>电话</t></is></c></row>\
+                <row r="2"><c r="A2" t="inlineStr"><is><t>王建国</t></is></c><c r="B2"><v>13800138000</v></c></row>
+                """))]), to: file)
+            let db = try AppDatabase.empty()
+            let runner = EffectRunner(database: db, settings: try db.settings(), clock: { Fx.now })
+            guard case .importPreviewed(let preview)? = runner.run(.previewImport(path: file.path)).first else {
+                Issue.record("no preview")
+                return
+            }
+            #expect(preview.lines == ["Dry run, nothing written: would create 1, update 0, skip 0 duplicates.", "line 2: create 王建国 (would be #1)"])
+            _ = runner.run(.importFile(path: file.path))
+            #expect(try db.resolveCustomer("王建国").phones.map(\.value) == ["13800138000"])
         }
     }
 

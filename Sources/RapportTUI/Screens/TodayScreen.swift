@@ -28,7 +28,7 @@ extension AppState {
             Language.say("Your book is empty. To begin:", "客户簿还是空的。可以这样开始："),
             "",
             "  " + key(.addCustomer) + Language.say("add a customer", "添加客户"),
-            "  " + key(.importFile) + Language.say("import a spreadsheet (.csv) or vCards (.vcf);", "导入表格（.csv）或名片（.vcf）；"),
+            "  " + key(.importFile) + Language.say("import a spreadsheet (.csv, .xlsx) or vCards (.vcf);", "导入表格（.csv、.xlsx）或名片（.vcf）；"),
             Language.say("     you read what it would do before anything is written", "     写入之前先看它会做什么"),
             "",
             Language.say("  Or quit (q) and try a demo book:", "  或者退出（q），先试试演示客户簿："),

@@ -4,12 +4,13 @@ SWIFT      ?= swift
 RELEASE    := -c release --static-swift-stdlib
 BIN        := .build/release/rapport
 # System packages the build, the tests and the benchmarks need (libxml2-dev: FoundationXML
-# links libxml2, which a static release build needs as libxml2.so).
-PACKAGES   := libncursesw5-dev libsqlite3-dev sqlite3 libxml2-dev tmux
+# links libxml2, which a static release build needs as libxml2.so; man-db: the install test
+# reads the man page with man -l).
+PACKAGES   := libncursesw5-dev libsqlite3-dev sqlite3 libxml2-dev tmux man-db
 BENCH_PACKAGES := hyperfine time
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test snapshots fuzz build release bench acceptance deps bench-deps install-missing demo clean
+.PHONY: run test snapshots fuzz build release bench acceptance deps bench-deps install-missing demo clean install install-files uninstall
 
 ## run: install what is missing, build in release mode, start Rapport on your book
 run: release
@@ -35,6 +36,30 @@ build: deps
 
 release: deps
 	$(SWIFT) build $(RELEASE)
+
+PREFIX     ?= /usr/local
+BINDIR     := $(DESTDIR)$(PREFIX)/bin
+MANDIR     := $(DESTDIR)$(PREFIX)/share/man/man1
+BASHDIR    := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR     := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHDIR    := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+
+## install: the release binary, its man page and bash, zsh and fish completions under PREFIX (/usr/local)
+install: release
+	@$(MAKE) --no-print-directory install-files
+
+# What install puts in place, from whichever binary BIN names (the tests use a debug one).
+install-files:
+	install -d $(BINDIR) $(MANDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
+	install -m 755 $(BIN) $(BINDIR)/rapport
+	$(BIN) manual > $(MANDIR)/rapport.1
+	$(BIN) --generate-completion-script bash > $(BASHDIR)/rapport
+	$(BIN) --generate-completion-script zsh > $(ZSHDIR)/_rapport
+	$(BIN) --generate-completion-script fish > $(FISHDIR)/rapport.fish
+
+## uninstall: removes what install put under PREFIX
+uninstall:
+	rm -f $(BINDIR)/rapport $(MANDIR)/rapport.1 $(BASHDIR)/rapport $(ZSHDIR)/_rapport $(FISHDIR)/rapport.fish
 
 ## demo: a demo book in /tmp, then today's view of it
 demo: release

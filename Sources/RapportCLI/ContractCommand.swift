@@ -22,7 +22,8 @@ extension ContractCommand {
         )
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The customer: #id, name, prefix, phone or pinyin.") var customer: String
+        @Argument(help: "The customer: #id, name, prefix, phone or pinyin.", completion: .custom(Completions.customers))
+        var customer: String
         @Option(parsing: .unconditional, help: ArgumentHelp("The contract amount: 12000, 12,000.50, 1.2万 or ¥12,000.", valueName: "amount")) var amount: String
         @Option(help: ArgumentHelp("The currency code (default: the `currency` setting).", valueName: "code")) var currency: String?
         @OptionGroup var contract: ContractOptions

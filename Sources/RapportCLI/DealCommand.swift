@@ -64,7 +64,8 @@ extension DealCommand {
         )
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The customer: #id, name, prefix, phone or pinyin.") var customer: String
+        @Argument(help: "The customer: #id, name, prefix, phone or pinyin.", completion: .custom(Completions.customers))
+        var customer: String
         @Argument(parsing: .allUnrecognized, help: "What the deal is for.") var title: [String] = []
         @OptionGroup var fields: DealFields
         @Option(help: ArgumentHelp("The stage it starts in (default lead): lead, qualified, needs, proposal or closing.",

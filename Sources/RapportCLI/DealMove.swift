@@ -19,7 +19,8 @@ extension DealCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The deal: its number, or a customer with one open deal.") var deal: String
-        @Argument(help: "The stage: lead, qualified, needs, proposal, closing, won, paid or lost (or 需求, 方案 …).") var stage: String
+        @Argument(help: "The stage: lead, qualified, needs, proposal, closing, won, paid or lost (or 需求, 方案 …).",
+                  completion: Completions.stages) var stage: String
         @Option(help: ArgumentHelp("A one-line note on the move (asked for at a terminal).", valueName: "text")) var note: String?
         @Option(help: ArgumentHelp("Tick these items first: numbers as `deal show` and the refusal list them, or all.", valueName: "items"))
         var done: String?

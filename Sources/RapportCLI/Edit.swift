@@ -17,7 +17,8 @@ struct Edit: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The customer: #id, name, prefix, phone or pinyin.") var customer: String
+    @Argument(help: "The customer: #id, name, prefix, phone or pinyin.", completion: .custom(Completions.customers))
+        var customer: String
 
     @Option(help: "A new name.") var name: String?
 

@@ -24,7 +24,8 @@ extension FollowUpCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The customer: #id, name, prefix, phone or pinyin.") var customer: String
+        @Argument(help: "The customer: #id, name, prefix, phone or pinyin.", completion: .custom(Completions.customers))
+        var customer: String
         @Argument(parsing: .allUnrecognized, help: ArgumentHelp(
             "When — 周五, tomorrow, +2w, 2026-12-01, … — then what to follow up on.", valueName: "when> <title"))
         var words: [String] = []
@@ -69,7 +70,8 @@ extension FollowUpCommand {
         )
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The customer: #id, name, prefix, phone or pinyin.") var customer: String
+        @Argument(help: "The customer: #id, name, prefix, phone or pinyin.", completion: .custom(Completions.customers))
+        var customer: String
         @Argument(help: "The playbook, e.g. onboarding.") var playbook: String
         @Option(parsing: .unconditional, help: ArgumentHelp("The start day (default today), e.g. --from 2026-12-01 or --from 下周一.", valueName: "when"))
         var from: String?

@@ -16,7 +16,8 @@ struct KindLog<Kind: LoggedKind>: ParsableCommand {
     }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The customer: #id, name, prefix, phone or pinyin.") var customer: String
+    @Argument(help: "The customer: #id, name, prefix, phone or pinyin.", completion: .custom(Completions.customers))
+        var customer: String
     @OptionGroup var line: LogLine
 
     func run() throws {

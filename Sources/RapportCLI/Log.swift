@@ -37,8 +37,10 @@ extension Log {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The customer: #id, name, prefix, phone or pinyin.") var customer: String
-        @Argument(help: "What kind of contact: call, email, visit, meeting, message or note; without one, a call.") var kind: String?
+        @Argument(help: "The customer: #id, name, prefix, phone or pinyin.", completion: .custom(Completions.customers))
+        var customer: String
+        @Argument(help: "What kind of contact: call, email, visit, meeting, message or note; without one, a call.",
+                  completion: Completions.kinds) var kind: String?
         @OptionGroup var line: LogLine
 
         func run() throws {

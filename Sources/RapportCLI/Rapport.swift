@@ -33,6 +33,7 @@ public struct Rapport: ParsableCommand {
             PlaybookCommand.self, ImportCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self,
             CheckCommand.self, Config.self, Demo.self, UndoCommand.self, RedoCommand.self, HistoryCommand.self,
             RemoveCommand.self, TrashCommand.self, RestoreCustomerCommand.self, DuplicatesCommand.self, MergeCommand.self,
+            ManualCommand.self,
         ],
         defaultSubcommand: Open.self
     )

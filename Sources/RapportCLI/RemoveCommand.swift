@@ -16,7 +16,8 @@ struct RemoveCommand: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The customer: #id, name, prefix, phone or pinyin.") var customer: String
+    @Argument(help: "The customer: #id, name, prefix, phone or pinyin.", completion: .custom(Completions.customers))
+        var customer: String
 
     func run() throws {
         let session = try global.session()

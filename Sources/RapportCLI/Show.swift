@@ -13,7 +13,8 @@ struct Show: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "The customer: #id, name, prefix, phone or pinyin.") var customer: String
+    @Argument(help: "The customer: #id, name, prefix, phone or pinyin.", completion: .custom(Completions.customers))
+        var customer: String
 
     @Flag(help: "Print JSON instead of text.") var json = false
 

@@ -52,6 +52,11 @@ struct ImportCommand: ParsableCommand {
     var delimiter: CSV.Delimiter?
     @Option(help: ArgumentHelp("For xlsx: the sheet to read, by its tab's name (default: the first).", valueName: "name"))
     var sheet: String?
+    @Option(help: ArgumentHelp("The status of the customers the import creates (not of those it updates): lead, prospect, customer, dormant …",
+                               valueName: "status"))
+    var status: String?
+    @Flag(help: "The customers the import creates are never chased (no cadence), as an address book's contacts need not be.")
+    var noChase = false
     @Flag(help: "Put columns that map to no field into the notes as 'Header: value'.") var restToNotes = false
     @Flag(help: "Show what would be created, updated and skipped, and write nothing.") var dryRun = false
     @Option(help: "A row that duplicates a customer: skip (default), update the customer, or add it as new.")
@@ -67,7 +72,8 @@ struct ImportCommand: ParsableCommand {
         let session = try global.session(.creating)
         let options = ImportPipeline.Options(kind: kind, encoding: encoding, map: map, restToNotes: restToNotes, dryRun: dryRun,
                                              onDuplicate: onDuplicate, onConflict: onConflict, skipBad: skipBad, recordsOnly: records,
-                                             delimiter: delimiter, sheet: sheet)
+                                             delimiter: delimiter, sheet: sheet,
+                                             creating: NewCustomerTerms(status: try status.map(Self.status), chased: !noChase))
         let pipeline = ImportPipeline(database: session.database, now: session.now, options: options)
         switch try pipeline.run(file, notice: Self.printNotice) {
         case let .restored(schema, tables):
@@ -131,5 +137,13 @@ struct ImportCommand: ParsableCommand {
         let lines = report.rowLines(dryRun: dryRun, refused: refused)
             + [report.totals(dryRun: dryRun, onConflict: onConflict, refused: refused.count)]
         Terminal.write(lines.map { $0 + "\n" }.joined())
+    }
+
+    /// `--status` as typed, in English or in Chinese (`休眠`), or the statuses there are.
+    static func status(_ text: String) throws -> CustomerStatus {
+        guard let status = CustomerStatus(typed: text) else {
+            throw RapportError.invalid(field: "--status", value: text, expected: "use " + CustomerStatus.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return status
     }
 }

@@ -36,10 +36,14 @@ public struct ImportPipeline {
         public var delimiter: CSV.Delimiter?
         /// The workbook's sheet to read, when not its first.
         public var sheet: String?
+        /// What the customers the import creates are set to (`--status`, `--no-chase`).
+        public var creating: NewCustomerTerms
 
         public init(kind: Kind = .customers, encoding: String? = nil, map: String? = nil, restToNotes: Bool = false,
                     dryRun: Bool = false, onDuplicate: DuplicatePolicy = .skip, onConflict: ConflictPolicy = .new,
-                    skipBad: Bool = false, recordsOnly: Bool = false, delimiter: CSV.Delimiter? = nil, sheet: String? = nil) {
+                    skipBad: Bool = false, recordsOnly: Bool = false, delimiter: CSV.Delimiter? = nil, sheet: String? = nil,
+                    creating: NewCustomerTerms = NewCustomerTerms()) {
+            self.creating = creating
             self.delimiter = delimiter
             self.sheet = sheet
             self.kind = kind
@@ -183,7 +187,7 @@ public struct ImportPipeline {
     private func importCustomers(_ rows: [(line: Int, customer: Customer)], refused: [String],
                                  _ notice: (Notice) -> Void) throws -> Outcome {
         let report = try database.importCustomers(rows, onDuplicate: options.onDuplicate, onConflict: options.onConflict,
-                                                  dryRun: options.dryRun, now: now) { written in
+                                                  creating: options.creating, dryRun: options.dryRun, now: now) { written in
             notice(.progress(written: written, rows: rows.count))
         }
         return .customers(report, rows: rows.count, refused: refused)

@@ -21,6 +21,30 @@ public enum ConflictPolicy: String, CaseIterable, Sendable {
     case skip
 }
 
+/// What an import sets on the customers it creates, and on no other: a card it updates keeps
+/// its own status and cadence. An address book's 300 contacts come in as `dormant`, or not
+/// chased, so that a week later Today is not full of "not yet contacted".
+public struct NewCustomerTerms: Sendable, Equatable {
+    public var status: CustomerStatus?
+    /// False: never chased (a cadence of 0), whatever the grade.
+    public var chased: Bool
+
+    public init(status: CustomerStatus? = nil, chased: Bool = true) {
+        self.status = status
+        self.chased = chased
+    }
+
+    var isNone: Bool { status == nil && chased }
+
+    func applied(to customer: Customer) -> Customer {
+        guard !isNone else { return customer }
+        var c = customer
+        if let status { c.status = status }
+        if !chased { c.cadenceDays = 0 }
+        return c
+    }
+}
+
 /// What an import did, or would do, with each row.
 public struct ImportReport: Sendable, Equatable {
     public enum Action: Sendable, Equatable {
@@ -64,7 +88,7 @@ extension AppDatabase {
     /// conflict, added or skipped by `onConflict`. With `dryRun` everything is done and rolled
     /// back, so the report is exactly what the import would do. `progress` gets the rows done.
     public func importCustomers(_ rows: [(line: Int, customer: Customer)], onDuplicate policy: DuplicatePolicy,
-                                onConflict: ConflictPolicy = .new, dryRun: Bool,
+                                onConflict: ConflictPolicy = .new, creating terms: NewCustomerTerms = NewCustomerTerms(), dryRun: Bool,
                                 now: LocalDateTime, progress: (Int) -> Void = { _ in }) throws -> ImportReport {
         try writeOrRollBack(dryRun) { db, notes in
             let firstNew = (try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM customer") ?? 0) + 1
@@ -90,7 +114,7 @@ extension AppDatabase {
                 try rows.pipelined(chunk: 1_024, ahead: 8, prepare: { chunk in
                     memo.learn(chunk.map(\.customer.name) + chunk.compactMap(\.customer.company))
                     return chunk.map { row in
-                        let c = row.customer
+                        let c = terms.applied(to: row.customer)
                         return (duplicates: matching ? DuplicateKeys.of(c) : [],
                                 values: RecordWriter.CustomerValues(c, keys: SearchKeys(name: c.name, company: c.company,
                                                                                        phones: c.phones.map(\.value), memo: memo)))
@@ -103,7 +127,7 @@ extension AppDatabase {
                         func create() throws -> Int64 {
                             let id = nextID
                             nextID += 1
-                            try batch.add(keys.values, of: row.customer, id: id)
+                            try batch.add(keys.values, of: terms.applied(to: row.customer), id: id)
                             if matching { known.add(keys.duplicates, of: id, named: row.customer.name) }
                             return id
                         }

@@ -413,3 +413,44 @@ struct ExchangeCommandTests {
         #expect(try r.snapshot() == before)
     }
 }
+
+/// `import --status` and `--no-chase` set the customers an import creates, and leave the
+/// ones it updates as they were.
+struct ImportNewCustomerTermsTests {
+    static func book() throws -> (RapportBinary, String) {
+        let r = try RapportBinary()
+        try r.ok(["add", "王建国", "--phone", "13800138000", "--status", "customer"])
+        let csv = r.directory.appendingPathComponent("通讯录.csv")
+        try "姓名,电话,城市\n王建国,13800138000,上海\n陈涛,13900139000,南京\n".write(to: csv, atomically: true, encoding: .utf8)
+        return (r, csv.path)
+    }
+
+    static func card(_ r: RapportBinary, _ id: Int) throws -> [String: Any] {
+        let shown = try #require(try r.json(["show", "#\(id)", "--json"]) as? [String: Any])
+        return try #require(shown["customer"] as? [String: Any])
+    }
+
+    @Test func statusIsTheCreatedCustomersOnly() throws {
+        let (r, csv) = try Self.book()
+        #expect(try r.ok(["import", csv, "--status", "休眠", "--on-duplicate", "update"]).stdout
+            == "line 2: updated #1 王建国: city → 上海\nCreated 1, updated 1, skipped 0 duplicates.\n")
+        #expect(try Self.card(r, 1)["status"] as? String == "customer")
+        #expect(try Self.card(r, 2)["status"] as? String == "dormant")
+    }
+
+    /// Eight days after the import the uncontacted rule (7 days) would list 陈涛; not chased, nobody new is.
+    @Test func noChaseKeepsAnAddressBookOffToday() throws {
+        let (r, csv) = try Self.book()
+        try r.ok(["import", csv, "--no-chase"])
+        #expect(try Self.card(r, 2)["cadence_days"] as? Int == 0)
+        #expect(try Self.card(r, 1)["cadence_days"] as? Int == nil)
+        let later = try r.ok(["today"], environment: ["RAPPORT_TODAY": "2026-12-01"]).stdout
+        #expect(later.contains("王建国"))
+        #expect(!later.contains("陈涛"))
+    }
+
+    @Test func aStatusThatIsNoneIsRefusedAndNothingIsWritten() throws {
+        let (r, csv) = try Self.book()
+        try r.expectRefused(["import", csv, "--status", "nope"], "invalid --status \"nope\"; use lead, prospect, customer, dormant, lost")
+    }
+}

@@ -63,6 +63,19 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     public var description: String { currency.code + " " + formatted }
 
+    /// The amount as the seller says it: `17,880.00 CNY`; in Chinese a yuan amount of 万 or
+    /// more in 万, to the yuan (`1.788万元`, `11.2万元`), a smaller one in 元 (`8,940.00元`),
+    /// and other currencies by their code.
+    public var said: String {
+        guard Language.current == .zh, currency == .yuan else { return formatted + " " + currency.code }
+        guard minorUnits.magnitude >= 1_000_000 else { return formatted + "元" }
+        let yuan = (minorUnits.magnitude + 50) / 100
+        let fraction = String(yuan % 10_000)
+        let digits = String(repeating: "0", count: 4 - fraction.count) + fraction
+        let trimmed = digits.reversed().drop { $0 == "0" }.reversed()
+        return (minorUnits < 0 ? "-" : "") + String(yuan / 10_000) + (trimmed.isEmpty ? "" : "." + String(trimmed)) + "万元"
+    }
+
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.minorUnits < rhs.minorUnits }
 
     /// Parses an amount into minor units with exact decimal arithmetic.

@@ -32,7 +32,7 @@ public struct PaymentDueRule: ReminderRule {
     static func write(days: Int, contract: String, position: Int, due: Day, remaining: Money, to out: inout ByteSink) {
         if Language.current == .zh {
             let when = days > 0 ? "逾期\(days)天（" : days == 0 ? "今天到期（" : "\(-days)天后到期（"
-            out.append(contract + "第\(position)期 " + remaining.formatted + " " + remaining.currency.code + " " + when
+            out.append(contract + "第\(position)期 " + remaining.said + " " + when
                        + RelativeDay.chinese(due, withYear: due.year != due.adding(days: days).year) + (days > 0 ? "到期）" : "）"))
             return
         }

@@ -117,7 +117,7 @@ public enum ReminderReason: Hashable, Sendable {
 
     static func writeAmount(_ amount: Money, to out: inout ByteSink) {
         if Language.current == .zh {
-            out.append("（" + amount.formatted + " " + amount.currency.code + "）")
+            out.append("（" + amount.said + "）")
             return
         }
         out.append(" (")

@@ -1,3 +1,4 @@
+import RapportBase
 import Testing
 @testable import RapportCore
 
@@ -271,5 +272,24 @@ struct MoneyTests {
     ])
     func bound(minorUnits: Int64, kept: Bool) {
         #expect(Money.isWithinBound(minorUnits) == kept)
+    }
+}
+
+/// Amounts said in Chinese: 万 from ten thousand yuan up, to the yuan; 元 below; other
+/// currencies by their code, as in English.
+struct MoneySaidTests {
+    @Test(arguments: [
+        (1_788_000, "CNY", "1.788万元"), (11_200_000, "CNY", "11.2万元"), (1_000_000, "CNY", "1万元"),
+        (4_196_666, "CNY", "4.1967万元"), (894_000, "CNY", "8,940.00元"), (999_999, "CNY", "9,999.99元"),
+        (120_050, "EUR", "1,200.50 EUR"),
+    ] as [(Int64, String, String)])
+    func inChinese(minorUnits: Int64, code: String, said: String) {
+        Language.$bound.withValue(.zh) {
+            #expect(Money(minorUnits: minorUnits, currency: Currency(code: code)).said == said)
+        }
+    }
+
+    @Test func inEnglishTheCodeFollows() {
+        Language.$bound.withValue(.en) { #expect(Money(minorUnits: 1_788_000, currency: .yuan).said == "17,880.00 CNY") }
     }
 }

@@ -23,7 +23,7 @@ struct Add: ParsableCommand {
         try fields.apply(to: &customer)
         let saved = try session.database.addCustomer(try customer.validated())
         let namesakes = try session.database.customers(named: saved.name).filter { $0 != saved.id }
-        Terminal.write("Added #\(saved.id ?? 0) \(TerminalText.sanitized(saved.name))\n")
+        Terminal.write(Language.say("Added #", "已添加 #") + "\(saved.id ?? 0) \(TerminalText.sanitized(saved.name))\n")
         if !namesakes.isEmpty {
             Terminal.error("note: the same name is already on " + namesakes.map { "#\($0)" }.joined(separator: ", "))
         }

@@ -55,23 +55,23 @@ struct List: ParsableCommand {
             return
         }
         guard !rows.isEmpty else {
-            Terminal.write(filter == CustomerFilter() ? "No customers yet. Add one with `rapport add NAME`, or try `rapport demo`.\n"
-                                                      : "No customer matches these filters.\n")
+            Terminal.write(filter == CustomerFilter() ? Language.say("No customers yet. Add one with `rapport add NAME`, or try `rapport demo`.\n", "还没有客户。用 `rapport add 姓名` 添加，或试试 `rapport demo`。\n")
+                                                      : Language.say("No customer matches these filters.\n", "没有符合这些条件的客户。\n"))
             return
         }
         var table = TextTable([
-            .init(title: "ID", alignment: .right), .init(title: "Name", maxWidth: 24), .init(title: "Company", maxWidth: 24),
-            .init(title: "Grade"), .init(title: "Status"), .init(title: "City", maxWidth: 12), .init(title: "Phone", maxWidth: 18),
-            .init(title: "Last contact", alignment: .right), .init(title: "Next follow-up"),
+            .init(title: "ID", alignment: .right), .init(title: Language.say("Name", "姓名"), maxWidth: 24), .init(title: Language.say("Company", "公司"), maxWidth: 24),
+            .init(title: Language.say("Grade", "等级")), .init(title: Language.say("Status", "状态")), .init(title: Language.say("City", "城市"), maxWidth: 12), .init(title: Language.say("Phone", "电话"), maxWidth: 18),
+            .init(title: Language.say("Last contact", "上次联系"), alignment: .right), .init(title: Language.say("Next follow-up", "下次跟进")),
         ])
         for r in rows {
             let s = r.summary
             table.append([
-                "#\(s.id)", s.name, s.company ?? "", s.grade?.rawValue ?? "-", s.status.rawValue, r.city ?? "", r.phone ?? "",
-                s.lastContactOn.map { RelativeDay.describe($0, today: session.today) } ?? "never",
+                "#\(s.id)", s.name, s.company ?? "", s.grade?.rawValue ?? "-", s.status.said, r.city ?? "", r.phone ?? "",
+                s.lastContactOn.map { RelativeDay.describe($0, today: session.today) } ?? Language.say("never", "从未"),
                 r.nextFollowUp.map { $0.description } ?? "",
             ])
         }
-        Terminal.write(table.render() + "\(rows.count) \(rows.count == 1 ? "customer" : "customers")\n")
+        Terminal.write(table.render() + Language.say("\(rows.count) \(rows.count == 1 ? "customer" : "customers")", "共 \(rows.count) 位客户") + "\n")
     }
 }

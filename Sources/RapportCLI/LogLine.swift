@@ -60,14 +60,20 @@ struct LogLine: ParsableArguments {
         }
         let logged = try session.database.logInteraction(interaction, next: nextWhen, keepOpen: keepOpen, now: session.now)
 
-        var out = "Logged \(entry.kind.rawValue) \(logged.interaction.id ?? 0) with \(TerminalText.sanitized(target.name)) (#\(customerID)) at \(when.text)"
-        out += (moment?.timed == false ? " (no time given: the time now)" : "") + (outcomeValue.map { ", \($0.rawValue)" } ?? "") + "\n"
+        let who = "\(TerminalText.sanitized(target.name)) (#\(customerID))"
+        var out = Language.say("Logged \(entry.kind.rawValue) \(logged.interaction.id ?? 0) with \(who) at \(when.text)",
+                               "已记录\(entry.kind.said) \(logged.interaction.id ?? 0)：\(who)，\(when.text)")
+        out += (moment?.timed == false ? Language.say(" (no time given: the time now)", "（没写时间：记为现在）") : "")
+            + (outcomeValue.map { Language.say(", \($0.rawValue)", "，\($0.said)") } ?? "") + "\n"
         if let closed = logged.closed {
-            out += "Closed follow-up \(closed.id ?? 0) (due \(closed.due.iso)\(closed.title.isEmpty ? "" : ": " + TerminalText.sanitized(closed.title)))\n"
+            let title = closed.title.isEmpty ? "" : ": " + TerminalText.sanitized(closed.title)
+            out += Language.say("Closed follow-up \(closed.id ?? 0) (due \(closed.due.iso)\(title))",
+                                "已完成跟进 \(closed.id ?? 0)（\(RelativeDay.chinese(closed.due, withYear: closed.due.year != today.year))到期\(title)）") + "\n"
         }
         if let created = logged.created {
-            out += "Next follow-up \(created.id ?? 0): \(RelativeDay.dated(created.due))\(created.time.map { " \($0)" } ?? "")"
-                + " (\(RelativeDay.describe(created.due, today: today)))\n"
+            out += Language.say("Next follow-up \(created.id ?? 0): ", "下次跟进 \(created.id ?? 0)：")
+                + "\(RelativeDay.dated(created.due, today: today))\(created.time.map { " \($0)" } ?? "")"
+                + Language.say(" (\(RelativeDay.describe(created.due, today: today)))", "（\(RelativeDay.describe(created.due, today: today))）") + "\n"
         }
         Terminal.write(out)
     }

@@ -127,7 +127,12 @@ extension AppDatabase {
                         func create() throws -> Int64 {
                             let id = nextID
                             nextID += 1
-                            try batch.add(keys.values, of: terms.applied(to: row.customer), id: id)
+                            // Borrowed as it is when the terms change nothing: no copy of every card.
+                            if terms.isNone {
+                                try batch.add(keys.values, of: row.customer, id: id)
+                            } else {
+                                try batch.add(keys.values, of: terms.applied(to: row.customer), id: id)
+                            }
                             if matching { known.add(keys.duplicates, of: id, named: row.customer.name) }
                             return id
                         }

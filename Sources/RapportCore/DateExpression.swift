@@ -25,7 +25,9 @@ public enum DateExpression {
         + "15号, 月初, 月中, 月底, 下月初, 12月1日, optionally with a time: 14:30, 2pm, 9:30am, 下午3点, 9点半"
 
     /// A few forms, for the message that refuses a date.
-    static let exampleForms = "tomorrow, +3d, fri, next fri, 12-01, 明天, 下周一, 15号 or 14:30"
+    static var exampleForms: String {
+        Language.say("tomorrow, +3d, fri, next fri, 12-01, 明天, 下周一, 15号 or 14:30", "明天、下周一、周五、15号、12-01、+3d 或 14:30")
+    }
 
     /// Parses a date expression relative to `today`.
     public static func parse(_ input: String, today: Day) throws(DateExpressionError) -> When {
@@ -388,13 +390,14 @@ public enum DateExpressionError: Error, Equatable, Sendable, CustomStringConvert
     public var description: String {
         switch self {
         case .unrecognized(let input):
-            "unrecognized date \(input.quotedForMessage); "
-                + (DateExpression.nearestForm(to: input).map { "did you mean \($0.quotedForMessage)?" }
-                    ?? "try " + DateExpression.exampleForms)
+            Language.say("unrecognized date \(input.quotedForMessage); ", "看不懂的日期 \(input.quotedForMessage)；")
+                + (DateExpression.nearestForm(to: input).map { Language.say("did you mean \($0.quotedForMessage)?", "是不是 \($0.quotedForMessage)？") }
+                    ?? Language.say("try ", "可以写 ") + DateExpression.exampleForms)
         case .noSuchDay(let input):
-            "no such day: \(input.quotedForMessage)"
+            Language.say("no such day: \(input.quotedForMessage)", "没有这一天：\(input.quotedForMessage)")
         case .noSuchTime(let input):
-            "no such time of day in \(input.quotedForMessage); use HH:MM from 00:00 to 23:59"
+            Language.say("no such time of day in \(input.quotedForMessage); use HH:MM from 00:00 to 23:59",
+                         "\(input.quotedForMessage) 里的时间不存在；写 00:00 到 23:59 之间的 HH:MM")
         }
     }
 }

@@ -217,12 +217,20 @@ public enum MoneyError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unreadable(let t): "unreadable amount \(t.quotedForMessage); write 12000, 12,000.50, 1.2万 or ¥12,000"
-        case .tooPrecise(let t): "amount \(t.quotedForMessage) has more decimals than the currency allows"
-        case .tooLarge(let t, let limit): "amount \(t.quotedForMessage) is too large; the most Rapport keeps is \(limit)"
-        case .sumTooLarge(let what): "\(what) adds up to more than Rapport can hold; look for a mistyped amount"
-        case .negative(let t): "amount \(t.quotedForMessage) is negative; amounts are positive"
-        case .otherCurrency(let t, let named, let expected): "amount \(t.quotedForMessage) is in \(named.code), not \(expected.code)"
+        case .unreadable(let t):
+            Language.say("unreadable amount \(t.quotedForMessage); write 12000, 12,000.50, 1.2万 or ¥12,000",
+                         "看不懂的金额 \(t.quotedForMessage)；写 12000、12,000.50、1.2万 或 ¥12,000")
+        case .tooPrecise(let t):
+            Language.say("amount \(t.quotedForMessage) has more decimals than the currency allows", "金额 \(t.quotedForMessage) 的小数位比币种允许的多")
+        case .tooLarge(let t, let limit):
+            Language.say("amount \(t.quotedForMessage) is too large; the most Rapport keeps is \(limit)",
+                         "金额 \(t.quotedForMessage) 太大；Rapport 最多记 \(limit)")
+        case .sumTooLarge(let what):
+            Language.say("\(what) adds up to more than Rapport can hold; look for a mistyped amount", "\(what) 的合计超出 Rapport 能记的范围；看看有没有输错的金额")
+        case .negative(let t): Language.say("amount \(t.quotedForMessage) is negative; amounts are positive", "金额 \(t.quotedForMessage) 是负数；金额都是正数")
+        case .otherCurrency(let t, let named, let expected):
+            Language.say("amount \(t.quotedForMessage) is in \(named.code), not \(expected.code)",
+                         "金额 \(t.quotedForMessage) 是 \(named.code)，不是 \(expected.code)")
         }
     }
 }

@@ -113,10 +113,12 @@ public enum QuickLogError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .date(let e): e.description
-        case .missingDate: "`next` needs a date: next 周五, next +2w, next tomorrow 14:00"
-        case .missingOutcome: "`outcome` needs one of " + Outcome.allCases.map(\.rawValue).joined(separator: ", ")
+        case .missingDate: Language.say("`next` needs a date: next 周五, next +2w, next tomorrow 14:00",
+                                        "`next` 后面要写日期：next 周五、next +2w、next 明天 14:00")
+        case .missingOutcome: Language.say("`outcome` needs one of ", "`outcome` 后面要写其中之一：") + Outcome.allCases.map(\.rawValue).joined(separator: ", ")
         case .unknownOutcome(let o):
-            "unknown outcome \(o.quotedForMessage); use " + Outcome.allCases.map(\.rawValue).joined(separator: ", ")
+            Language.say("unknown outcome \(o.quotedForMessage); use ", "没有这个结果 \(o.quotedForMessage)；可用 ")
+                + Outcome.allCases.map(\.rawValue).joined(separator: ", ")
         }
     }
 }

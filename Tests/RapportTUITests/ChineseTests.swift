@@ -14,8 +14,8 @@ struct ChineseTests {
         // The fixtures' data.
         "Zo", "ller", "Li", "Ming", "Nordwind", "GmbH", "Amy", "Studio", "Stu", "Send", "contract", "contr", "HT",
         "ouyang", "zhonglian", "cn", "wechat", "vip", "trade", "show", "work", "mobile", "AA", "BD",
-        // Typed values in the forms.
-        "lead", "person", "prospect", "none", "gatekeeper",
+        // Typed values in the forms and the prompt (a mistyped day, and the form it is shown to mean).
+        "lead", "person", "prospect", "none", "gatekeeper", "fridya", "fri",
         // Keys and the grammar.
         "Enter", "Esc", "Tab", "PgDn", "PgUp", "Del", "Home", "End", "next", "outcome", "call", "email", "visit", "meeting", "message",
         "note", "reached", "sxm", "wjg",
@@ -23,9 +23,9 @@ struct ChineseTests {
         "Rapport", "rapport", "CNY", "EUR", "csv", "xlsx", "vcf", "db", "tmp", "demo", "history",
     ] + PipelineSettings.defaults.checklist.values.flatMap { $0.flatMap { englishWords($0) } })
 
-    /// Error lines say RapportError's words, which speak English until errors have their
-    /// Chinese (the next part of the interface to be translated).
-    static let errorScreens: Set<String> = ["log prompt error", "edit form, error"]
+    /// The card form's error line says RapportError's words (a field's name and what it
+    /// takes), which speak English until the errors of the card's fields have their Chinese.
+    static let errorScreens: Set<String> = ["edit form, error"]
 
     static func englishWords(_ text: String) -> Set<String> {
         Set(text.split { !($0.isASCII && $0.isLetter) }.map(String.init).filter { $0.count >= 2 })
@@ -38,6 +38,25 @@ struct ChineseTests {
                 let left = Self.englishWords(s.buffer.text).subtracting(Self.allowed)
                 #expect(left.isEmpty, "\(name): \(left.sorted())")
             }
+        }
+    }
+
+    /// What a prompt says of a date, an amount or a log line it cannot read, in Chinese.
+    @Test(arguments: [
+        (QuickLogError.date(.unrecognized("fridya")), "看不懂的日期 \"fridya\"；是不是 \"fri\"？"),
+        (.date(.unrecognized("someday")), "看不懂的日期 \"someday\"；可以写 明天、下周一、周五、15号、12-01、+3d 或 14:30"),
+        (.date(.noSuchDay("2026-02-30")), "没有这一天：\"2026-02-30\""),
+        (.missingDate, "`next` 后面要写日期：next 周五、next +2w、next 明天 14:00"),
+        (.unknownOutcome("reachd"), "没有这个结果 \"reachd\"；可用 reached, no-answer, replied, no-reply"),
+    ])
+    func aTypingMistakeIsSaidInChinese(error: QuickLogError, said: String) {
+        Language.$bound.withValue(.zh) { #expect(error.description == said) }
+    }
+
+    @Test func anAmountMistakeIsSaidInChinese() {
+        Language.$bound.withValue(.zh) {
+            #expect(MoneyError.negative("-500").description == "金额 \"-500\" 是负数；金额都是正数")
+            #expect(MoneyError.otherCurrency("€12", named: Currency(code: "EUR"), expected: .yuan).description == "金额 \"€12\" 是 EUR，不是 CNY")
         }
     }
 

@@ -153,7 +153,7 @@ public enum CustomerField: String, CaseIterable, Sendable {
             set(.text(optional), on: &c)
         case .kind:
             guard let k = CustomerKind(typed: t) else {
-                throw .invalid(field: "kind", value: text, expected: "use person or company")
+                throw .invalid(field: "kind", value: text, expected: Language.say("use person or company", "可用 person（个人）或 company（公司）"))
             }
             c.kind = k
         case .phones: c.phones = Self.labeledList(t)
@@ -165,11 +165,11 @@ public enum CustomerField: String, CaseIterable, Sendable {
             } else if let g = Grade(text: t) {
                 c.grade = g
             } else {
-                throw .invalid(field: "grade", value: text, expected: "use A, B, C or none")
+                throw .invalid(field: "grade", value: text, expected: Language.say("use A, B, C or none", "可用 A、B、C 或 none"))
             }
         case .status:
             guard let s = CustomerStatus(typed: t) else {
-                throw .invalid(field: "status", value: text, expected: "use " + hint)
+                throw .invalid(field: "status", value: text, expected: Language.say("use ", "可用 ") + hint)
             }
             c.status = s
         case .cadence:
@@ -178,7 +178,7 @@ public enum CustomerField: String, CaseIterable, Sendable {
             case "none", "never": c.cadenceDays = 0
             default:
                 guard let n = Int(t), (1...3650).contains(n) else {
-                    throw .invalid(field: "cadence", value: text, expected: "use whole days from 1 to 3650, none, or grade")
+                    throw .invalid(field: "cadence", value: text, expected: Language.say("use whole days from 1 to 3650, none, or grade", "写 1 到 3650 的整天数、none 或 grade"))
                 }
                 c.cadenceDays = n
             }
@@ -188,7 +188,7 @@ public enum CustomerField: String, CaseIterable, Sendable {
             } else if let b = Birthday(text: t) {
                 c.birthday = b
             } else {
-                throw .invalid(field: "birthday", value: text, expected: "write " + hint)
+                throw .invalid(field: "birthday", value: text, expected: Language.say("write ", "写 ") + hint)
             }
         case .channel:
             if t.isEmpty {
@@ -196,7 +196,7 @@ public enum CustomerField: String, CaseIterable, Sendable {
             } else if let ch = ContactChannel(typed: t) {
                 c.preferredChannel = ch
             } else {
-                throw .invalid(field: "channel", value: text, expected: "use " + hint)
+                throw .invalid(field: "channel", value: text, expected: Language.say("use ", "可用 ") + hint)
             }
         case .creditLimit: c.creditLimit = try Self.money(t, current: c.creditLimit)
         }

@@ -15,14 +15,22 @@ public enum RapportError: Error, Equatable, Sendable, CustomStringConvertible {
     case databaseTooNew(path: String)
     case database(path: String, reason: String)
 
+    /// A field's name as the Chinese interface says it: a card field's or a contact
+    /// person's label, else the name as it is (an option, a setting).
+    static func said(_ field: String) -> String {
+        let singular = ["phone": CustomerField.phones, "email": .emails, "tag": .tags, "credit limit": .creditLimit]
+        return (CustomerField(rawValue: field) ?? singular[field])?.said ?? ContactPersonField(rawValue: field)?.said ?? field
+    }
+
     public var description: String {
         switch self {
         case .empty(let field):
-            "\(field) must not be empty"
+            Language.say("\(field) must not be empty", Self.said(field) + "不能为空")
         case .tooLong(let field, let value, let length, let limit):
-            "\(field) \(value.quotedForMessage) is \(length) characters long; the limit is \(limit)"
+            Language.say("\(field) \(value.quotedForMessage) is \(length) characters long; the limit is \(limit)",
+                         Self.said(field) + " \(value.quotedForMessage) 有 \(length) 个字符；最多 \(limit) 个")
         case .invalid(let field, let value, let expected):
-            "invalid \(field) \(value.quotedForMessage); \(expected)"
+            Language.say("invalid \(field) \(value.quotedForMessage); \(expected)", Self.said(field) + " \(value.quotedForMessage) 无效；\(expected)")
         case .date(let e):
             e.description
         case .logLine(let e):

@@ -56,7 +56,8 @@ extension FollowUpCommand {
             let target = try session.database.resolveCustomer(customer)
             guard let id = target.id else { throw RapportError.customerNotFound(customer) }
             let saved = try session.database.addFollowUp(FollowUp(customerID: id, due: due, title: text, createdAt: session.now))
-            Terminal.write("Follow-up \(saved.id ?? 0) for \(TerminalText.sanitized(target.name)) (#\(id)): "
+            Terminal.write(Language.say("Follow-up \(saved.id ?? 0) for ", "跟进 \(saved.id ?? 0)：") + "\(TerminalText.sanitized(target.name)) (#\(id))"
+                + Language.say(": ", "，")
                 + FollowUpCommand.due(saved, today: session.today) + "\n")
         }
     }
@@ -82,9 +83,10 @@ extension FollowUpCommand {
             let target = try session.database.resolveCustomer(customer)
             guard let id = target.id else { throw RapportError.customerNotFound(customer) }
             let planned = try session.database.planFollowUps(customerID: id, playbook: playbook, from: start, now: session.now)
-            var out = "Planned \(planned.count) follow-ups for \(TerminalText.sanitized(target.name)) (#\(id)):\n"
+            var out = Language.say("Planned \(planned.count) follow-ups for \(TerminalText.sanitized(target.name)) (#\(id)):",
+                                   "已为 \(TerminalText.sanitized(target.name)) (#\(id)) 安排 \(planned.count) 次跟进：") + "\n"
             for f in planned {
-                out += "  \(f.id ?? 0)  \(RelativeDay.dated(f.due))  \(TerminalText.sanitized(f.title))\n"
+                out += "  \(f.id ?? 0)  \(RelativeDay.dated(f.due, today: session.today))  \(TerminalText.sanitized(f.title))\n"
             }
             Terminal.write(out)
         }
@@ -114,7 +116,9 @@ extension FollowUpCommand {
                 guard let id = customer.id else { throw RapportError.customerNotFound(target) }
                 done = try db.completeEarliestFollowUp(customerID: id, at: session.now)
             }
-            Terminal.write("Done: follow-up \(done.id ?? 0) (due \(done.due.iso)\(done.title.isEmpty ? "" : ": " + TerminalText.sanitized(done.title)))\n")
+            let title = done.title.isEmpty ? "" : ": " + TerminalText.sanitized(done.title)
+            Terminal.write(Language.say("Done: follow-up \(done.id ?? 0) (due \(done.due.iso)\(title))",
+                                        "已完成：跟进 \(done.id ?? 0)（\(done.due.iso) 到期\(title)）") + "\n")
         }
     }
 }

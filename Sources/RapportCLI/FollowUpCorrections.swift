@@ -7,7 +7,8 @@ import RapportStore
 extension FollowUpCommand {
     /// `Fri 2026-11-27 14:30 (in 4 days)`.
     static func due(_ f: FollowUp, today: Day) -> String {
-        RelativeDay.dated(f.when) + " (\(RelativeDay.describe(f.due, today: today)))"
+        RelativeDay.dated(f.when, today: today) + Language.say(" (\(RelativeDay.describe(f.due, today: today)))",
+                                                               "（\(RelativeDay.describe(f.due, today: today))）")
     }
 
     /// The day a follow-up is promised for, which cannot be in the past.

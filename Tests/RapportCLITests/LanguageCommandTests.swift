@@ -53,6 +53,18 @@ struct LanguageCommandTests {
         #expect(zh.contains("\"detail\":\"3 days overdue (due 2026-11-20): 报价单\""))
     }
 
+    /// The seller's moment after a call, in Chinese: the call logged and the next promise,
+    /// in the local way of saying days (2026-11-23 is a Monday; 周五 the 27th, in 4 days).
+    @Test func loggingAndPromisingSpeakChinese() throws {
+        let r = try Self.book()
+        let zh = ["RAPPORT_LANG": "zh"]
+        let logged = try r.ok(["log", "wjg", "c", "谈了报价", "next", "周五"], environment: zh).stdout
+        #expect(logged.hasPrefix("已记录电话 1：王建国 (#1)，2026-11-23 "))
+        #expect(logged.contains("下次跟进 2：11月27日 周五（4天后）\n"))
+        #expect(try r.ok(["followup", "add", "wjg", "下周一", "发合同"], environment: zh).stdout == "跟进 3：王建国 (#1)，11月30日 周一（7天后）\n")
+        #expect(try r.ok(["list"], environment: zh).stdout.hasSuffix("共 1 位客户\n"))
+    }
+
     @Test func anEmptyBookSaysHowToBeginInChinese() throws {
         let r = try RapportBinary()
         try r.ok(["add", "李明"])

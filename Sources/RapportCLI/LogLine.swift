@@ -68,7 +68,7 @@ struct LogLine: ParsableArguments {
         if let closed = logged.closed {
             let title = closed.title.isEmpty ? "" : ": " + TerminalText.sanitized(closed.title)
             out += Language.say("Closed follow-up \(closed.id ?? 0) (due \(closed.due.iso)\(title))",
-                                "已完成跟进 \(closed.id ?? 0)（\(RelativeDay.chinese(closed.due, withYear: closed.due.year != today.year))到期\(title)）") + "\n"
+                                "已完成跟进 \(closed.id ?? 0)（\(RelativeDay.chinese(closed.due, today: today))到期\(title)）") + "\n"
         }
         if let created = logged.created {
             out += Language.say("Next follow-up \(created.id ?? 0): ", "下次跟进 \(created.id ?? 0)：")

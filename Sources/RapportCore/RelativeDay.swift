@@ -23,6 +23,11 @@ public enum RelativeDay {
         dated(when.day, today: today) + (when.time.map { " " + $0.description } ?? "")
     }
 
+    /// `11月27日`, with the year when it is not `today`'s.
+    public static func chinese(_ day: Day, today: Day) -> String {
+        chinese(day, withYear: day.year != today.year)
+    }
+
     /// `11月27日`, or `2026年11月27日`.
     public static func chinese(_ day: Day, withYear: Bool) -> String {
         (withYear ? "\(day.year)年" : "") + "\(day.month)月\(day.dayOfMonth)日"

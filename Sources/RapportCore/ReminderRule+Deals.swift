@@ -69,7 +69,7 @@ public struct ClosePassedRule: ReminderRule {
 
     static func write(days: Int, title: String, stage: Stage, expected: Day, amount: Money, to out: inout ByteSink) {
         if Language.current == .zh {
-            out.append("处于" + stage.chinese + "阶段，预计" + RelativeDay.chinese(expected, withYear: expected.year != expected.adding(days: days).year)
+            out.append("处于" + stage.chinese + "阶段，预计" + RelativeDay.chinese(expected, today: expected.adding(days: days))
                        + "成交，已过\(days)天：" + title)
             ReminderReason.writeAmount(amount, to: &out)
             return

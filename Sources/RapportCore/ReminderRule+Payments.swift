@@ -33,7 +33,7 @@ public struct PaymentDueRule: ReminderRule {
         if Language.current == .zh {
             let when = days > 0 ? "逾期\(days)天（" : days == 0 ? "今天到期（" : "\(-days)天后到期（"
             out.append(contract + "第\(position)期 " + remaining.said + " " + when
-                       + RelativeDay.chinese(due, withYear: due.year != due.adding(days: days).year) + (days > 0 ? "到期）" : "）"))
+                       + RelativeDay.chinese(due, today: due.adding(days: days)) + (days > 0 ? "到期）" : "）"))
             return
         }
         out.append(remaining.formatted)
@@ -94,8 +94,9 @@ public struct RenewalRule: ReminderRule {
 
     static func write(days: Int, contract: String, ends: Day, to out: inout ByteSink) {
         if Language.current == .zh {
-            out.append("合同" + contract + (days == 0 ? "今天到期（" : "\(days)天后到期（")
-                       + RelativeDay.chinese(ends, withYear: ends.year != ends.adding(days: -days).year) + "）——续约吗？")
+            // Spaced: a contract number runs into the days after it otherwise (`HT-143天后`).
+            out.append("合同 " + contract + (days == 0 ? " 今天到期（" : " \(days)天后到期（")
+                       + RelativeDay.chinese(ends, today: ends.adding(days: -days)) + "）——续约吗？")
             return
         }
         out.append("contract ")

@@ -31,7 +31,7 @@ public struct StaleFollowUpRule: ReminderRule {
 
     static func write(days: Int, due: Day, title: String, to out: inout ByteSink) {
         if Language.current == .zh {
-            out.append("已开\(days)天（" + RelativeDay.chinese(due, withYear: due.year != due.adding(days: days).year) + "到期），此后没有任何记录"
+            out.append("已开\(days)天（" + RelativeDay.chinese(due, today: due.adding(days: days)) + "到期），此后没有任何记录"
                        + ReminderReason.chineseSuffix(title) + "——关掉吗？")
             return
         }

@@ -137,7 +137,7 @@ public enum ReminderReason: Hashable, Sendable {
 
     /// `11月20日 14:30`, with the year when it is not `today`'s.
     static func chinese(_ when: When, today: Day) -> String {
-        RelativeDay.chinese(when.day, withYear: when.day.year != today.year) + (when.time.map { " " + $0.description } ?? "")
+        RelativeDay.chinese(when.day, today: today) + (when.time.map { " " + $0.description } ?? "")
     }
 
     /// `：报价单`, or nothing for no title.

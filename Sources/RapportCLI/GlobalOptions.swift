@@ -40,7 +40,7 @@ struct GlobalOptions: ParsableArguments {
         let isNew = !FileManager.default.fileExists(atPath: path)
         let book = try AppDatabase.open(at: path, access: access)
         if isNew { NewBook.opened(book) }
-        Language.speak(.chosen(setting: try book.settings().language, environment: environment))
+        Language.speak(.chosen(setting: try book.languageSetting(), environment: environment))
         if Terminal.stdinIsTerminal && Terminal.stderrIsTerminal { book.chooseAmong(Terminal.whichCustomer) }
         let now = try clock()
         book.changes(by: ChangeOrigin(command: Session.commandLine(), now: now))

@@ -1,4 +1,5 @@
 import GRDB
+import RapportBase
 import RapportCore
 
 extension AppDatabase {
@@ -50,6 +51,15 @@ extension AppDatabase {
     static func settings(_ db: Database) throws -> Settings {
         Settings(stored: Dictionary(try Row.fetchAll(db, sql: "SELECT key, value FROM setting").map { ($0[0], $0[1]) },
                                     uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// The book's `ui.language`, nil for auto: the one row every command reads as it starts,
+    /// read as the setting table reads it.
+    public func languageSetting() throws -> Language? {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'ui.language'")
+                .flatMap { Settings(stored: ["ui.language": $0]).language }
+        }
     }
 
     /// The reminder settings as the seller set them.

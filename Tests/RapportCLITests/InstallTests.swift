@@ -28,11 +28,13 @@ struct InstallTests {
         try r.ok(["add", "王建国"])
         try r.ok(["add", "王建", "--company", "恒达"])
         try r.ok(["add", "Zoë Müller"])
+        try r.ok(["add", "王建\u{1B}[31m红"])
         let script = "source \(prefix)/share/bash-completion/completions/rapport; COMP_WORDS=(rapport show wj); COMP_CWORD=2; "
             + "COMP_LINE='rapport show wj'; COMP_POINT=${#COMP_LINE}; _rapport; printf '%s\\n' \"${COMPREPLY[@]}\""
         let completed = try RapportBinary.runProgram("/bin/bash", ["--norc", "-c", script],
                                                      environment: ["PATH": prefix + "/bin:/usr/bin:/bin", "RAPPORT_DB": r.database])
-        #expect(Set(completed.stdout.split(separator: "\n")) == ["王建国", "王建"])
+        // A name's escape sequence is dropped whole, as TerminalText drops it everywhere.
+        #expect(Set(completed.stdout.split(separator: "\n")) == ["王建国", "王建", "王建红"])
 
         let uninstall = try RapportBinary.runProgram("/usr/bin/make", ["-s", "-C", Self.root.path, "uninstall", "PREFIX=" + prefix],
                                                      environment: ["PATH": "/usr/bin:/bin"])
